@@ -1,0 +1,2 @@
+//! (layout: placeholder)
+pub(crate) const PLACEHOLDER: () = ();

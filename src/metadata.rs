@@ -1,0 +1,2 @@
+//! (metadata: placeholder)
+pub(crate) const PLACEHOLDER: () = ();

@@ -1,0 +1,2 @@
+//! (outline: placeholder)
+pub(crate) const PLACEHOLDER: () = ();
