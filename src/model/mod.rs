@@ -1,6 +1,7 @@
 //! The typed report: [`AnnualReport`] and its parts. Its serde JSON is the contract other
 //! programs read (see the crate README); field names must not change.
 
+mod coverage;
 mod date;
 mod decimal;
 mod tables;
