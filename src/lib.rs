@@ -24,7 +24,7 @@ mod span;
 pub mod table;
 
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
-pub use encoding::{parse_bytes, DecodedReport, TextEncoding};
+pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
 pub use error::ParseError;
 pub use model::*;
 pub use options::ParseOptions;
