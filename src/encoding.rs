@@ -5,24 +5,7 @@
 //! "Unicode". [`parse_bytes`] decodes them with `encoding_rs` (the WHATWG decoders that
 //! Firefox uses) and says which encoding it found.
 //!
-//! Detection, in order:
-//! 1. A byte-order mark decides: `EF BB BF` UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE,
-//!    `84 31 95 33` GB18030. The bytes must then be valid in that encoding; there is no
-//!    fallback, since the BOM is the author's own declaration.
-//! 2. Bytes that are valid UTF-8 are UTF-8. (GBK text of any length is almost never valid
-//!    UTF-8: its two-byte sequences put a byte ≥ `0x81` after a lead byte ≥ `0x81`, which UTF-8
-//!    allows only after specific lead bytes and in specific counts.)
-//! 3. Otherwise the bytes are decoded strictly as GB18030, the superset of GBK and GB2312.
-//!
-//! Decoding is strict: a byte sequence that is invalid in the chosen encoding is never
-//! replaced by `U+FFFD`; it is a [`ParseError::Undecodable`] that gives its offset in the
-//! input bytes.
-//!
-//! **The BOM is not part of the text.** The decoded text never starts with `U+FEFF` that came
-//! from a BOM, so the same report saved as UTF-8, UTF-8 with a BOM, UTF-16 or GBK decodes to the
-//! same text, and parses to the same model with the same spans. Spans are byte offsets into
-//! [`DecodedReport::text`]; for UTF-8 input they are offsets into the input bytes after
-//! [`DecodedReport::bom_len`] bytes.
+//! The detection rules are on [`decode`].
 
 use std::borrow::Cow;
 use std::fmt;
@@ -101,8 +84,26 @@ pub struct DecodedReport {
     pub report: AnnualReport,
 }
 
-/// Detects the encoding of `bytes` and decodes them (see the [module docs](self) for the
-/// rules).
+/// Detects the encoding of `bytes` and decodes them.
+///
+/// Detection, in order:
+/// 1. A byte-order mark decides: `EF BB BF` UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE,
+///    `84 31 95 33` GB18030. The bytes must then be valid in that encoding; there is no
+///    fallback, since the BOM is the author's own declaration.
+/// 2. Bytes that are valid UTF-8 are UTF-8. (GBK text of any length is almost never valid
+///    UTF-8: its two-byte sequences put a byte ≥ `0x81` after a lead byte ≥ `0x81`, which UTF-8
+///    allows only after specific lead bytes and in specific counts.)
+/// 3. Otherwise the bytes are decoded strictly as GB18030, the superset of GBK and GB2312.
+///
+/// Decoding is strict: a byte sequence that is invalid in the chosen encoding is never
+/// replaced by `U+FFFD`; it is a [`ParseError::Undecodable`] that gives its offset in the
+/// input bytes.
+///
+/// **The BOM is not part of the text.** The decoded text never starts with `U+FEFF` that came
+/// from a BOM, so the same report saved as UTF-8, UTF-8 with a BOM, UTF-16 or GBK decodes to the
+/// same text, and parses to the same model with the same spans. Spans are byte offsets into
+/// [`DecodedReport::text`]; for UTF-8 input they are offsets into the input bytes after
+/// [`DecodedReport::bom_len`] bytes.
 ///
 /// ```
 /// use gov_info_disclosure::{decode, TextEncoding};
