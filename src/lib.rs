@@ -12,6 +12,8 @@ pub mod check;
 mod diagnostic;
 mod encoding;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 mod layout;
 mod metadata;
 mod model;
