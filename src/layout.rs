@@ -221,7 +221,11 @@ pub(crate) fn paragraphs(input: &str, segments: &[Span], wrap: Option<usize>) ->
         let (span, buf) = current.get_or_insert_with(|| (seg, String::new()));
         *span = span.cover(seg);
         join_into(buf, text);
-        if ends_paragraph(text, wrap) {
+        // The short-line test looks at the whole line: a run-in heading's body is the tail
+        // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
+        let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+        let whole_line = input.get(line_start..seg.end).unwrap_or(text);
+        if ends_paragraph(whole_line, wrap) {
             if let Some((span, text)) = current.take() {
                 out.push(Paragraph { text, span });
             }
