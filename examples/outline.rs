@@ -15,7 +15,9 @@ fn read(arg: Option<&str>) -> Result<String, String> {
         None => Ok(BUNDLED.to_string()),
         Some("-") => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
             String::from_utf8(bytes).map_err(|e| format!("stdin is not UTF-8: {e}"))
         }
         Some(path) => {
@@ -27,7 +29,10 @@ fn read(arg: Option<&str>) -> Result<String, String> {
 
 fn print(section: &Section, depth: usize, index: &LineIndex) {
     let line = index.line(section.heading_span.start);
-    let kind = section.kind.map(|k| format!("  [{}]", serde_json::to_string(&k).unwrap_or_default().trim_matches('"'))).unwrap_or_default();
+    let kind = section
+        .kind
+        .map(|k| format!("  [{}]", serde_json::to_string(&k).unwrap_or_default().trim_matches('"')))
+        .unwrap_or_default();
     let extra = match (section.paragraphs.len(), section.tables.len()) {
         (p, 0) => format!("  ({p} paragraphs)"),
         (p, t) => format!("  ({p} paragraphs, {t} table region)"),

@@ -14,7 +14,9 @@ fn read(arg: Option<&str>) -> Result<String, String> {
         None => Ok(BUNDLED.to_string()),
         Some("-") => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
             String::from_utf8(bytes).map_err(|e| format!("stdin is not UTF-8: {e}"))
         }
         Some(path) => {

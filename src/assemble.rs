@@ -25,11 +25,9 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let year = front.year.or_else(|| metadata::year_from_period(input));
     let edition = metadata::edition(input, year, &mut diagnostics);
     let legacy = edition == Edition::Legacy;
-    let headings =
-        outline::outline(input, &lines, wrap, legacy, options, &mut diagnostics)?;
-    let has_table_lines = lines.iter().any(|l| {
-        l.kind == LineKind::Text && l.text(input).contains('\t')
-    });
+    let headings = outline::outline(input, &lines, wrap, legacy, options, &mut diagnostics)?;
+    let has_table_lines =
+        lines.iter().any(|l| l.kind == LineKind::Text && l.text(input).contains('\t'));
     if front.title.is_empty() && headings.is_empty() && !has_table_lines {
         return Err(ParseError::NotAReport);
     }
@@ -66,7 +64,8 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     };
     let sections = ctx.children(0, headings.len(), 1, input.len());
 
-    let organ = front.organ.clone().or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
+    let organ =
+        front.organ.clone().or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
     let mut report = AnnualReport {
         title: front.title,
         organ,
@@ -89,7 +88,8 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     if !legacy {
         for section in &report.sections {
             let Some(kind) = section.kind.and_then(|k| k.table()) else { continue };
-            let region = section.tables.first().map_or(Span::empty(section.heading_span.end), |t| t.span);
+            let region =
+                section.tables.first().map_or(Span::empty(section.heading_span.end), |t| t.span);
             match read_table(input, region, kind, &mut diagnostics) {
                 Some(TableData::ActiveDisclosure(t)) => report.active_disclosure = Some(*t),
                 Some(TableData::Applications(t)) => report.applications = Some(*t),
@@ -131,7 +131,8 @@ impl Ctx<'_> {
         let mut out = Vec::with_capacity(starts.len());
         for (n, &k) in starts.iter().enumerate() {
             let next = starts.get(n + 1).copied().unwrap_or(to);
-            let section_end = if next < to { self.line_start(self.headings[next].line) } else { end };
+            let section_end =
+                if next < to { self.line_start(self.headings[next].line) } else { end };
             out.push(self.section(k, next, section_end));
         }
         out

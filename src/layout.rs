@@ -130,8 +130,12 @@ pub(crate) fn ends_paragraph(text: &str, wrap: Option<usize>) -> bool {
     let mut rev = text.chars().rev().filter(|&c| !is_trim(c));
     let last = rev.next();
     let closes = |c: char| matches!(c, '”' | '’' | '"' | '）' | ')' | '」' | '』' | '》');
+    let full = wrap.is_some_and(|w| width(text) + 6 >= w);
     match last {
         None => return false,
+        // A colon at the very end of a full wrapped line is usually mid-sentence: extra sample
+        // 001 line 9 `号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：`.
+        Some('：' | ':') if full => return false,
         Some(c) if is_terminal(c) => return true,
         Some(c) if closes(c) && rev.next().is_some_and(is_terminal) => return true,
         _ => {}
@@ -178,7 +182,8 @@ pub(crate) fn normalize(text: &str) -> String {
         while i < chars.len() && is_space(chars[i]) {
             i += 1;
         }
-        let (Some(&a), Some(&b)) = (run_start.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i))
+        let (Some(&a), Some(&b)) =
+            (run_start.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i))
         else {
             continue; // leading or trailing spaces
         };
@@ -295,6 +300,8 @@ mod tests {
             ("短行", Some(50), true),
             ("这一行差不多和折行宽度一样长了真的很长很长", Some(44), false),
             ("", None, false),
+            ("这一行差不多和折行宽度一样长了真的很长很：", Some(44), false),
+            ("短行：", Some(44), true),
         ];
         for (input, wrap, want) in cases {
             assert_eq!(ends_paragraph(input, wrap), want, "{input:?}");

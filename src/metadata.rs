@@ -134,7 +134,11 @@ const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名�
 
 /// Decides the edition from the markers of format.md §6.1, then from the year: 2021 format for
 /// reports on 2021 onward, 2019 for 2019–2020, legacy before.
-pub(crate) fn edition(input: &str, year: Option<u16>, diagnostics: &mut Vec<Diagnostic>) -> Edition {
+pub(crate) fn edition(
+    input: &str,
+    year: Option<u16>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Edition {
     let compact: String = fold(input).text.chars().filter(|c| !c.is_whitespace()).collect();
     let count = |ms: &[&str]| ms.iter().filter(|m| compact.contains(*m)).count();
     let (c21, c19, legacy) = (count(MARKERS_2021), count(MARKERS_2019), count(MARKERS_LEGACY));
@@ -204,7 +208,11 @@ mod tests {
     #[test]
     fn organ_and_year_table() {
         let cases: &[(&str, Option<&str>, Option<u16>)] = &[
-            ("垫江县周嘉镇人民政府2023年政府信息公开工作年度报告", Some("垫江县周嘉镇人民政府"), Some(2023)),
+            (
+                "垫江县周嘉镇人民政府2023年政府信息公开工作年度报告",
+                Some("垫江县周嘉镇人民政府"),
+                Some(2023),
+            ),
             ("卷硐镇2023年政府信息公开工作年度报告", Some("卷硐镇"), Some(2023)),
             ("宜就镇2018年度政府信息公开年度报告", Some("宜就镇"), Some(2018)),
             ("2023年政府信息公开工作年度报告", None, Some(2023)),
@@ -222,7 +230,10 @@ mod tests {
         let mut d = Vec::new();
         assert_eq!(edition("（国办公开办函〔2021〕30 号）", None, &mut d), Edition::Format2021);
         assert_eq!(edition("本年新制作数量", Some(2020), &mut d), Edition::Format2019);
-        assert_eq!(edition("四、政府信息公开的收费及减免情况", Some(2018), &mut d), Edition::Legacy);
+        assert_eq!(
+            edition("四、政府信息公开的收费及减免情况", Some(2018), &mut d),
+            Edition::Legacy
+        );
         assert_eq!(edition("", Some(2023), &mut d), Edition::Format2021);
         assert_eq!(edition("", Some(2020), &mut d), Edition::Format2019);
         assert_eq!(edition("", None, &mut d), Edition::Unknown);
@@ -245,6 +256,7 @@ mod tests {
         assert_eq!(sig.organ.as_deref(), Some("威海市文登区宋村镇人民政府"));
         assert_eq!(sig.date, Date::new(2024, 1, 22));
         assert_eq!(used, [2, 4]);
-        assert!(signature("正文。\n没有日期\n", &crate::layout::lines("正文。\n没有日期\n"), None).is_none());
+        assert!(signature("正文。\n没有日期\n", &crate::layout::lines("正文。\n没有日期\n"), None)
+            .is_none());
     }
 }

@@ -77,25 +77,26 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
         return None;
     }
     let marker_span = Span::of_subslice(input, marker.text);
-    let (title_raw, run_in, heading_end) = match rest.char_indices().find(|&(_, c)| is_title_terminator(c)) {
-        Some((pos, c)) => {
-            let body = rest[pos + c.len_utf8()..].trim();
-            let head_end = Span::of_subslice(input, &rest[..pos + c.len_utf8()]).end;
-            let run_in = (!body.is_empty()).then(|| Span::of_subslice(input, body));
-            (&rest[..pos], run_in, head_end)
-        }
-        None => {
-            let title = rest;
-            if title.ends_with(['，', '、', '；', ',', ';']) {
-                return None;
+    let (title_raw, run_in, heading_end) =
+        match rest.char_indices().find(|&(_, c)| is_title_terminator(c)) {
+            Some((pos, c)) => {
+                let body = rest[pos + c.len_utf8()..].trim();
+                let head_end = Span::of_subslice(input, &rest[..pos + c.len_utf8()]).end;
+                let run_in = (!body.is_empty()).then(|| Span::of_subslice(input, body));
+                (&rest[..pos], run_in, head_end)
             }
-            let wrapped = wrap.is_some_and(|w| width(text) + 6 >= w);
-            if wrapped && section_kind(title) == SectionKind::Other {
-                return None;
+            None => {
+                let title = rest;
+                if title.ends_with(['，', '、', '；', ',', ';']) {
+                    return None;
+                }
+                let wrapped = wrap.is_some_and(|w| width(text) + 6 >= w);
+                if wrapped && section_kind(title) == SectionKind::Other {
+                    return None;
+                }
+                (rest, None, line.content.end)
             }
-            (rest, None, line.content.end)
-        }
-    };
+        };
     let title = crate::layout::normalize(title_raw);
     if title.is_empty()
         || title.chars().count() > MAX_TITLE_CHARS
@@ -126,6 +127,15 @@ fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
     }
 }
 
+/// The caption printed above table 三, `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加
+/// 第四项之和）`. It starts the table region when table lines follow it (extra sample 012
+/// interleaves it with the column headers); with no table after it (sample 000, where the
+/// table was an image) it stays a paragraph.
+fn is_table_caption(text: &str) -> bool {
+    let compact: String = fold(text).text.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.starts_with("(本列数据的勾稽关系")
+}
+
 /// What a level-1 section is about, from its wording (format.md §1.3, legacy wording too).
 pub(crate) fn section_kind(title: &str) -> SectionKind {
     let t: String = fold(title).text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -137,12 +147,14 @@ pub(crate) fn section_kind(title: &str) -> SectionKind {
     } else if has(&["行政复议", "行政诉讼"]) {
         SectionKind::ReviewsAndLawsuits
     } else if has(&["问题"]) {
-        if has(&["改进", "措施", "打算", "方向", "思路", "下步", "下一步", "整改"]) {
+        if has(&["改进", "措施", "打算", "方向", "思路", "下步", "下一步", "整改"])
+        {
             SectionKind::ProblemsAndImprovements
         } else {
             SectionKind::Problems
         }
-    } else if has(&["改进", "今后", "下一步", "下步", "工作打算", "工作计划", "工作思路"]) {
+    } else if has(&["改进", "今后", "下一步", "下步", "工作打算", "工作计划", "工作思路"])
+    {
         SectionKind::Improvements
     } else if has(&["依申请"]) || (has(&["申请"]) && has(&["收到", "处理", "受理"])) {
         SectionKind::Applications
@@ -175,7 +187,9 @@ pub(crate) fn outline(
     // (A `（一）` in an intro must not make `一、` level 2.)
     let first = cands
         .iter()
-        .position(|c| c.as_ref().is_some_and(|c| c.style == MarkerStyle::ChineseComma && c.ordinal == 1))
+        .position(|c| {
+            c.as_ref().is_some_and(|c| c.style == MarkerStyle::ChineseComma && c.ordinal == 1)
+        })
         .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
     let Some(first) = first else { return Ok(Vec::new()) };
 
@@ -184,14 +198,19 @@ pub(crate) fn outline(
     let mut in_table_section = false;
     let mut table_started = false;
     let mut top: Option<usize> = None; // index in `headings` of the current level-1 section
+    let mut caption: Option<usize> = None; // a table caption line waiting for its table
     for (i, line) in lines.iter().enumerate().skip(first) {
         if line.kind != LineKind::Text {
+            continue;
+        }
+        if in_table_section && !table_started && is_table_caption(line.text(input)) {
+            caption.get_or_insert(i);
             continue;
         }
         if in_table_section && is_table_line(line.text(input)) {
             table_started = true;
             if let Some(h) = top.and_then(|t| headings.get_mut(t)) {
-                let first_line = h.table_lines.map_or(i, |(f, _)| f);
+                let first_line = h.table_lines.map_or(caption.unwrap_or(i), |(f, _)| f);
                 h.table_lines = Some((first_line, i));
             }
             continue;
@@ -243,6 +262,7 @@ pub(crate) fn outline(
         if level == 1 {
             in_table_section = !legacy && kind.and_then(SectionKind::table).is_some();
             table_started = false;
+            caption = None;
             top = Some(headings.len());
         }
         headings.push(Heading {
@@ -323,7 +343,11 @@ mod tests {
                      二、主动公开政府信息情况\n第二十条第（一）项\t\t\n(一) 予以公开\t0\n\
                      三、本年度办理结果\t(一) 予以公开\t0\n三、收到和处理政府信息公开申请情况\n";
         let got = titles(input, false);
-        let want = [(1, "一、总体情况"), (1, "二、主动公开政府信息情况"), (1, "三、收到和处理政府信息公开申请情况")];
+        let want = [
+            (1, "一、总体情况"),
+            (1, "二、主动公开政府信息情况"),
+            (1, "三、收到和处理政府信息公开申请情况"),
+        ];
         assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
     }
 

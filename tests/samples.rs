@@ -13,7 +13,8 @@ fn sample(name: &str) -> (String, AnnualReport) {
 
 /// `(number, marker+title, kind, subsection titles)` of each level-1 section.
 fn tree(report: &AnnualReport) -> Vec<(u32, String, Option<SectionKind>, Vec<String>)> {
-    let sub = |s: &Section| s.subsections.iter().map(|x| format!("{}{}", x.marker, x.title)).collect();
+    let sub =
+        |s: &Section| s.subsections.iter().map(|x| format!("{}{}", x.marker, x.title)).collect();
     report
         .sections
         .iter()
@@ -42,10 +43,26 @@ fn sample_000_title_split_over_two_lines_tables_are_images() {
     let kinds: Vec<_> = t.iter().map(|s| s.2).collect();
     assert_eq!(
         kinds,
-        [Overview, ActiveDisclosure, Applications, ReviewsAndLawsuits, ProblemsAndImprovements, OtherMatters]
-            .map(Some)
+        [
+            Overview,
+            ActiveDisclosure,
+            Applications,
+            ReviewsAndLawsuits,
+            ProblemsAndImprovements,
+            OtherMatters
+        ]
+        .map(Some)
     );
-    assert_eq!(t[0].3, ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"]);
+    assert_eq!(
+        t[0].3,
+        [
+            "（一）主动公开",
+            "（二）依申请公开",
+            "（三）政府信息管理",
+            "（四）政府信息公开平台建设",
+            "（五）监督保障"
+        ]
+    );
     assert_eq!(t[4].1, "五、当前存在的主要问题及下步改进措施");
     assert_eq!(t[4].3, ["（一）当前存在的主要问题", "（二）下步改进措施"]);
     assert_eq!(table_missing(&r), 3);
@@ -63,7 +80,16 @@ fn sample_001_run_in_headings_and_tab_tables() {
     assert_eq!((r.year, r.edition), (Some(2023), Edition::Format2021));
     let t = tree(&r);
     assert_eq!(t.len(), 6);
-    assert_eq!(t[0].3, ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"]);
+    assert_eq!(
+        t[0].3,
+        [
+            "（一）主动公开",
+            "（二）依申请公开",
+            "（三）政府信息管理",
+            "（四）政府信息公开平台建设",
+            "（五）监督保障"
+        ]
+    );
     assert_eq!(t[4].3, ["(一)工作中存在的问题", "（二）改进措施"]);
     // A run-in heading's body starts the first paragraph.
     let p = &r.sections[0].subsections[0].paragraphs[0].text;
@@ -101,7 +127,10 @@ fn sample_003_published_and_signature() {
     assert!(sig.span.slice(&text).ends_with("2024年1月22日"));
     let t = tree(&r);
     assert_eq!(t.len(), 6);
-    assert_eq!(t[5].3, ["(一)政府信息公开申请收费情况", "(二)人大代表建议和政协委员提案办理方面", "(三)其他方面"]);
+    assert_eq!(
+        t[5].3,
+        ["(一)政府信息公开申请收费情况", "(二)人大代表建议和政协委员提案办理方面", "(三)其他方面"]
+    );
     assert_eq!(table_missing(&r), 3);
     // The signature is not a paragraph of section 六.
     let last = r.sections[5].subsections[2].paragraphs.last().expect("paragraph");
@@ -121,8 +150,16 @@ fn sample_004_legacy_seven_sections() {
     let kinds: Vec<_> = t.iter().map(|s| s.2).collect();
     assert_eq!(
         kinds,
-        [Overview, ActiveDisclosure, Applications, Fees, ReviewsAndLawsuits, Problems, Improvements]
-            .map(Some)
+        [
+            Overview,
+            ActiveDisclosure,
+            Applications,
+            Fees,
+            ReviewsAndLawsuits,
+            Problems,
+            Improvements
+        ]
+        .map(Some)
     );
     assert_eq!(t[1].3, ["（一）公开的数量", "（二）公开的形式"]);
     // Section 七's （一）（二）（三） are wrapped list items, not headings.

@@ -12,7 +12,7 @@ fn number(input: &str) -> PResult<'_, u64> {
     }
 }
 
-fn unit<'a>(input: &'a str, unit: char) -> Option<&'a str> {
+fn unit(input: &str, unit: char) -> Option<&str> {
     skip_spaces(input).strip_prefix(unit).map(skip_spaces)
 }
 
@@ -120,8 +120,17 @@ mod tests {
             assert_eq!(date(input), Ok((rest, want)), "{input}");
         }
         for bad in [
-            "", "年", "2024年", "2024年1月", "2024年13月1日", "2023-02-29", "24-01-25",
-            "2024-1", "12345年1月1日", "2024 1 22", "2024年1月99日",
+            "",
+            "年",
+            "2024年",
+            "2024年1月",
+            "2024年13月1日",
+            "2023-02-29",
+            "24-01-25",
+            "2024-1",
+            "12345年1月1日",
+            "2024 1 22",
+            "2024年1月99日",
         ] {
             assert!(date(bad).is_err(), "{bad} should be rejected");
         }

@@ -127,13 +127,17 @@ mod tests {
 
     #[test]
     fn fold_is_idempotent_and_maps_back() {
-        for s in ["", "abc", "（一）主动公开", "\u{FEFF}\u{200B}２０２３年", "a\u{3000}b"] {
+        for s in ["", "abc", "（一）主动公开", "\u{FEFF}\u{200B}２０２３年", "a\u{3000}b"]
+        {
             let once = fold(s);
             assert_eq!(fold(&once.text).text, once.text);
             for (f, _) in once.text.char_indices() {
                 let o = once.original_offset(f);
                 assert!(s.is_char_boundary(o));
-                assert_eq!(fold_char(s[o..].chars().next().unwrap_or(' ')), once.text[f..].chars().next().unwrap_or(' '));
+                assert_eq!(
+                    fold_char(s[o..].chars().next().unwrap_or(' ')),
+                    once.text[f..].chars().next().unwrap_or(' ')
+                );
             }
         }
     }

@@ -94,11 +94,8 @@ fn with_units(s: &str) -> Option<u64> {
     if let Some(d) = pending {
         // `一百五` is 150 and `两万三` is 23000: a digit right after a unit (no 零) means the next
         // unit down. After 零 (`一百零五`) or at the start it is the ones digit.
-        let scale = if after_zero || last_unit == u64::MAX || last_unit == 10 {
-            1
-        } else {
-            last_unit / 10
-        };
+        let scale =
+            if after_zero || last_unit == u64::MAX || last_unit == 10 { 1 } else { last_unit / 10 };
         section += d * scale;
     }
     Some(total + section)
@@ -257,7 +254,8 @@ mod tests {
         for &(input, want, rest) in ok {
             assert_eq!(chinese_numeral(input), Ok((rest, want)), "{input}");
         }
-        for bad in ["", "是", "a一", "十十", "百", "万", "一二十", "十百", "万万", "两〇二三"] {
+        for bad in ["", "是", "a一", "十十", "百", "万", "一二十", "十百", "万万", "两〇二三"]
+        {
             assert!(chinese_numeral(bad).is_err(), "{bad} should be rejected");
         }
     }

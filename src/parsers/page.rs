@@ -50,9 +50,7 @@ pub fn page_number(input: &str) -> PResult<'_, u64> {
         })()
     };
     match result {
-        Some((rest, n)) if skip_spaces(rest).trim_end().is_empty() => {
-            Ok((&rest[rest.len()..], n))
-        }
+        Some((rest, n)) if skip_spaces(rest).trim_end().is_empty() => Ok((&rest[rest.len()..], n)),
         _ => fail(input, ErrorKind::Verify),
     }
 }
@@ -77,7 +75,8 @@ mod tests {
         for &(input, want) in ok {
             assert_eq!(page_number(input).map(|(_, n)| n), Ok(want), "{input:?}");
         }
-        for bad in ["", "3", "- 3", "3 -", "- 3 - 附件", "一、总体", "-", "第页", "0517-87222589"] {
+        for bad in ["", "3", "- 3", "3 -", "- 3 - 附件", "一、总体", "-", "第页", "0517-87222589"]
+        {
             assert!(page_number(bad).is_err(), "{bad:?} should be rejected");
         }
     }
