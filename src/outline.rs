@@ -77,6 +77,9 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
         return None;
     }
     let marker_span = Span::of_subslice(input, marker.text);
+    if let Some(c) = run_in_template_title(input, marker, rest, marker_span) {
+        return Some(c);
+    }
     let (title_raw, run_in, heading_end) =
         match rest.char_indices().find(|&(_, c)| is_title_terminator(c)) {
             Some((pos, c)) => {
@@ -112,6 +115,43 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
         title,
         heading_span: Span::new(marker_span.start, heading_end),
         run_in,
+    })
+}
+
+/// The six template titles (format.md §1.1), for level-1 headings that run straight into their
+/// text with no punctuation (format.md §6.5: `一、总体情况2020年，我区…`).
+const TEMPLATE_TITLES: &[&str] = &[
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
+/// A `一、` heading whose text is a template title followed directly by a number (a year or
+/// a count): the title ends where the template ends.
+fn run_in_template_title(
+    input: &str,
+    marker: crate::parsers::HeadingMarker<'_>,
+    rest: &str,
+    marker_span: Span,
+) -> Option<Candidate> {
+    if marker.style != MarkerStyle::ChineseComma {
+        return None;
+    }
+    let title = TEMPLATE_TITLES.iter().find(|t| rest.starts_with(*t))?;
+    let body = &rest[title.len()..];
+    if !body.chars().next().is_some_and(|c| crate::parsers::fold_char(c).is_ascii_digit()) {
+        return None;
+    }
+    Some(Candidate {
+        style: marker.style,
+        ordinal: marker.ordinal,
+        marker: marker.text.to_string(),
+        title: (*title).to_string(),
+        heading_span: Span::new(marker_span.start, Span::of_subslice(input, body).start),
+        run_in: Some(Span::of_subslice(input, body)),
     })
 }
 
@@ -349,6 +389,34 @@ mod tests {
             (1, "三、收到和处理政府信息公开申请情况"),
         ];
         assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
+    }
+
+    #[test]
+    fn run_in_headings() {
+        let input = "一、总体情况2020年，我区推进公开。\n（一）主动公开。以渠县…\n\
+                     (二)政府信息公开申请收费情况:本年度未收费。\n二、主动公开政府信息情况\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> = hs
+            .iter()
+            .map(|h| {
+                (h.title.as_str(), h.run_in.map(|s| s.slice(input)), h.heading_span.slice(input))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("总体情况", Some("2020年，我区推进公开。"), "一、总体情况"),
+                ("主动公开", Some("以渠县…"), "（一）主动公开。"),
+                (
+                    "政府信息公开申请收费情况",
+                    Some("本年度未收费。"),
+                    "(二)政府信息公开申请收费情况:"
+                ),
+                ("主动公开政府信息情况", None, "二、主动公开政府信息情况"),
+            ]
+        );
     }
 
     #[test]

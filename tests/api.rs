@@ -43,3 +43,28 @@ fn small_inputs_keep_coverage() {
         report.check_coverage().unwrap_or_else(|e| panic!("{input:?}: {e}"));
     }
 }
+
+/// Every prefix of every sample (cut at a char boundary every 37 chars) parses without a
+/// panic, and whatever parses keeps the coverage invariant: truncated downloads are common.
+#[test]
+fn truncated_samples_keep_coverage() {
+    let samples = [
+        include_str!("data/000_80e22dc9225c65a1.txt"),
+        include_str!("data/001_8b9db0a3de107dcf.txt"),
+        include_str!("data/002_49110c21dc18a0fd.txt"),
+        include_str!("data/003_7725fcf89aa37421.txt"),
+        include_str!("data/004_861e7ce17705b0e6.txt"),
+    ];
+    for text in samples {
+        for (n, (i, _)) in text.char_indices().enumerate() {
+            if n % 37 != 0 {
+                continue;
+            }
+            for piece in [&text[..i], &text[i..]] {
+                if let Ok(report) = parse(piece) {
+                    report.check_coverage().unwrap_or_else(|e| panic!("cut at {i}: {e}"));
+                }
+            }
+        }
+    }
+}

@@ -39,3 +39,59 @@ pub(crate) fn fail<T>(input: &str, kind: nom::error::ErrorKind) -> PResult<'_, T
 pub(crate) fn skip_spaces(input: &str) -> &str {
     input.trim_start_matches(|c: char| (is_space(c) && c != '\n' && c != '\r') || is_ignorable(c))
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Strings biased towards what the parsers look at: numerals, markers, brackets of both
+    /// widths, digits of both widths, date units, dashes, spaces.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(vec![
+                    '一', '二', '十', '百', '千', '万', '〇', '零', '两', '、', '（', '）', '(',
+                    ')', '.', '．', '1', '2', '０', '９', '年', '月', '日', '号', '-', '—', ' ',
+                    '\u{3000}', '\u{FEFF}', '第', '页', ':', '①', '是', '\n',
+                ]),
+                any::<char>(),
+            ],
+            0..24,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    fn suffix(input: &str, rest: &str) -> bool {
+        input.ends_with(rest) && rest.len() <= input.len()
+    }
+
+    proptest! {
+        #[test]
+        fn parsers_are_total_and_leave_a_suffix(s in text()) {
+            if let Ok((rest, _)) = chinese_numeral(&s) { prop_assert!(suffix(&s, rest)); }
+            if let Ok((rest, _)) = arabic_number(&s) { prop_assert!(suffix(&s, rest)); }
+            if let Ok((rest, m)) = heading_marker(&s) {
+                prop_assert!(suffix(&s, rest));
+                prop_assert!(s.starts_with(m.text));
+            }
+            if let Ok((rest, _)) = date(&s) { prop_assert!(suffix(&s, rest)); }
+            if let Ok((rest, _)) = page_number(&s) { prop_assert!(suffix(&s, rest)); }
+            let f = fold(&s);
+            prop_assert_eq!(fold(&f.text).text, f.text);
+        }
+
+        #[test]
+        fn numerals_round_trip(n in 0u64..=99_999_999) {
+            let s = format_chinese_numeral(n).unwrap_or_default();
+            prop_assert_eq!(chinese_numeral(&s), Ok(("", n)));
+        }
+
+        #[test]
+        fn parse_never_panics_and_keeps_coverage(s in text()) {
+            if let Ok(report) = crate::parse(&s) {
+                prop_assert_eq!(report.check_coverage(), Ok(()));
+            }
+        }
+    }
+}
