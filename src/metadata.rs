@@ -26,54 +26,68 @@ pub(crate) struct Front {
 const TITLE_WINDOW: usize = 4;
 
 /// Reads the title and 发布日期 from the first text lines (before any heading marker).
+///
+/// The title is the run of short lines from the top through the first one that says `报告`
+/// (000 and 002 put the organ on its own line). A `发布日期:`/`发布时间:` line may come
+/// before or after it (003 has it right after; scraped pages often put it first).
 pub(crate) fn front(input: &str, lines: &[Line]) -> Front {
     let mut out = Front::default();
-    let top: Vec<usize> = lines
+    let top = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == LineKind::Text)
         .map(|(i, _)| i)
-        .take(TITLE_WINDOW + 2)
-        .collect();
-    let mut title_end = None;
-    for (k, &i) in top.iter().enumerate().take(TITLE_WINDOW) {
+        .take(TITLE_WINDOW + 3);
+    let mut title_lines = Vec::new();
+    let mut title_done = false;
+    for i in top {
         let text = lines[i].text(input);
-        if heading_marker(text).is_ok() || text.chars().count() > 50 || text.ends_with('。') {
-            break;
-        }
-        if text.contains("报告") {
-            title_end = Some(k);
-            break;
-        }
-    }
-    if let Some(k) = title_end {
-        out.title_lines = top[..=k].to_vec();
-        let mut title = String::new();
-        for &i in &out.title_lines {
-            crate::layout::join_into(&mut title, lines[i].text(input));
-        }
-        out.title = title;
-        let (a, b) = (lines[top[0]].content, lines[top[k]].content);
-        out.title_span = Some(a.cover(b));
-        let (organ, year) = organ_and_year(&out.title);
-        out.organ = organ;
-        out.year = year;
-    }
-    for &i in top.iter().skip(out.title_lines.len()).take(3) {
-        let text = lines[i].text(input);
-        let folded = fold(text).text;
-        if folded.starts_with("发布日期") || folded.starts_with("发布时间") {
-            let after = text
-                .char_indices()
-                .find(|&(_, c)| c == ':' || c == '：')
-                .map_or("", |(p, c)| &text[p + c.len_utf8()..]);
-            if let Ok((_, d)) = date(after.trim_start()) {
+        if let Some(d) = published_date(text) {
+            if out.published.is_none() {
                 out.published = Some((i, d));
             }
-            break;
+            continue;
         }
+        if title_done || title_lines.len() >= TITLE_WINDOW {
+            continue;
+        }
+        let sentence = text.ends_with('。')
+            || text.contains(['，', ','])
+            || text.starts_with("本报告")
+            || text.starts_with("根据");
+        if heading_marker(text).is_ok() || text.chars().count() > 50 || sentence {
+            title_lines.clear();
+            title_done = true; // no title at the top; keep looking for 发布日期 only
+            continue;
+        }
+        title_lines.push(i);
+        title_done = text.contains("报告");
     }
+    if !title_done || title_lines.is_empty() {
+        return out;
+    }
+    let mut title = String::new();
+    for &i in &title_lines {
+        crate::layout::join_into(&mut title, lines[i].text(input));
+    }
+    let (first, last) = (title_lines[0], title_lines[title_lines.len() - 1]);
+    out.title_span = Some(lines[first].content.cover(lines[last].content));
+    let (organ, year) = organ_and_year(&title);
+    out.title = title;
+    out.title_lines = title_lines;
+    out.organ = organ;
+    out.year = year;
     out
+}
+
+/// The date of a `发布日期:` / `发布时间:` line (the label may follow other scraped fields).
+fn published_date(text: &str) -> Option<Date> {
+    let folded = fold(text).text;
+    let at = folded.find("发布日期").or_else(|| folded.find("发布时间"))?;
+    let after_label = &folded[at..];
+    let colon = after_label.find(':')?;
+    let (_, d) = date(after_label[colon + 1..].trim_start()).ok()?;
+    Some(d)
 }
 
 /// Splits a title at its year: `垫江县周嘉镇人民政府2023年…` → (`垫江县周嘉镇人民政府`, 2023).
@@ -182,13 +196,14 @@ pub(crate) fn signature(
     let floor = after_line.map_or(0, |l| l + 1);
     let mut texts = (floor..lines.len()).rev().filter(|&i| lines[i].kind == LineKind::Text);
     let date_line = texts.next()?;
-    let (rest, d) = date(lines[date_line].text(input)).ok()?;
-    if !rest.trim().is_empty() {
-        return None;
-    }
+    let text = lines[date_line].text(input);
+    let (d, same_line_organ) = trailing_date(text)?;
     let mut used = vec![date_line];
     let mut span = lines[date_line].content;
-    let mut organ = None;
+    let mut organ = same_line_organ.map(normalize);
+    if organ.is_some() {
+        return Some((Signature { organ, date: Some(d), span }, used));
+    }
     if let Some(o) = texts.next() {
         let text = lines[o].text(input);
         let sentence = text.contains(['。', '，', '；', ',', ':', '：']);
@@ -199,6 +214,37 @@ pub(crate) fn signature(
         }
     }
     Some((Signature { organ, date: Some(d), span }, used))
+}
+
+/// Last characters of organ names: 人民政府, 办公室, 公安局, 委员会, 宋村镇, 街道办事处, 中心 …
+const ORGAN_ENDINGS: &[char] = &[
+    '府', '室', '局', '会', '镇', '乡', '处', '委', '厅', '院', '办', '部', '署', '心', '所', '站',
+];
+
+/// A line that ends with a date: the whole line (`2024年1月22日`), or a short organ name and
+/// the date (`某镇人民政府 2024年1月22日`). Returns the date and the organ text, if any.
+fn trailing_date(text: &str) -> Option<(Date, Option<&str>)> {
+    if text.chars().count() > 60 {
+        return None; // a sentence, not a signature; also bounds the scan below
+    }
+    for (i, _) in text.char_indices() {
+        let Ok((rest, d)) = date(&text[i..]) else { continue };
+        if !rest.trim().is_empty() {
+            continue;
+        }
+        let before = text[..i].trim();
+        if before.is_empty() {
+            return Some((d, None));
+        }
+        let organ_like = !before.contains(['。', '，', '；', ',', ':', '：'])
+            && before.chars().count() <= 30
+            && heading_marker(before).is_err()
+            // On the same line as the date, only a name that ends like an organ (…政府, …局,
+            // …办公室, …镇) is taken, so that `截至2023年12月31日` is no signature.
+            && before.ends_with(ORGAN_ENDINGS);
+        return organ_like.then_some((d, Some(before)));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -256,7 +302,24 @@ mod tests {
         assert_eq!(sig.organ.as_deref(), Some("威海市文登区宋村镇人民政府"));
         assert_eq!(sig.date, Date::new(2024, 1, 22));
         assert_eq!(used, [2, 4]);
-        assert!(signature("正文。\n没有日期\n", &crate::layout::lines("正文。\n没有日期\n"), None)
-            .is_none());
+        let no_date = "正文。\n没有日期\n";
+        assert!(signature(no_date, &crate::layout::lines(no_date), None).is_none());
+        let one = "正文。\n某镇人民政府 2024年1月22日\n- 6 -\n";
+        let (sig, used) = signature(one, &crate::layout::lines(one), None).unwrap();
+        assert_eq!((sig.organ.as_deref(), used), (Some("某镇人民政府"), vec![1]));
+        let sentence = "截至2023年12月31日\n";
+        assert!(signature(sentence, &crate::layout::lines(sentence), None).is_none());
+    }
+
+    #[test]
+    fn front_finds_title_and_published_in_either_order() {
+        let input =
+            "发布时间：2024年1月25日\n某县人民政府\n2023年政府信息公开工作年度报告\n正文。\n";
+        let f = front(input, &crate::layout::lines(input));
+        assert_eq!(f.title, "某县人民政府2023年政府信息公开工作年度报告");
+        assert_eq!(f.title_lines, [1, 2]);
+        assert_eq!(f.published.map(|(i, d)| (i, d.to_string())), Some((0, "2024-01-25".into())));
+        let none = "本报告由某办公室编制。\n一、总体情况\n";
+        assert_eq!(front(none, &crate::layout::lines(none)).title, "");
     }
 }
