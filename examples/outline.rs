@@ -3,10 +3,17 @@
 //!
 //! `cargo run --example outline -- FILE` (`-` reads stdin; no argument: bundled sample 001).
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use gov_info_disclosure::{LineIndex, Section};
+
+/// `println!` that ignores a closed pipe (`| head`) instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 const BUNDLED: &str = include_str!("../tests/data/001_8b9db0a3de107dcf.txt");
 
@@ -37,7 +44,7 @@ fn print(section: &Section, depth: usize, index: &LineIndex) {
         (p, 0) => format!("  ({p} paragraphs)"),
         (p, t) => format!("  ({p} paragraphs, {t} table region)"),
     };
-    println!("{line:>5}  {}{}{}{kind}{extra}", "  ".repeat(depth), section.marker, section.title);
+    outln!("{line:>5}  {}{}{}{kind}{extra}", "  ".repeat(depth), section.marker, section.title);
     for sub in &section.subsections {
         print(sub, depth + 1, index);
     }
@@ -60,26 +67,26 @@ fn main() -> ExitCode {
         }
     };
     let index = LineIndex::new(&source);
-    println!("title:     {}", report.title);
-    println!("organ:     {}", report.organ.as_deref().unwrap_or("-"));
-    println!("year:      {}", report.year.map_or("-".to_string(), |y| y.to_string()));
-    println!("edition:   {}", serde_json::to_string(&report.edition).unwrap_or_default());
+    outln!("title:     {}", report.title);
+    outln!("organ:     {}", report.organ.as_deref().unwrap_or("-"));
+    outln!("year:      {}", report.year.map_or("-".to_string(), |y| y.to_string()));
+    outln!("edition:   {}", serde_json::to_string(&report.edition).unwrap_or_default());
     if let Some(d) = report.published {
-        println!("published: {d}");
+        outln!("published: {d}");
     }
     if let Some(sig) = &report.signature {
         let date = sig.date.map_or("-".to_string(), |d| d.to_string());
-        println!("signature: {} {date}", sig.organ.as_deref().unwrap_or("-"));
+        outln!("signature: {} {date}", sig.organ.as_deref().unwrap_or("-"));
     }
-    println!();
+    outln!();
     for section in &report.sections {
         print(section, 0, &index);
     }
     if !report.diagnostics.is_empty() {
-        println!();
+        outln!();
     }
     for d in report.diagnostics() {
-        println!("{}", d.display(&source));
+        outln!("{}", d.display(&source));
     }
     ExitCode::SUCCESS
 }
