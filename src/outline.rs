@@ -267,6 +267,11 @@ pub(crate) fn outline(
                 if table_started && p != 0 {
                     continue; // a row label inside the table: `(一) 予以公开`
                 }
+                // Inside a table only a real section title ends it: a wrapped row label such as
+                // `四、结转下年` (its `度继续办理` on the next line) is no section.
+                if table_started && section_kind(&c.title) == SectionKind::Other {
+                    continue;
+                }
                 if c.ordinal == last + 2 {
                     diagnostics.push(Diagnostic::warning(
                         Code::HeadingOutOfOrder,
@@ -417,6 +422,19 @@ mod tests {
                 ("主动公开政府信息情况", None, "二、主动公开政府信息情况"),
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_row_label_does_not_end_a_table() {
+        let input = "一、总体情况\n三、收到和处理政府信息公开申请情况\n\
+                     自然人\t0\n四、结转下年\n度继续办理\t0\n四、政府信息公开行政复议、行政诉讼情况\n";
+        let got = titles(input, false);
+        let want = [
+            (1, "一、总体情况"),
+            (1, "三、收到和处理政府信息公开申请情况"),
+            (1, "四、政府信息公开行政复议、行政诉讼情况"),
+        ];
+        assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
     }
 
     #[test]
