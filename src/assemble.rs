@@ -98,11 +98,38 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
             }
         }
     }
+    if matches!(edition, Edition::Format2021 | Edition::Format2019) {
+        missing_sections(&report, &mut diagnostics);
+    }
     report.diagnostics = diagnostics;
     let checks = crate::check::check(&report);
     report.diagnostics.extend(checks);
     debug_assert_eq!(report.check_coverage(), Ok(()), "coverage");
     Ok(report)
+}
+
+/// The six sections of the 2019 and 2021 templates (format.md §1.1): a `missing-section`
+/// warning for each one no level-1 section matches. 五 may be split into problems and plans.
+fn missing_sections(report: &AnnualReport, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::SectionKind::*;
+    let required: [(&[crate::SectionKind], &str); 6] = [
+        (&[Overview], "一、总体情况"),
+        (&[ActiveDisclosure], "二、主动公开政府信息情况"),
+        (&[Applications], "三、收到和处理政府信息公开申请情况"),
+        (&[ReviewsAndLawsuits], "四、政府信息公开行政复议、行政诉讼情况"),
+        (&[ProblemsAndImprovements, Problems, Improvements], "五、存在的主要问题及改进情况"),
+        (&[OtherMatters], "六、其他需要报告的事项"),
+    ];
+    let at = Span::empty(report.preamble.span.end);
+    for (kinds, title) in required {
+        if !report.sections.iter().any(|s| s.kind.is_some_and(|k| kinds.contains(&k))) {
+            diagnostics.push(Diagnostic::warning(
+                Code::MissingSection,
+                at,
+                format!("expected a section `{title}` (format template), found none"),
+            ));
+        }
+    }
 }
 
 struct Ctx<'a> {

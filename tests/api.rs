@@ -68,3 +68,19 @@ fn truncated_samples_keep_coverage() {
         }
     }
 }
+
+#[test]
+fn missing_sections_are_reported_for_template_editions() {
+    use gov_info_disclosure::Code;
+    let text =
+        "某县2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n";
+    let report = parse(text).unwrap();
+    let missing: Vec<_> =
+        report.diagnostics().iter().filter(|d| d.code == Code::MissingSection).collect();
+    assert_eq!(missing.len(), 4, "{missing:?}");
+    assert!(missing[0].message.contains("三、收到和处理政府信息公开申请情况"));
+    // Legacy reports follow no template: no such warning.
+    let legacy = "某县2017年政府信息公开工作年度报告\n一、概述\n正文。\n";
+    let report = parse(legacy).unwrap();
+    assert!(report.diagnostics().iter().all(|d| d.code != Code::MissingSection));
+}
