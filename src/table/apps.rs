@@ -1,0 +1,377 @@
+//! Assembling table 三 收到和处理政府信息公开申请情况 from the lines of its region.
+//!
+//! Rows come in three shapes, all handled by one pass with a queue of labels waiting for
+//! their values:
+//! - label and values on one line (tab, Markdown, space-separated, aligned);
+//! - a label on its own line(s) and the values after it (pypdf wraps long labels: the values
+//!   follow the last label line, extra-samples 003), one per line or all on one line;
+//! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
+//!   002/012) or row by row (web innerText).
+
+use super::cell::{as_u64, Cell, CellKind};
+use super::lines::Line;
+use super::row::{fit, RowRule};
+use super::vocab::{
+    is_app_header, norm, recognize_app, AppGroup, AppLabel, APP_ROWS, APP_SLOTS, SLOT_OTHER3,
+    SLOT_TOTAL, SLOT_UNDIVIDED,
+};
+use crate::{ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Span};
+
+const COLS: usize = 7;
+
+#[derive(Debug, Clone, Copy)]
+struct Queued {
+    slot: usize,
+    span: Span,
+    provisional: bool,
+}
+
+struct State<'a> {
+    input: &'a str,
+    rows: Vec<Option<ApplicantCounts>>,
+    queue: Vec<Queued>,
+    vbuf: Vec<Cell>,
+    vspan: Option<Span>,
+    pending_text: Vec<Span>,
+    last_slot: Option<usize>,
+    header_mode: bool,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+fn label_text(input: &str, spans: &[Span]) -> String {
+    spans.iter().map(|s| s.slice(input)).collect::<Vec<_>>().join(" ")
+}
+
+/// Reads table 三 from `lines`; `None` when no row at all could be typed.
+pub(crate) fn read(
+    input: &str,
+    lines: &[Line],
+    region: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Applications> {
+    let mut st = State {
+        input,
+        rows: vec![None; APP_SLOTS],
+        queue: Vec::new(),
+        vbuf: Vec::new(),
+        vspan: None,
+        pending_text: Vec::new(),
+        last_slot: None,
+        header_mode: true,
+        diagnostics,
+    };
+    for line in lines {
+        st.line(line);
+    }
+    st.flush();
+    st.finish(region)
+}
+
+impl State<'_> {
+    fn resolve(&mut self, rec: Option<AppLabel>, has_values: bool) -> Option<AppLabel> {
+        match rec {
+            Some(AppLabel::BareTotal) => {
+                // Bare `总计` is a column header (pdfminer prints header words after some rows,
+                // extra-samples 012) unless it follows the （六） rows.
+                let after_other = self.last_slot.is_some_and(|s| (20..=SLOT_UNDIVIDED).contains(&s));
+                (has_values || (after_other && !self.header_mode))
+                    .then_some(AppLabel::Row(SLOT_TOTAL))
+            }
+            Some(AppLabel::BareOther) => {
+                let after = self.last_slot.is_some_and(|s| s == 20 || s == 21);
+                (after && !self.header_mode).then_some(AppLabel::Row(SLOT_OTHER3))
+            }
+            Some(AppLabel::Group(AppGroup::Other)) if has_values => {
+                Some(AppLabel::Row(SLOT_UNDIVIDED))
+            }
+            r => r,
+        }
+    }
+
+    fn line(&mut self, line: &Line) {
+        let has_values = line.has_values();
+        if line.label_is_empty() {
+            let cells: Vec<Cell> = line.values.clone();
+            let (a, b) = trim_blanks(&cells);
+            if a < b {
+                self.vbuf.extend_from_slice(&cells[a..b]);
+                self.vspan = Some(self.vspan.map_or(line.span, |s| s.cover(line.span)));
+            }
+            return;
+        }
+        let text = label_text(self.input, &line.labels);
+        let n = norm(&text);
+        let raw = recognize_app(&n);
+        if raw.is_none() && is_app_header(&n) {
+            self.header_mode = true;
+        }
+        let rec = self.resolve(raw, has_values);
+        if !has_values {
+            self.flush();
+            match rec {
+                Some(AppLabel::Row(slot)) => {
+                    self.header_mode = false;
+                    if (20..=SLOT_OTHER3).contains(&slot) {
+                        self.queue.retain(|q| !q.provisional);
+                    }
+                    match self.queue.last_mut() {
+                        // A label wrapped over lines names the same row twice
+                        // (`5.要求行政机关确认或重新出` / `具已获取信息`, extra-samples 012).
+                        Some(q) if q.slot == slot => q.span = q.span.cover(line.span),
+                        _ => {
+                            self.queue.push(Queued { slot, span: line.span, provisional: false })
+                        }
+                    }
+                    self.last_slot = Some(slot);
+                    self.pending_text.clear();
+                }
+                Some(AppLabel::Group(AppGroup::Other)) => {
+                    // （六）其他处理 alone on its line: a data row when no sub-item follows
+                    // (the 2019 edition; extra-samples 001/002 in 2021 format).
+                    self.header_mode = false;
+                    self.queue.push(Queued {
+                        slot: SLOT_UNDIVIDED,
+                        span: line.span,
+                        provisional: true,
+                    });
+                    self.pending_text.clear();
+                }
+                Some(_) => self.pending_text.clear(),
+                None => {
+                    if let Some(q) = self.queue.last_mut() {
+                        // A wrapped label's tail line (`形，不计其他情形）`) belongs to the row.
+                        if self.vbuf.is_empty() {
+                            q.span = q.span.cover(line.span);
+                        }
+                    }
+                    self.pending_text.push(line.span);
+                }
+            }
+            return;
+        }
+        self.flush();
+        let slot = match rec {
+            Some(AppLabel::Row(s)) => Some(s),
+            Some(AppLabel::Group(_)) => {
+                // A subtotal row under a group cell: not part of the official format.
+                self.diagnostics.push(Diagnostic::note(
+                    Code::UnknownRow,
+                    line.span,
+                    format!("found a subtotal row `{}`, which the official format does not have; ignored", text.trim()),
+                ));
+                return;
+            }
+            _ => {
+                let joined = format!(
+                    "{}{}",
+                    self.pending_text.iter().map(|s| norm(s.slice(self.input))).collect::<String>(),
+                    n
+                );
+                match self.resolve(recognize_app(&joined), true) {
+                    Some(AppLabel::Row(s)) => Some(s),
+                    _ => self.queue.last().filter(|q| !q.provisional).map(|q| q.slot),
+                }
+            }
+        };
+        let Some(slot) = slot else {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::UnknownRow,
+                line.span,
+                format!("expected a row of table 三, found `{}`, which matches none", text.trim()),
+            ));
+            return;
+        };
+        let mut span = line.span;
+        if let Some(pos) = self.queue.iter().rposition(|q| q.slot == slot) {
+            span = span.cover(self.queue[pos].span);
+            self.queue.remove(pos);
+        }
+        if (20..=SLOT_OTHER3).contains(&slot) {
+            self.queue.retain(|q| !q.provisional);
+        }
+        self.header_mode = false;
+        self.pending_text.clear();
+        self.assign(slot, line.values.clone(), span);
+    }
+
+    /// Gives the buffered values to the queued labels.
+    fn flush(&mut self) {
+        if self.vbuf.is_empty() {
+            return;
+        }
+        let vbuf = std::mem::take(&mut self.vbuf);
+        let vspan = self.vspan.take().unwrap_or_default();
+        // A provisional （六） whose sub-items are also waiting is a group cell.
+        if self.queue.iter().any(|q| (20..=SLOT_OTHER3).contains(&q.slot)) {
+            self.queue.retain(|q| !q.provisional);
+        }
+        let k = self.queue.len();
+        let n = vbuf.len();
+        if k == 0 {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::UnparsedText,
+                vspan,
+                format!("expected a row label of table 三 before these {n} values, found none"),
+            ));
+            return;
+        }
+        if k == 1 || n < COLS * 2 {
+            let q = self.queue.remove(0);
+            self.assign(q.slot, vbuf, q.span.cover(vspan));
+            return;
+        }
+        let rows = (n / COLS).min(k);
+        if n % COLS != 0 {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::RaggedRow,
+                vspan,
+                format!(
+                    "expected {} values for the {k} rows above, found {n}; read {rows} rows",
+                    k * COLS
+                ),
+            ));
+        }
+        let take: Vec<Queued> = self.queue.drain(..rows).collect();
+        let used = &vbuf[..rows * COLS];
+        // pdfminer prints a block of labels then the numbers column by column; a web page's
+        // innerText row by row. The row totals decide; on a tie, column order (the only
+        // extractor seen to print several labels before their numbers).
+        let row_major = |r: usize| used[r * COLS..(r + 1) * COLS].to_vec();
+        let col_major = |r: usize| (0..COLS).map(|c| used[c * rows + r]).collect::<Vec<_>>();
+        let score = |f: &dyn Fn(usize) -> Vec<Cell>| {
+            (0..rows).filter(|&r| row_sums(self.input, &f(r))).count()
+        };
+        let by_row = score(&row_major) > score(&col_major);
+        for (r, q) in take.iter().enumerate() {
+            let cells = if by_row { row_major(r) } else { col_major(r) };
+            self.assign(q.slot, cells, q.span);
+        }
+        if rows * COLS < n {
+            // Leftover values: keep them for labels that come later.
+            self.vbuf = vbuf[rows * COLS..].to_vec();
+            self.vspan = Some(vspan);
+        }
+    }
+
+    fn assign(&mut self, slot: usize, cells: Vec<Cell>, span: Span) {
+        self.last_slot = Some(slot);
+        let what = APP_ROWS.get(slot).map_or("?", |r| r.0);
+        if self.rows[slot].is_some() {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::DuplicateRow,
+                span,
+                format!("expected row `{what}` once, found it again; kept the first"),
+            ));
+            return;
+        }
+        let fitted = fit(self.input, cells, COLS, RowRule::LastIsSum, span, what, self.diagnostics);
+        let mut row = ApplicantCounts { span, ..Default::default() };
+        for (col, cell) in ApplicantColumn::ALL.iter().zip(fitted) {
+            let Some(cell) = cell else { continue };
+            row.cells[col.index()] = Some(cell.span);
+            let text = cell.span.slice(self.input);
+            let v = match cell.kind {
+                CellKind::Number => {
+                    let v = as_u64(text);
+                    if v.is_none() {
+                        self.diagnostics.push(invalid(cell.span, text, what));
+                    }
+                    v
+                }
+                CellKind::Text => {
+                    self.diagnostics.push(invalid(cell.span, text, what));
+                    None
+                }
+                CellKind::Blank | CellKind::Dash => None,
+            };
+            row.set(*col, v);
+        }
+        self.rows[slot] = Some(row);
+    }
+
+    fn finish(self, region: Span) -> Option<Applications> {
+        if self.rows.iter().all(Option::is_none) {
+            return None;
+        }
+        let mut rows = self.rows;
+        let divided = (20..=SLOT_OTHER3).any(|s| rows[s].is_some());
+        let undivided = rows[SLOT_UNDIVIDED].is_some();
+        for (slot, (label, _)) in APP_ROWS.iter().enumerate() {
+            let expected = match slot {
+                20..=22 => !undivided,
+                SLOT_UNDIVIDED => false,
+                _ => true,
+            };
+            if expected && rows[slot].is_none() {
+                self.diagnostics.push(Diagnostic::warning(
+                    Code::MissingRow,
+                    region,
+                    format!("expected row `{label}` in table 三, found none"),
+                ));
+            }
+        }
+        let _ = divided;
+        let mut take = |i: usize| rows[i].take();
+        Some(Applications {
+            new_received: take(0),
+            carried_over: take(1),
+            granted: take(2),
+            partially_granted: take(3),
+            denied: crate::Denied {
+                state_secret: take(4),
+                prohibited_by_law: take(5),
+                security_and_stability: take(6),
+                third_party_rights: take(7),
+                internal_affairs: take(8),
+                process_information: take(9),
+                enforcement_files: take(10),
+                administrative_query: take(11),
+            },
+            unable_to_provide: crate::UnableToProvide {
+                not_held: take(12),
+                needs_creation: take(13),
+                unclear_after_correction: take(14),
+            },
+            not_processed: crate::NotProcessed {
+                complaint_or_petition: take(15),
+                repeated: take(16),
+                publication: take(17),
+                excessive: take(18),
+                confirmation: take(19),
+            },
+            other_handling: crate::OtherHandling {
+                no_correction: take(20),
+                unpaid_fee: take(21),
+                other: take(22),
+                undivided: take(23),
+            },
+            total_processed: take(24),
+            carried_forward: take(25),
+            span: region,
+        })
+    }
+}
+
+fn invalid(span: Span, text: &str, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::InvalidCell,
+        span,
+        format!("expected a count in row `{what}`, found `{text}`; left blank"),
+    )
+}
+
+/// Whether a 7-cell row's 总计 equals the sum of its six other cells (blank as 0).
+fn row_sums(input: &str, cells: &[Cell]) -> bool {
+    let v: Vec<u64> = cells
+        .iter()
+        .map(|c| if c.kind == CellKind::Number { as_u64(c.span.slice(input)).unwrap_or(0) } else { 0 })
+        .collect();
+    v.len() == COLS && v[..6].iter().sum::<u64>() == v[6]
+}
+
+/// The range of `cells` without leading and trailing blanks.
+pub(crate) fn trim_blanks(cells: &[Cell]) -> (usize, usize) {
+    let a = cells.iter().position(|c| c.kind != CellKind::Blank).unwrap_or(cells.len());
+    let b = cells.iter().rposition(|c| c.kind != CellKind::Blank).map_or(a, |i| i + 1);
+    (a, b)
+}
