@@ -13,12 +13,12 @@
 
 mod active;
 mod apps;
-mod cell;
+pub(crate) mod cell;
 mod digits;
 mod lines;
 mod reviews;
 mod row;
-mod vocab;
+pub(crate) mod vocab;
 
 use crate::{
     ActiveDisclosure, Applications, Code, Diagnostic, ReviewsAndLawsuits, Span, TableKind,
