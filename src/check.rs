@@ -67,7 +67,11 @@ fn compare(
                     span,
                     format!(
                         "treated blank {} as 0 in check `{rule}`",
-                        blanks.iter().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ")
+                        blanks
+                            .iter()
+                            .map(|t| format!("`{}`", t.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 )
                 .with_note(format!("rule: {rule}")),
@@ -170,7 +174,9 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
         compare(
             &mut out,
             Code::RowTotalMismatch,
-            &format!("{name}: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"),
+            &format!(
+                "{name}: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"
+            ),
             &parts,
             &[Term::of("总计", row, ApplicantColumn::Total)],
             row.span,
@@ -181,8 +187,7 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
         let results = result_rows(a);
         if !results.is_empty() {
             for col in ApplicantColumn::ALL {
-                let parts: Vec<Term> =
-                    results.iter().map(|(n, r)| Term::of(*n, r, col)).collect();
+                let parts: Vec<Term> = results.iter().map(|(n, r)| Term::of(*n, r, col)).collect();
                 compare(
                     &mut out,
                     Code::ColumnTotalMismatch,

@@ -201,7 +201,8 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
             Layout::Markdown => {
                 let ncols = rows.iter().map(|r| r.labels.len() + r.cells.len()).max().unwrap_or(1);
                 let generic = (1..=ncols).map(|i| format!("数据{i}")).collect::<Vec<_>>();
-                let head = format!("| {} |\n|{}|\n", generic.join(" | "), vec!["---"; ncols].join("|"));
+                let head =
+                    format!("| {} |\n|{}|\n", generic.join(" | "), vec!["---"; ncols].join("|"));
                 if first_block || bi > 0 {
                     out.push_str(&head);
                 }
@@ -247,14 +248,17 @@ fn num(v: Option<u64>) -> Option<String> {
 pub fn render_active(a: &ActiveDisclosure, layout: Layout) -> String {
     let y2019 = a.other_services.is_some()
         || a.procurement.is_some()
-        || [&a.regulations, &a.normative_documents]
-            .iter()
-            .any(|r| r.as_ref().is_some_and(|r| r.made.is_some() || r.published.is_some() || r.total_public.is_some()))
+        || [&a.regulations, &a.normative_documents].iter().any(|r| {
+            r.as_ref().is_some_and(|r| {
+                r.made.is_some() || r.published.is_some() || r.total_public.is_some()
+            })
+        })
         || [&a.licensing, &a.punishment, &a.coercion]
             .iter()
             .any(|r| r.as_ref().is_some_and(|r| r.previous_year.is_some() || r.change.is_some()));
     let signed = |v: Option<i64>| v.map(|v| if v > 0 { format!("+{v}") } else { v.to_string() });
-    let mut blocks: Vec<Vec<Row>> = vec![Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    let mut blocks: Vec<Vec<Row>> =
+        vec![Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     let docs = |name: &str, r: &crate::DocumentCounts| Row {
         labels: vec![name.to_string()],
         cells: if y2019 {

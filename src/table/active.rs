@@ -4,7 +4,9 @@ use super::apps::trim_blanks;
 use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
-use super::vocab::{has_2019_active_marker, has_2021_active_marker, norm, recognize_active, ActiveRow};
+use super::vocab::{
+    has_2019_active_marker, has_2021_active_marker, norm, recognize_active, ActiveRow,
+};
 use crate::{
     ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Procurement,
     Span,
@@ -43,7 +45,8 @@ fn detect_2019(input: &str, lines: &[Line]) -> bool {
         y2019 |= has_2019_active_marker(&n);
         y2021 |= has_2021_active_marker(&n);
         // `规范性文件` without `行政` is the 2019 wording.
-        if n.contains("规范性文件") && !n.contains("行政规范性文件") && !l.labels.is_empty() {
+        if n.contains("规范性文件") && !n.contains("行政规范性文件") && !l.labels.is_empty()
+        {
             y2019 = true;
         }
     }
@@ -74,42 +77,43 @@ pub(crate) fn read(
         any = true;
         assign(input, &mut out, row, cells, span, y2019, d);
     };
-    let flush = |queue: &mut Vec<(ActiveRow, Span)>,
-                 vbuf: &mut Vec<Cell>,
-                 vspan: &mut Option<Span>,
-                 d: &mut Vec<Diagnostic>,
-                 put: &mut dyn FnMut(ActiveRow, Vec<Cell>, Span, &mut Vec<Diagnostic>)| {
-        while !vbuf.is_empty() && !queue.is_empty() {
-            // The leading run of queued rows with the same number of columns.
-            let c = columns(queue[0].0, y2019);
-            let run = queue.iter().take_while(|q| columns(q.0, y2019) == c).count();
-            let rows = (vbuf.len() / c).min(run).max(1);
-            if queue.len() == 1 || rows == 1 {
-                let (row, span) = queue.remove(0);
-                let take = if queue.is_empty() { vbuf.len() } else { c.min(vbuf.len()) };
-                let cells: Vec<Cell> = vbuf.drain(..take).collect();
-                put(row, cells, span.cover(vspan.unwrap_or(span)), d);
-                continue;
+    let flush =
+        |queue: &mut Vec<(ActiveRow, Span)>,
+         vbuf: &mut Vec<Cell>,
+         vspan: &mut Option<Span>,
+         d: &mut Vec<Diagnostic>,
+         put: &mut dyn FnMut(ActiveRow, Vec<Cell>, Span, &mut Vec<Diagnostic>)| {
+            while !vbuf.is_empty() && !queue.is_empty() {
+                // The leading run of queued rows with the same number of columns.
+                let c = columns(queue[0].0, y2019);
+                let run = queue.iter().take_while(|q| columns(q.0, y2019) == c).count();
+                let rows = (vbuf.len() / c).min(run).max(1);
+                if queue.len() == 1 || rows == 1 {
+                    let (row, span) = queue.remove(0);
+                    let take = if queue.is_empty() { vbuf.len() } else { c.min(vbuf.len()) };
+                    let cells: Vec<Cell> = vbuf.drain(..take).collect();
+                    put(row, cells, span.cover(vspan.unwrap_or(span)), d);
+                    continue;
+                }
+                // Several labels, then their numbers column by column (pdfminer, extra-samples
+                // 002/012).
+                let cells: Vec<Cell> = vbuf.drain(..rows * c).collect();
+                for r in 0..rows {
+                    let (row, span) = queue.remove(0);
+                    let mine = (0..c).map(|k| cells[k * rows + r]).collect();
+                    put(row, mine, span, d);
+                }
             }
-            // Several labels, then their numbers column by column (pdfminer, extra-samples
-            // 002/012).
-            let cells: Vec<Cell> = vbuf.drain(..rows * c).collect();
-            for r in 0..rows {
-                let (row, span) = queue.remove(0);
-                let mine = (0..c).map(|k| cells[k * rows + r]).collect();
-                put(row, mine, span, d);
+            if !vbuf.is_empty() {
+                d.push(Diagnostic::warning(
+                    Code::UnparsedText,
+                    vspan.unwrap_or_default(),
+                    "expected a row label of table 二 before these values, found none",
+                ));
+                vbuf.clear();
             }
-        }
-        if !vbuf.is_empty() {
-            d.push(Diagnostic::warning(
-                Code::UnparsedText,
-                vspan.unwrap_or_default(),
-                "expected a row label of table 二 before these values, found none",
-            ));
-            vbuf.clear();
-        }
-        *vspan = None;
-    };
+            *vspan = None;
+        };
     for line in lines {
         if line.label_is_empty() {
             let (a, b) = trim_blanks(&line.values);
@@ -235,7 +239,8 @@ fn assign(
     let spans: Vec<Span> = fitted.iter().flatten().map(|c| c.span).collect();
     let text = |i: usize| -> Option<(&str, Span)> {
         let c = fitted.get(i).copied().flatten()?;
-        (c.kind == CellKind::Number || c.kind == CellKind::Text).then(|| (c.span.slice(input), c.span))
+        (c.kind == CellKind::Number || c.kind == CellKind::Text)
+            .then(|| (c.span.slice(input), c.span))
     };
     let count = |i: usize, d: &mut Vec<Diagnostic>| -> Option<u64> {
         let (t, s) = text(i)?;
@@ -268,8 +273,12 @@ fn assign(
                 }
                 v
             });
-            out.administrative_fees =
-                Some(FeeCounts { amount_10k_yuan: amount, span, cells: spans, ..Default::default() });
+            out.administrative_fees = Some(FeeCounts {
+                amount_10k_yuan: amount,
+                span,
+                cells: spans,
+                ..Default::default()
+            });
         }
         ActiveRow::Fees => {
             let prev = count(0, d);

@@ -73,7 +73,8 @@ impl State<'_> {
             Some(AppLabel::BareTotal) => {
                 // Bare `总计` is a column header (pdfminer prints header words after some rows,
                 // extra-samples 012) unless it follows the （六） rows.
-                let after_other = self.last_slot.is_some_and(|s| (20..=SLOT_UNDIVIDED).contains(&s));
+                let after_other =
+                    self.last_slot.is_some_and(|s| (20..=SLOT_UNDIVIDED).contains(&s));
                 (has_values || (after_other && !self.header_mode))
                     .then_some(AppLabel::Row(SLOT_TOTAL))
             }
@@ -118,9 +119,7 @@ impl State<'_> {
                         // A label wrapped over lines names the same row twice
                         // (`5.要求行政机关确认或重新出` / `具已获取信息`, extra-samples 012).
                         Some(q) if q.slot == slot => q.span = q.span.cover(line.span),
-                        _ => {
-                            self.queue.push(Queued { slot, span: line.span, provisional: false })
-                        }
+                        _ => self.queue.push(Queued { slot, span: line.span, provisional: false }),
                     }
                     self.last_slot = Some(slot);
                     self.pending_text.clear();
@@ -236,15 +235,43 @@ impl State<'_> {
         // pdfminer prints a block of labels then the numbers column by column; a web page's
         // innerText row by row. The row totals decide; on a tie, column order (the only
         // extractor seen to print several labels before their numbers).
-        let row_major = |r: usize| used[r * COLS..(r + 1) * COLS].to_vec();
-        let col_major = |r: usize| (0..COLS).map(|c| used[c * rows + r]).collect::<Vec<_>>();
-        let score = |f: &dyn Fn(usize) -> Vec<Cell>| {
-            (0..rows).filter(|&r| row_sums(self.input, &f(r))).count()
+        // pdfminer may also emit the 总计 column before 其他 (extra-samples 002, first block).
+        let pick = |r: usize, how: u8| -> Vec<Cell> {
+            match how {
+                0 => (0..COLS).map(|c| used[c * rows + r]).collect(),
+                1 => used[r * COLS..(r + 1) * COLS].to_vec(),
+                _ => {
+                    let mut v: Vec<Cell> = (0..COLS).map(|c| used[c * rows + r]).collect();
+                    v.swap(5, 6);
+                    v
+                }
+            }
         };
-        let by_row = score(&row_major) > score(&col_major);
+        // Rows whose 总计 is non-zero and equals the sum: all-zero rows prove nothing.
+        let score = |how: u8| {
+            (0..rows)
+                .filter(|&r| {
+                    row_sums(self.input, &pick(r, how)) && nonzero(self.input, &pick(r, how))
+                })
+                .count()
+        };
+        let scores = [score(0), score(1), score(2)];
+        let how = if scores[1] > scores[0] && scores[1] >= scores[2] {
+            1
+        } else if scores[2] > scores[0] {
+            2
+        } else {
+            0
+        };
+        if how == 2 {
+            self.diagnostics.push(Diagnostic::note(
+                Code::RaggedRow,
+                vspan,
+                "found the columns 其他 and 总计 printed in swapped order; read them by the row totals",
+            ));
+        }
         for (r, q) in take.iter().enumerate() {
-            let cells = if by_row { row_major(r) } else { col_major(r) };
-            self.assign(q.slot, cells, q.span);
+            self.assign(q.slot, pick(r, how), q.span);
         }
         if rows * COLS < n {
             // Leftover values: keep them for labels that come later.
@@ -362,11 +389,22 @@ fn invalid(span: Span, text: &str, what: &str) -> Diagnostic {
 
 /// Whether a 7-cell row's 总计 equals the sum of its six other cells (blank as 0).
 fn row_sums(input: &str, cells: &[Cell]) -> bool {
-    let v: Vec<u64> = cells
-        .iter()
-        .map(|c| if c.kind == CellKind::Number { as_u64(c.span.slice(input)).unwrap_or(0) } else { 0 })
-        .collect();
+    let v: Vec<u64> =
+        cells
+            .iter()
+            .map(|c| {
+                if c.kind == CellKind::Number {
+                    as_u64(c.span.slice(input)).unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
     v.len() == COLS && v[..6].iter().sum::<u64>() == v[6]
+}
+
+fn nonzero(input: &str, cells: &[Cell]) -> bool {
+    cells.iter().any(|c| c.kind == CellKind::Number && as_u64(c.span.slice(input)).unwrap_or(0) > 0)
 }
 
 /// The range of `cells` without leading and trailing blanks.

@@ -60,10 +60,8 @@ pub(crate) fn classify(text: &str) -> CellKind {
     if t.is_empty() {
         return CellKind::Blank;
     }
-    if matches!(
-        t.as_str(),
-        "-" | "--" | "---" | "—" | "——" | "–" | "/" | "\\" | "无" | "／" | "…"
-    ) {
+    if matches!(t.as_str(), "-" | "--" | "---" | "—" | "——" | "–" | "/" | "\\" | "无" | "／" | "…")
+    {
         return CellKind::Dash;
     }
     if number_parts(&t).is_some() {

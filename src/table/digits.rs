@@ -67,7 +67,6 @@ impl Run {
         }
         Some(self.digits[pos..end].iter().fold(0u64, |a, &d| a * 10 + u64::from(d)))
     }
-
 }
 
 /// Splits into `n` cells with no constraint beyond well-formed cells.
@@ -172,7 +171,8 @@ fn count_sum(
         }
         if let Some(v) = run.cell(pos, len) {
             if v <= rem {
-                total = total.saturating_add(count_sum(run, pos + len, left - 1, rem - v, end, memo));
+                total =
+                    total.saturating_add(count_sum(run, pos + len, left - 1, rem - v, end, memo));
                 if total >= 2 {
                     total = 2;
                     break;
@@ -325,7 +325,10 @@ mod tests {
         // format.md §6.3: 53, 0, 0, 1, 0, 3 | 57.
         assert_eq!(values(split_sum_row(&["5300103", "57"], 6)), Some(vec![53, 0, 0, 1, 0, 3, 57]));
         assert_eq!(values(split_sum_row(&["530010357"], 6)), Some(vec![53, 0, 0, 1, 0, 3, 57]));
-        assert_eq!(values(split_sum_row(&["300153006143119"], 6)), Some(vec![3001, 53, 0, 0, 61, 4, 3119]));
+        assert_eq!(
+            values(split_sum_row(&["300153006143119"], 6)),
+            Some(vec![3001, 53, 0, 0, 61, 4, 3119])
+        );
         assert_eq!(values(split_sum_row(&["0000000"], 6)), Some(vec![0; 7]));
     }
 

@@ -86,7 +86,8 @@ fn split_line(line: &str, start: usize) -> Option<Line> {
                 return None;
             }
         }
-        let kinds: Vec<CellKind> = cells.iter().map(|c| classify(c.slice_in(line, start))).collect();
+        let kinds: Vec<CellKind> =
+            cells.iter().map(|c| classify(c.slice_in(line, start))).collect();
         let last_label = kinds.iter().rposition(|k| *k == CellKind::Text);
         let (labels, values) = match last_label {
             Some(i) => (

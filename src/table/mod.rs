@@ -118,9 +118,10 @@ pub fn is_table_line(line: &str) -> bool {
     }
     // Only numbers and dashes (a values-only row, one cell per line).
     let toks: Vec<&str> = line.split(cell::is_space).filter(|s| !s.is_empty()).collect();
-    if toks.iter().all(|s| {
-        matches!(cell::classify(s), cell::CellKind::Number | cell::CellKind::Dash)
-    }) {
+    if toks
+        .iter()
+        .all(|s| matches!(cell::classify(s), cell::CellKind::Number | cell::CellKind::Dash))
+    {
         return true;
     }
     // One CJK character (or `、`) of a label printed vertically (extra-samples 001).
@@ -131,7 +132,8 @@ pub fn is_table_line(line: &str) -> bool {
     // key words (`四、政府信息公开行政复议、行政诉讼情况`).
     let (body, _) = vocab::strip_marker(&t);
     let body = body.trim_end_matches(['。', ':', '：']);
-    if body.ends_with("情况") || body.ends_with("事项") || body.contains("存在的主要问题") {
+    if body.ends_with("情况") || body.ends_with("事项") || body.contains("存在的主要问题")
+    {
         return false;
     }
     if vocab::recognize_app(&t).is_some() || vocab::recognize_active(&t).is_some() {
@@ -175,8 +177,21 @@ pub fn is_table_line(line: &str) -> bool {
     // Header cells broken inside their cell (`商业`, `企业`, `结 果`).
     matches!(
         t.as_str(),
-        "商业" | "企业" | "科研" | "机构" | "社会" | "公益" | "组织" | "法律" | "服务" | "其他"
-            | "结果" | "尚未" | "等" | "商业企业" | "科研机构"
+        "商业"
+            | "企业"
+            | "科研"
+            | "机构"
+            | "社会"
+            | "公益"
+            | "组织"
+            | "法律"
+            | "服务"
+            | "其他"
+            | "结果"
+            | "尚未"
+            | "等"
+            | "商业企业"
+            | "科研机构"
     )
 }
 

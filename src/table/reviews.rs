@@ -10,10 +10,17 @@ use crate::{Code, Diagnostic, Outcomes, ReviewsAndLawsuits, Span};
 const N: usize = 15;
 
 fn blocks_ok(input: &str, cells: &[Cell]) -> bool {
-    let v: Vec<u64> = cells
-        .iter()
-        .map(|c| if c.kind == CellKind::Number { as_u64(c.span.slice(input)).unwrap_or(0) } else { 0 })
-        .collect();
+    let v: Vec<u64> =
+        cells
+            .iter()
+            .map(|c| {
+                if c.kind == CellKind::Number {
+                    as_u64(c.span.slice(input)).unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
     v.len() == N && v.chunks(5).all(|b| b[..4].iter().sum::<u64>() == b[4])
 }
 
@@ -26,11 +33,8 @@ pub(crate) fn read(
 ) -> Option<ReviewsAndLawsuits> {
     // Every value cell in reading order. Header words never hold numbers, except Markdown's
     // generic `数据1` headers, which are label cells.
-    let mut per_line: Vec<Vec<Cell>> = lines
-        .iter()
-        .filter(|l| l.has_values())
-        .map(|l| l.values.clone())
-        .collect();
+    let mut per_line: Vec<Vec<Cell>> =
+        lines.iter().filter(|l| l.has_values()).map(|l| l.values.clone()).collect();
     let mut total: usize = per_line.iter().map(Vec::len).sum();
     if total == 0 {
         return None;
@@ -75,7 +79,10 @@ pub(crate) fn read(
     } else {
         let digits_only = cells.iter().all(|c| {
             c.kind == CellKind::Number
-                && c.span.slice(input).chars().all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+                && c.span
+                    .slice(input)
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
         });
         let pieces: Vec<&str> = cells.iter().map(|c| c.span.slice(input)).collect();
         match if digits_only { split_blocks(&pieces, 3) } else { Split::Impossible } {
@@ -85,7 +92,8 @@ pub(crate) fn read(
                     .into_iter()
                     .map(|(_, r)| {
                         let s = offs.get(r.start).map_or(all.start, |d| d.0);
-                        let e = r.end.checked_sub(1).and_then(|i| offs.get(i)).map_or(all.end, |d| d.1);
+                        let e =
+                            r.end.checked_sub(1).and_then(|i| offs.get(i)).map_or(all.end, |d| d.1);
                         Some(Cell { span: Span::new(s, e), kind: CellKind::Number, glued: true })
                     })
                     .collect()
@@ -150,7 +158,10 @@ pub(crate) fn read(
                         diagnostics.push(Diagnostic::warning(
                             Code::InvalidCell,
                             c.span,
-                            format!("expected a count in table 四, found `{}`", c.span.slice(input)),
+                            format!(
+                                "expected a count in table 四, found `{}`",
+                                c.span.slice(input)
+                            ),
                         ));
                         None
                     }

@@ -250,7 +250,9 @@ pub(crate) fn has_2019_active_marker(norm: &str) -> bool {
 
 /// Whether folded text holds a marker of the 2021 edition of table 二.
 pub(crate) fn has_2021_active_marker(norm: &str) -> bool {
-    ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"].iter().any(|k| norm.contains(k))
+    ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"]
+        .iter()
+        .any(|k| norm.contains(k))
 }
 
 /// Folds a label for the recognizers.
@@ -272,7 +274,10 @@ mod tests {
         assert_eq!(app("三、本年度办理结果\t(一) 予以公开"), Some(AppLabel::Row(2)));
         assert_eq!(app("（四）无 1.本机关不掌握相关政府信息"), Some(AppLabel::Row(12)));
         assert_eq!(app("2.其他法律行政止公开"), Some(AppLabel::Row(5)));
-        assert_eq!(app("1.申请人无正当理由逾期不补正、行政机关不再处理其"), Some(AppLabel::Row(20)));
+        assert_eq!(
+            app("1.申请人无正当理由逾期不补正、行政机关不再处理其"),
+            Some(AppLabel::Row(20))
+        );
         assert_eq!(app("3、其他"), Some(AppLabel::Row(SLOT_OTHER3)));
         assert_eq!(app("其他"), Some(AppLabel::BareOther));
         assert_eq!(app("(七) 总计"), Some(AppLabel::Row(SLOT_TOTAL)));
