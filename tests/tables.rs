@@ -19,7 +19,7 @@ fn region(input: &str, from: &str, to: &[&str]) -> Span {
     Span::new(start.unwrap_or(input.len()), input.len())
 }
 
-fn read(input: &str, span: Span, kind: TableKind) -> (Option<TableData>, Vec<Diagnostic>) {
+fn read(input: &str, span: Span, kind: TableKind) -> Read {
     let mut d = Vec::new();
     let t = read_table(input, span, kind, &mut d);
     (t, d)
@@ -63,7 +63,10 @@ fn all_rows(a: &Applications) -> Vec<[Option<u64>; 7]> {
     .collect()
 }
 
-fn sample_tables(path: &str) -> (String, Vec<(Option<TableData>, Vec<Diagnostic>)>) {
+/// A table read and its diagnostics.
+type Read = (Option<TableData>, Vec<Diagnostic>);
+
+fn sample_tables(path: &str) -> (String, Vec<Read>) {
     let input = std::fs::read_to_string(path).expect("sample");
     let r2 = region(&input, "二、主动公开", &["三、"]);
     let r3 = region(&input, "三、收到和处理", &["四、政府信息公开"]);

@@ -12,6 +12,9 @@ use crate::{
     Span,
 };
 
+/// Receives a row's label, cells and span.
+type Put<'a> = dyn FnMut(ActiveRow, Vec<Cell>, Span, &mut Vec<Diagnostic>) + 'a;
+
 /// Columns of a row in an edition.
 fn columns(row: ActiveRow, y2019: bool) -> usize {
     match (row, y2019) {
@@ -77,43 +80,42 @@ pub(crate) fn read(
         any = true;
         assign(input, &mut out, row, cells, span, y2019, d);
     };
-    let flush =
-        |queue: &mut Vec<(ActiveRow, Span)>,
-         vbuf: &mut Vec<Cell>,
-         vspan: &mut Option<Span>,
-         d: &mut Vec<Diagnostic>,
-         put: &mut dyn FnMut(ActiveRow, Vec<Cell>, Span, &mut Vec<Diagnostic>)| {
-            while !vbuf.is_empty() && !queue.is_empty() {
-                // The leading run of queued rows with the same number of columns.
-                let c = columns(queue[0].0, y2019);
-                let run = queue.iter().take_while(|q| columns(q.0, y2019) == c).count();
-                let rows = (vbuf.len() / c).min(run).max(1);
-                if queue.len() == 1 || rows == 1 {
-                    let (row, span) = queue.remove(0);
-                    let take = if queue.is_empty() { vbuf.len() } else { c.min(vbuf.len()) };
-                    let cells: Vec<Cell> = vbuf.drain(..take).collect();
-                    put(row, cells, span.cover(vspan.unwrap_or(span)), d);
-                    continue;
-                }
-                // Several labels, then their numbers column by column (pdfminer, extra-samples
-                // 002/012).
-                let cells: Vec<Cell> = vbuf.drain(..rows * c).collect();
-                for r in 0..rows {
-                    let (row, span) = queue.remove(0);
-                    let mine = (0..c).map(|k| cells[k * rows + r]).collect();
-                    put(row, mine, span, d);
-                }
+    let flush = |queue: &mut Vec<(ActiveRow, Span)>,
+                 vbuf: &mut Vec<Cell>,
+                 vspan: &mut Option<Span>,
+                 d: &mut Vec<Diagnostic>,
+                 put: &mut Put<'_>| {
+        while !vbuf.is_empty() && !queue.is_empty() {
+            // The leading run of queued rows with the same number of columns.
+            let c = columns(queue[0].0, y2019);
+            let run = queue.iter().take_while(|q| columns(q.0, y2019) == c).count();
+            let rows = (vbuf.len() / c).min(run).max(1);
+            if queue.len() == 1 || rows == 1 {
+                let (row, span) = queue.remove(0);
+                let take = if queue.is_empty() { vbuf.len() } else { c.min(vbuf.len()) };
+                let cells: Vec<Cell> = vbuf.drain(..take).collect();
+                put(row, cells, span.cover(vspan.unwrap_or(span)), d);
+                continue;
             }
-            if !vbuf.is_empty() {
-                d.push(Diagnostic::warning(
-                    Code::UnparsedText,
-                    vspan.unwrap_or_default(),
-                    "expected a row label of table 二 before these values, found none",
-                ));
-                vbuf.clear();
+            // Several labels, then their numbers column by column (pdfminer, extra-samples
+            // 002/012).
+            let cells: Vec<Cell> = vbuf.drain(..rows * c).collect();
+            for r in 0..rows {
+                let (row, span) = queue.remove(0);
+                let mine = (0..c).map(|k| cells[k * rows + r]).collect();
+                put(row, mine, span, d);
             }
-            *vspan = None;
-        };
+        }
+        if !vbuf.is_empty() {
+            d.push(Diagnostic::warning(
+                Code::UnparsedText,
+                vspan.unwrap_or_default(),
+                "expected a row label of table 二 before these values, found none",
+            ));
+            vbuf.clear();
+        }
+        *vspan = None;
+    };
     for line in lines {
         if line.label_is_empty() {
             let (a, b) = trim_blanks(&line.values);
@@ -159,7 +161,6 @@ pub(crate) fn read(
     if !vbuf.is_empty() {
         flush(&mut queue, &mut vbuf, &mut vspan, diagnostics, &mut put);
     }
-    drop(put);
     if !any {
         return None;
     }

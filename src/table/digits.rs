@@ -11,6 +11,11 @@ use std::collections::HashMap;
 /// Longest cell accepted, in digits (counts up to 10^7 − 1).
 pub(crate) const MAX_CELL_DIGITS: usize = 7;
 
+/// A cell read from a run: its value and its digit range.
+type Part = (u64, std::ops::Range<usize>);
+/// Every way to read one block, per start position.
+type BlockCache = HashMap<usize, Vec<Vec<Part>>>;
+
 /// The result of a split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Split {
@@ -217,12 +222,12 @@ pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
     let Some(run) = Run::new(pieces) else { return Split::Impossible };
     let n = run.digits.len();
     // For each start position, every way to read one valid block from it.
-    let mut block_cache: HashMap<usize, Vec<Vec<(u64, std::ops::Range<usize>)>>> = HashMap::new();
+    let mut block_cache: BlockCache = HashMap::new();
     // ways[b][pos] = number of ways (capped at 2) to read blocks b.. from pos to the end.
     fn blocks_from(
         run: &Run,
         pos: usize,
-        cache: &mut HashMap<usize, Vec<Vec<(u64, std::ops::Range<usize>)>>>,
+        cache: &mut BlockCache,
     ) -> Vec<Vec<(u64, std::ops::Range<usize>)>> {
         if let Some(v) = cache.get(&pos) {
             return v.clone();
@@ -267,7 +272,7 @@ pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
         b: usize,
         pos: usize,
         blocks: usize,
-        cache: &mut HashMap<usize, Vec<Vec<(u64, std::ops::Range<usize>)>>>,
+        cache: &mut BlockCache,
         memo: &mut HashMap<(usize, usize), u8>,
     ) -> u8 {
         if b == blocks {

@@ -125,7 +125,7 @@ pub fn is_table_line(line: &str) -> bool {
         return true;
     }
     // One CJK character (or `、`) of a label printed vertically (extra-samples 001).
-    if t.chars().count() == 1 && !t.chars().all(|c| c.is_ascii()) {
+    if t.chars().count() == 1 && !t.is_ascii() {
         return true;
     }
     // Section headings of the report are never table lines even though they contain row
