@@ -125,7 +125,8 @@ pub(crate) fn read(
         }
         let label: String = line.labels.iter().map(|s| norm(s.slice(input))).collect();
         let rec = recognize_active(&label);
-        if !line.has_values() {
+        // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
+        if !line.has_values() && !(rec.is_some() && !line.values.is_empty()) {
             if !vbuf.is_empty() {
                 flush(&mut queue, &mut vbuf, &mut vspan, diagnostics, &mut put);
             }
