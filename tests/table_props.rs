@@ -317,3 +317,34 @@ proptest! {
         }
     }
 }
+
+/// Table-like junk: never a panic, and every span stays inside the input on char boundaries.
+fn junk() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\t", " ", "\n", "|", "-", "—", "/", "0", "7", "１", "12", "3119", "+1036", "-185",
+        "7730.28", "251000元", "\u{a0}", "\u{3000}", "一、本年新收", "（七）总计", "总计", "其他",
+        "3、其他", "（六）其他处理", "1.属于国家秘密", "规章", "行政许可", "行政事业性收费",
+        "结果维持", "- 3 -", "数据1", "|---|", "三", "、", "商业企业", "规范性文件", "增/减",
+    ]);
+    prop::collection::vec(pieces, 0..200).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn junk_never_panics(text in junk(), a in any::<usize>(), b in any::<usize>()) {
+        for kind in [TableKind::ActiveDisclosure, TableKind::Applications, TableKind::ReviewsAndLawsuits] {
+            let mut d = Vec::new();
+            // Whole input, and an arbitrary (possibly bad) region.
+            let _ = read_table(&text, Span::new(0, text.len()), kind, &mut d);
+            let (s, e) = (a % (text.len() + 2), b % (text.len() + 2));
+            let _ = read_table(&text, Span::new(s.min(e), s.max(e)), kind, &mut d);
+            for x in &d {
+                prop_assert!(x.span.end <= text.len() && x.span.start <= x.span.end);
+                prop_assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
+            }
+            let _ = gov_info_disclosure::table::is_table_line(&text);
+        }
+    }
+}

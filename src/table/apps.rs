@@ -146,6 +146,11 @@ impl State<'_> {
                             q.span = q.span.cover(line.span);
                         }
                     }
+                    // Only the last few fragments can be part of the next label; keeping
+                    // more would make joining them quadratic on hostile input.
+                    if self.pending_text.len() == 4 {
+                        self.pending_text.remove(0);
+                    }
                     self.pending_text.push(line.span);
                 }
             }

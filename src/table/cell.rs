@@ -148,7 +148,14 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     let lead = t.len() - inner.len();
     let core = inner.trim_end_matches(dashes);
     let trail = inner.len() - core.len();
-    if lead > 0 && trail > 0 && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+    // At most `- 123 -`: a row of dashes and numbers (`- 13959 144101 … -`) is table data.
+    let tokens = line.split(is_space).filter(|x| !x.is_empty()).count();
+    if lead > 0
+        && trail > 0
+        && tokens <= 3
+        && (1..=4).contains(&core.len())
+        && core.chars().all(|c| c.is_ascii_digit())
+    {
         return true;
     }
     // `第 3 页` / `第3页共9页`
@@ -209,7 +216,7 @@ mod tests {
         for s in ["- 3 -", "— 3 —", "-3-", "  －１２－ ", "第 3 页", "第3页共9页"] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["3", "-3", "一、本年新收", "0 0 0", "-"] {
+        for s in ["3", "-3", "一、本年新收", "0 0 0", "-", "- 13959 144101 0 -", "- 0 -  0 -"] {
             assert!(!is_page_number(s), "{s}");
         }
     }

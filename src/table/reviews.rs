@@ -47,10 +47,12 @@ pub(crate) fn read(
         }
     }
     for cells in per_line.iter_mut() {
-        while total > N && cells.first().is_some_and(|c| c.kind == CellKind::Blank) {
-            cells.remove(0);
+        let mut lead = 0;
+        while total > N && cells.get(lead).is_some_and(|c| c.kind == CellKind::Blank) {
+            lead += 1;
             total -= 1;
         }
+        cells.drain(..lead);
     }
     let cells: Vec<Cell> = per_line.into_iter().flatten().collect();
     let all = Span::new(

@@ -41,9 +41,12 @@ pub(crate) fn fit(
 ) -> Fitted {
     // Merged label cells leave blank cells before the values (sample 001: `一、本年新收…\t\t0…`)
     // and colspans leave blanks after them (`行政许可\t0\t\t`).
-    while cells.len() > n && cells.first().is_some_and(|c| c.kind == CellKind::Blank) {
-        cells.remove(0);
+    // (Index-based, so a line of a million tabs stays linear.)
+    let mut lead = 0;
+    while cells.len() - lead > n && cells[lead].kind == CellKind::Blank {
+        lead += 1;
     }
+    cells.drain(..lead);
     while cells.len() > n && cells.last().is_some_and(|c| c.kind == CellKind::Blank) {
         cells.pop();
     }
