@@ -62,3 +62,54 @@ fn table4_total_rule() {
         "结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (0) ≠ 总计 (0): 11 ≠ 0"
     );
 }
+
+/// Every diagnostic of the checks on one fixture, with the text of each span.
+fn render_checks(input: &str, diags: &[gov_info_disclosure::Diagnostic]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for d in diags {
+        let _ = writeln!(out, "{} {}: {}", d.severity.as_str(), d.code, d.message);
+        let _ = writeln!(out, "  at `{}`", d.span.slice(input));
+        for l in &d.related {
+            let _ = writeln!(out, "  related `{}`: {}", l.span.slice(input), l.message);
+        }
+        for n in &d.notes {
+            let _ = writeln!(out, "  {n}");
+        }
+    }
+    out
+}
+
+#[test]
+fn rule_fixtures() {
+    insta::glob!("fixtures/tables/checks/*.txt", |path| {
+        let input = std::fs::read_to_string(path).expect("fixture");
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let kind = if name.starts_with("table4") || name.starts_with("blank") {
+            TableKind::ReviewsAndLawsuits
+        } else {
+            TableKind::Applications
+        };
+        let mut read = Vec::new();
+        let diags = match read_table(&input, Span::new(0, input.len()), kind, &mut read) {
+            Some(TableData::Applications(a)) => check_applications(&a),
+            Some(TableData::ReviewsAndLawsuits(r)) => check_reviews_and_lawsuits(&r),
+            _ => panic!("{name}: not read"),
+        };
+        assert!(read.is_empty(), "{name}: {read:?}");
+        // The rule named by the fixture fires, and nothing else but its own consequences.
+        let want = match name.as_str() {
+            "balance" => vec![Code::BalanceMismatch, Code::BalanceMismatch],
+            // One wrong 总计 cell also breaks the 总计 column's sum.
+            "row_total" => vec![Code::RowTotalMismatch, Code::ColumnTotalMismatch],
+            "column_total" => vec![Code::ColumnTotalMismatch, Code::ColumnTotalMismatch],
+            "table4_totals" => vec![Code::OutcomeTotalMismatch],
+            "blank_total" => vec![Code::OutcomeTotalMismatch],
+            other => panic!("unexpected fixture {other}"),
+        };
+        let got: Vec<Code> =
+            diags.iter().map(|d| d.code).filter(|c| *c != Code::BlankInCheck).collect();
+        assert_eq!(got, want, "{name}");
+        insta::assert_snapshot!(render_checks(&input, &diags));
+    });
+}

@@ -8,8 +8,8 @@ use gov_info_disclosure::check::{check_applications, check_reviews_and_lawsuits}
 use gov_info_disclosure::render::{render_active, render_applications, render_reviews, Layout};
 use gov_info_disclosure::table::{read_table, TableData};
 use gov_info_disclosure::{
-    ActiveDisclosure, ApplicantColumn, ApplicantCounts, Applications, Code, DecisionCounts,
-    Decimal, Diagnostic, DocumentCounts, FeeCounts, Outcomes, ReviewsAndLawsuits, Span,
+    ActiveDisclosure, ApplicantColumn, ApplicantCounts, Applications, Code, Decimal,
+    DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Outcomes, ReviewsAndLawsuits, Span,
     TableKind,
 };
 use proptest::prelude::*;
@@ -198,7 +198,8 @@ fn damage(text: &str, rng: &mut Rng, layout: Layout) -> String {
     let pages = rng.below(3);
     for p in 0..pages {
         let at = rng.below(lines.len() as u64 + 1) as usize;
-        let page = if rng.chance(50) { format!("- {} -", p + 2) } else { format!("— {} —", p + 2) };
+        let page =
+            if rng.chance(50) { format!("- {} -", p + 2) } else { format!("— {} —", p + 2) };
         lines.insert(at, page);
     }
     lines.join("\n") + "\n"
@@ -216,12 +217,32 @@ fn app_rows(a: &Applications) -> Vec<Option<[Option<u64>; 7]>> {
     let n = &a.not_processed;
     let o = &a.other_handling;
     [
-        &a.new_received, &a.carried_over, &a.granted, &a.partially_granted, &d.state_secret,
-        &d.prohibited_by_law, &d.security_and_stability, &d.third_party_rights, &d.internal_affairs,
-        &d.process_information, &d.enforcement_files, &d.administrative_query, &u.not_held,
-        &u.needs_creation, &u.unclear_after_correction, &n.complaint_or_petition, &n.repeated,
-        &n.publication, &n.excessive, &n.confirmation, &o.no_correction, &o.unpaid_fee, &o.other,
-        &o.undivided, &a.total_processed, &a.carried_forward,
+        &a.new_received,
+        &a.carried_over,
+        &a.granted,
+        &a.partially_granted,
+        &d.state_secret,
+        &d.prohibited_by_law,
+        &d.security_and_stability,
+        &d.third_party_rights,
+        &d.internal_affairs,
+        &d.process_information,
+        &d.enforcement_files,
+        &d.administrative_query,
+        &u.not_held,
+        &u.needs_creation,
+        &u.unclear_after_correction,
+        &n.complaint_or_petition,
+        &n.repeated,
+        &n.publication,
+        &n.excessive,
+        &n.confirmation,
+        &o.no_correction,
+        &o.unpaid_fee,
+        &o.other,
+        &o.undivided,
+        &a.total_processed,
+        &a.carried_forward,
     ]
     .iter()
     .map(|r| r.as_ref().map(|r| r.values()))
@@ -321,10 +342,43 @@ proptest! {
 /// Table-like junk: never a panic, and every span stays inside the input on char boundaries.
 fn junk() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "\t", " ", "\n", "|", "-", "—", "/", "0", "7", "１", "12", "3119", "+1036", "-185",
-        "7730.28", "251000元", "\u{a0}", "\u{3000}", "一、本年新收", "（七）总计", "总计", "其他",
-        "3、其他", "（六）其他处理", "1.属于国家秘密", "规章", "行政许可", "行政事业性收费",
-        "结果维持", "- 3 -", "数据1", "|---|", "三", "、", "商业企业", "规范性文件", "增/减",
+        "\t",
+        " ",
+        "\n",
+        "|",
+        "-",
+        "—",
+        "/",
+        "0",
+        "7",
+        "１",
+        "12",
+        "3119",
+        "+1036",
+        "-185",
+        "7730.28",
+        "251000元",
+        "\u{a0}",
+        "\u{3000}",
+        "一、本年新收",
+        "（七）总计",
+        "总计",
+        "其他",
+        "3、其他",
+        "（六）其他处理",
+        "1.属于国家秘密",
+        "规章",
+        "行政许可",
+        "行政事业性收费",
+        "结果维持",
+        "- 3 -",
+        "数据1",
+        "|---|",
+        "三",
+        "、",
+        "商业企业",
+        "规范性文件",
+        "增/减",
     ]);
     prop::collection::vec(pieces, 0..200).prop_map(|v| v.concat())
 }

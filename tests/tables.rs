@@ -302,8 +302,8 @@ fn layout_fixtures() {
                 // The tab fixture leaves 二、上年结转's zero cells blank, as Shanghai 2019 does.
                 want = [Some(34), None, None, None, None, None, Some(34)];
             }
-            let blanked = *got == [None; 7]
-                && t[1].1.iter().any(|d| d.code == Code::AmbiguousDigits);
+            let blanked =
+                *got == [None; 7] && t[1].1.iter().any(|d| d.code == Code::AmbiguousDigits);
             assert!(*got == want || (run_together && blanked), "{p} row {i}: {got:?}");
         }
         let Some(TableData::ReviewsAndLawsuits(r)) = &t[2].0 else { panic!("{p}: table 四") };
@@ -314,7 +314,10 @@ fn layout_fixtures() {
         let Some(TableData::ActiveDisclosure(a)) = &t[0].0 else { panic!("{p}: table 二") };
         assert_eq!(a.punishment.as_ref().and_then(|r| r.decisions), Some(3985758), "{p}");
         assert_eq!(
-            a.administrative_fees.as_ref().and_then(|r| r.amount_10k_yuan.clone()).map(|d| d.to_string()),
+            a.administrative_fees
+                .as_ref()
+                .and_then(|r| r.amount_10k_yuan.clone())
+                .map(|d| d.to_string()),
             Some("96171.6".to_string()),
             "{p}"
         );

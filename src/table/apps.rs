@@ -104,8 +104,8 @@ impl State<'_> {
         let n = norm(&text);
         let raw = recognize_app(&n);
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
-        let has_values = has_values
-            || (!line.values.is_empty() && matches!(raw, Some(AppLabel::Row(_))));
+        let has_values =
+            has_values || (!line.values.is_empty() && matches!(raw, Some(AppLabel::Row(_))));
         if raw.is_none() && is_app_header(&n) {
             self.header_mode = true;
         }
