@@ -126,7 +126,8 @@ pub(crate) fn read(
         let label: String = line.labels.iter().map(|s| norm(s.slice(input))).collect();
         let rec = recognize_active(&label);
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
-        if !line.has_values() && !(rec.is_some() && !line.values.is_empty()) {
+        let blank_row = rec.is_some() && !line.values.is_empty();
+        if !line.has_values() && !blank_row {
             if !vbuf.is_empty() {
                 flush(&mut queue, &mut vbuf, &mut vspan, diagnostics, &mut put);
             }

@@ -255,6 +255,69 @@ pub(crate) fn has_2021_active_marker(norm: &str) -> bool {
         .any(|k| norm.contains(k))
 }
 
+/// Every label and header word of the three tables, for [`table_wording`].
+const WORDING: &[&str] = &[
+    "第二十条第(一)项第(五)项第(六)项第(八)项第(九)项信息内容本年制发件数本年废止件数现行有效件数",
+    "本年处理决定数量本年收费金额(单位:万元)本年新制作数量本年新公开数量对外公开总数量上一年项目数量",
+    "本年增/减采购项目数量采购总金额规章行政规范性文件行政许可其他对外管理服务事项行政处罚行政强制",
+    "行政事业性收费政府集中采购申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构",
+    "其他总计本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和三、本年度办理结果",
+    "(三)不予公开(四)无法提供(五)不予处理(六)其他处理行政复议行政诉讼结果维持结果纠正其他结果尚未审结",
+    "未经复议直接起诉复议后起诉",
+];
+
+fn bigrams_of(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    s.chars().zip(s.chars().skip(1))
+}
+
+fn wording_bigrams() -> &'static std::collections::HashSet<(char, char)> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<(char, char)>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set: std::collections::HashSet<(char, char)> =
+            WORDING.iter().flat_map(|w| bigrams_of(w)).collect();
+        for (label, _) in APP_ROWS.iter() {
+            set.extend(bigrams_of(&norm_label(label)));
+        }
+        set
+    })
+}
+
+/// Whether folded text is (at least 80 %) made of table wording: its character pairs occur in
+/// the official labels and headers. Digits and list markers are ignored. Empty text is.
+pub(crate) fn table_wording(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '、')).collect();
+    let set = wording_bigrams();
+    let (mut hit, mut all) = (0usize, 0usize);
+    for b in bigrams_of(&t) {
+        all += 1;
+        hit += usize::from(set.contains(&b));
+    }
+    all == 0 || hit * 5 >= all * 4
+}
+
+/// [`table_wording`] per whitespace-separated token (labels broken inside their cell, like
+/// `维持 纠正  结果 审结`, pair characters across the gaps wrongly), for a short line.
+pub(crate) fn table_wording_tokens(line: &str) -> bool {
+    let set = wording_bigrams();
+    let (mut hit, mut all, mut chars) = (0usize, 0usize, 0usize);
+    for tok in line.split(super::cell::is_space).filter(|t| !t.is_empty()) {
+        let t = norm_label(tok);
+        chars += t.chars().count();
+        for b in bigrams_of(&t) {
+            all += 1;
+            hit += usize::from(set.contains(&b));
+        }
+    }
+    let joined = norm_label(line);
+    chars > 0 && chars <= 60 && ((all > 0 && hit * 5 >= all * 4) || table_wording_strict(&joined))
+}
+
+/// [`table_wording`] for a non-empty text with at least one character pair.
+fn table_wording_strict(t: &str) -> bool {
+    t.chars().count() >= 2 && table_wording(t)
+}
+
 /// Folds a label for the recognizers.
 pub(crate) fn norm(s: &str) -> String {
     norm_label(s)
