@@ -35,6 +35,9 @@ struct State<'a> {
     pending_text: Vec<Span>,
     last_slot: Option<usize>,
     header_mode: bool,
+    /// Run-together rows no split of which the row's own arithmetic could single out:
+    /// (slot, the digit cells, index of their `ambiguous-digits` diagnostic).
+    ambiguous: Vec<(usize, Vec<Cell>, usize)>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -58,6 +61,7 @@ pub(crate) fn read(
         pending_text: Vec::new(),
         last_slot: None,
         header_mode: true,
+        ambiguous: Vec::new(),
         diagnostics,
     };
     for line in lines {
@@ -299,7 +303,14 @@ impl State<'_> {
             ));
             return;
         }
+        let before = self.diagnostics.len();
+        let run = cells.clone();
         let fitted = fit(self.input, cells, COLS, RowRule::LastIsSum, span, what, self.diagnostics);
+        if let Some(i) = (before..self.diagnostics.len())
+            .find(|&i| self.diagnostics[i].code == Code::AmbiguousDigits)
+        {
+            self.ambiguous.push((slot, run, i));
+        }
         let mut row = ApplicantCounts { span, ..Default::default() };
         for (col, cell) in ApplicantColumn::ALL.iter().zip(fitted) {
             let Some(cell) = cell else { continue };
@@ -324,10 +335,103 @@ impl State<'_> {
         self.rows[slot] = Some(row);
     }
 
-    fn finish(self, region: Span) -> Option<Applications> {
+    /// Splits the ambiguous digit runs that the column rules pin down: when every other term
+    /// of a column equation (一 + 二 = （七） + 四, or （七） = the sum of the result rows) is
+    /// known, the row's values are determined; they are taken only if their digits spell the
+    /// run exactly.
+    fn resolve_by_columns(&mut self) {
+        let mut progress = true;
+        while progress && !self.ambiguous.is_empty() {
+            progress = false;
+            for k in 0..self.ambiguous.len() {
+                let slot = self.ambiguous[k].0;
+                let Some(vals) = self.solve(slot) else { continue };
+                let (_, cells, diag) = self.ambiguous[k].clone();
+                let Some(spans) = spell(self.input, &cells, &vals) else { continue };
+                if let Some(row) = self.rows[slot].as_mut() {
+                    for (c, (v, sp)) in ApplicantColumn::ALL.iter().zip(vals.iter().zip(spans)) {
+                        row.set(*c, Some(*v));
+                        row.cells[c.index()] = Some(sp);
+                    }
+                }
+                let d = &mut self.diagnostics[diag];
+                d.severity = crate::Severity::Note;
+                d.message = format!(
+                    "split the run-together digits `{}` by the table's column totals",
+                    cells.iter().map(|c| c.span.slice(self.input)).collect::<Vec<_>>().join(" ")
+                );
+                d.notes = vec!["rule: 一 + 二 = （七） + 四 and （七） = the sum of the result rows, per column".into()];
+                self.ambiguous.remove(k);
+                progress = true;
+                break;
+            }
+        }
+    }
+
+    /// The values of `slot` implied by one column equation whose other terms are all known.
+    fn solve(&self, slot: usize) -> Option<[u64; 7]> {
+        let known = |s: usize| -> Option<[u64; 7]> {
+            if self.ambiguous.iter().any(|a| a.0 == s) {
+                return None;
+            }
+            let r = self.rows[s].as_ref()?;
+            let v = r.values();
+            let mut out = [0u64; 7];
+            for (o, x) in out.iter_mut().zip(v) {
+                *o = x?;
+            }
+            Some(out)
+        };
+        let results: Vec<usize> =
+            (2..=SLOT_UNDIVIDED).filter(|&s| self.rows[s].is_some()).collect();
+        let col = |f: &dyn Fn(usize) -> Option<i128>| -> Option<[u64; 7]> {
+            let mut o = [0u64; 7];
+            for (c, x) in o.iter_mut().enumerate() {
+                *x = u64::try_from(f(c)?).ok()?;
+            }
+            Some(o)
+        };
+        let w = i128::from;
+        let out = match slot {
+            s if results.contains(&s) => {
+                let total = known(SLOT_TOTAL)?;
+                let others: Vec<[u64; 7]> = results
+                    .iter()
+                    .filter(|&&r| r != s)
+                    .map(|&r| known(r))
+                    .collect::<Option<_>>()?;
+                col(&|c| Some(w(total[c]) - others.iter().map(|o| w(o[c])).sum::<i128>()))?
+            }
+            SLOT_TOTAL => match results.iter().map(|&r| known(r)).collect::<Option<Vec<_>>>() {
+                Some(parts) => col(&|c| Some(parts.iter().map(|o| w(o[c])).sum()))?,
+                None => {
+                    let (a, b, f) = (known(0)?, known(1)?, known(25)?);
+                    col(&|c| Some(w(a[c]) + w(b[c]) - w(f[c])))?
+                }
+            },
+            0 => {
+                let (b, t, f) = (known(1)?, known(SLOT_TOTAL)?, known(25)?);
+                col(&|c| Some(w(t[c]) + w(f[c]) - w(b[c])))?
+            }
+            1 => {
+                let (a, t, f) = (known(0)?, known(SLOT_TOTAL)?, known(25)?);
+                col(&|c| Some(w(t[c]) + w(f[c]) - w(a[c])))?
+            }
+            25 => {
+                let (a, b, t) = (known(0)?, known(1)?, known(SLOT_TOTAL)?);
+                col(&|c| Some(w(a[c]) + w(b[c]) - w(t[c])))?
+            }
+            _ => return None,
+        };
+        // The row's own rule must hold too.
+        (out[..6].iter().sum::<u64>() == out[6]).then_some(out)
+    }
+
+    fn finish(mut self, region: Span) -> Option<Applications> {
         if self.rows.iter().all(Option::is_none) {
             return None;
         }
+        self.resolve_by_columns();
         let mut rows = self.rows;
         let divided = (20..=SLOT_OTHER3).any(|s| rows[s].is_some());
         let undivided = rows[SLOT_UNDIVIDED].is_some();
@@ -385,6 +489,37 @@ impl State<'_> {
             span: region,
         })
     }
+}
+
+/// The spans of `vals` written one after another in the digits of `cells`, if they spell
+/// those digits exactly (no leading zeros, and a cell never spans two printed pieces).
+fn spell(input: &str, cells: &[Cell], vals: &[u64; 7]) -> Option<Vec<Span>> {
+    let offsets = super::row::digit_offsets(input, cells);
+    let digits: String =
+        cells.iter().flat_map(|c| c.span.slice(input).chars()).map(super::cell::fold).collect();
+    let want: String = vals.iter().map(u64::to_string).collect();
+    if digits != want {
+        return None;
+    }
+    // Piece boundaries (digit indices where a new printed cell starts) must be cell boundaries.
+    let mut piece_starts = std::collections::HashSet::new();
+    let mut n = 0;
+    for c in cells {
+        piece_starts.insert(n);
+        n += c.span.slice(input).chars().count();
+    }
+    let mut out = Vec::with_capacity(7);
+    let mut pos = 0;
+    let mut cell_starts = std::collections::HashSet::new();
+    for v in vals {
+        let len = v.to_string().len();
+        cell_starts.insert(pos);
+        let s = offsets.get(pos)?.0;
+        let e = offsets.get(pos + len - 1)?.1;
+        out.push(Span::new(s, e));
+        pos += len;
+    }
+    piece_starts.is_subset(&cell_starts).then_some(out)
 }
 
 fn invalid(span: Span, text: &str, what: &str) -> Diagnostic {
