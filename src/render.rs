@@ -83,10 +83,30 @@ pub fn render_tables(
     out
 }
 
-/// A generic row: labels (group cells first) and cell texts (`None` = blank).
+/// A generic row: its label cells as laid out in the official grid (group cells first, `""`
+/// where a merged cell continues) and its cell texts (`None` = blank), padded with empty cells
+/// to `width` in grid layouts (a colspan in the official HTML).
 struct Row {
     labels: Vec<String>,
     cells: Vec<Option<String>>,
+    width: usize,
+}
+
+impl Row {
+    /// The label cells that hold text.
+    fn texts(&self) -> Vec<&String> {
+        self.labels.iter().filter(|l| !l.is_empty()).collect()
+    }
+
+    /// Label and value cells of the official grid.
+    fn grid(&self, blank: &str) -> Vec<String> {
+        let mut out = self.labels.clone();
+        out.extend(self.cells.iter().map(|c| c.clone().unwrap_or_else(|| blank.to_string())));
+        out.extend(
+            std::iter::repeat(String::new()).take(self.width.saturating_sub(self.cells.len())),
+        );
+        out
+    }
 }
 
 fn blank(layout: Layout) -> &'static str {
@@ -111,23 +131,19 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
                     let _ = writeln!(out, "{h}");
                 }
                 for r in rows {
-                    let _ = writeln!(
-                        out,
-                        "{}\t{}",
-                        r.labels.join("\t"),
-                        r.cells.iter().map(cell).collect::<Vec<_>>().join("\t")
-                    );
+                    let _ = writeln!(out, "{}", r.grid("").join("\t"));
                 }
             }
             Layout::Space | Layout::RunTogether => {
                 for h in header {
-                    let _ = writeln!(out, "{}", h.replace('\t', " ").trim());
+                    let _ = writeln!(out, "{}", words(h).join(" "));
                 }
                 for r in rows {
-                    for g in &r.labels[..r.labels.len().saturating_sub(1)] {
+                    let texts = r.texts();
+                    for g in &texts[..texts.len().saturating_sub(1)] {
                         let _ = writeln!(out, "{g}");
                     }
-                    let label = r.labels.last().cloned().unwrap_or_default();
+                    let label = texts.last().map(|s| s.to_string()).unwrap_or_default();
                     let cells: Vec<String> = r.cells.iter().map(cell).collect();
                     if layout == Layout::Space {
                         let _ = writeln!(out, "{label} {}", cells.join(" "));
@@ -138,10 +154,11 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
             }
             Layout::Aligned => {
                 for h in header {
-                    let _ = writeln!(out, "    {}", h.replace('\t', "    ").trim());
+                    let _ = writeln!(out, "    {}", words(h).join("    "));
                 }
                 for r in rows {
-                    for g in &r.labels[..r.labels.len().saturating_sub(1)] {
+                    let texts = r.texts();
+                    for g in &texts[..texts.len().saturating_sub(1)] {
                         if g.starts_with("三、") {
                             // pdftotext prints the tall group cell one character per line.
                             for ch in g.chars() {
@@ -151,7 +168,7 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
                             let _ = writeln!(out, "   {g}");
                         }
                     }
-                    let label = r.labels.last().cloned().unwrap_or_default();
+                    let label = texts.last().map(|s| s.to_string()).unwrap_or_default();
                     let (head, tail) = wrap(&label);
                     let w = unicode_width::UnicodeWidthStr::width(head.as_str());
                     let pad = " ".repeat(44usize.saturating_sub(w).max(2));
@@ -165,12 +182,12 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
             }
             Layout::OneCellRows => {
                 for h in header {
-                    for w in h.split('\t').filter(|w| !w.is_empty()) {
+                    for w in words(h) {
                         let _ = writeln!(out, "{w}");
                     }
                 }
                 for r in rows {
-                    for l in &r.labels {
+                    for l in r.texts() {
                         let _ = writeln!(out, "{l}");
                     }
                     for c in &r.cells {
@@ -180,12 +197,12 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
             }
             Layout::OneCellColumns => {
                 for h in header {
-                    for w in h.split('\t').filter(|w| !w.is_empty()) {
+                    for w in words(h) {
                         let _ = writeln!(out, "{w}");
                     }
                 }
                 for r in rows {
-                    for l in &r.labels {
+                    for l in r.texts() {
                         let _ = writeln!(out, "{l}");
                     }
                 }
@@ -199,7 +216,7 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
                 }
             }
             Layout::Markdown => {
-                let ncols = rows.iter().map(|r| r.labels.len() + r.cells.len()).max().unwrap_or(1);
+                let ncols = rows.iter().map(|r| r.grid("").len()).max().unwrap_or(1);
                 let generic = (1..=ncols).map(|i| format!("数据{i}")).collect::<Vec<_>>();
                 let head =
                     format!("| {} |\n|{}|\n", generic.join(" | "), vec!["---"; ncols].join("|"));
@@ -213,14 +230,17 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
                         out.push('\n');
                         out.push_str(&head);
                     }
-                    let mut cells = r.labels.clone();
-                    cells.extend(r.cells.iter().map(cell));
-                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                    let _ = writeln!(out, "| {} |", r.grid("").join(" | "));
                 }
             }
         }
         first_block = false;
     }
+}
+
+/// The words of a tab-separated header line.
+fn words(h: &str) -> Vec<&str> {
+    h.split('\t').filter(|w| !w.is_empty()).collect()
 }
 
 /// Splits a long label for [`Layout::Aligned`] so that the head still names the same row and
@@ -260,6 +280,7 @@ pub fn render_active(a: &ActiveDisclosure, layout: Layout) -> String {
     let mut blocks: Vec<Vec<Row>> =
         vec![Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     let docs = |name: &str, r: &crate::DocumentCounts| Row {
+        width: 3,
         labels: vec![name.to_string()],
         cells: if y2019 {
             vec![num(r.made), num(r.published), num(r.total_public)]
@@ -274,6 +295,7 @@ pub fn render_active(a: &ActiveDisclosure, layout: Layout) -> String {
         blocks[0].push(docs(if y2019 { "规范性文件" } else { "行政规范性文件" }, r));
     }
     let dec = |name: &str, r: &crate::DecisionCounts| Row {
+        width: 3,
         labels: vec![name.to_string()],
         cells: if y2019 {
             vec![num(r.previous_year), signed(r.change), num(r.decisions)]
@@ -295,6 +317,7 @@ pub fn render_active(a: &ActiveDisclosure, layout: Layout) -> String {
     }
     if let Some(r) = &a.administrative_fees {
         blocks[3].push(Row {
+            width: 3,
             labels: vec!["行政事业性收费".into()],
             cells: if y2019 {
                 vec![num(r.previous_year), signed(r.change)]
@@ -305,6 +328,7 @@ pub fn render_active(a: &ActiveDisclosure, layout: Layout) -> String {
     }
     if let Some(r) = &a.procurement {
         blocks[4].push(Row {
+            width: 3,
             labels: vec!["政府集中采购".into()],
             cells: vec![
                 num(r.items),
@@ -314,18 +338,21 @@ pub fn render_active(a: &ActiveDisclosure, layout: Layout) -> String {
     }
     let headers: [&[&str]; 5] = if y2019 {
         [
-            &["第二十条第（一）项", "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量"],
-            &["第二十条第（五）项", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量"],
-            &["第二十条第（六）项", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量"],
-            &["第二十条第（八）项", "信息内容\t上一年项目数量\t本年增/减"],
-            &["第二十条第（九）项", "信息内容\t采购项目数量\t采购总金额"],
+            &[
+                "第二十条第（一）项\t\t\t",
+                "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+            ],
+            &["第二十条第（五）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量"],
+            &["第二十条第（六）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量"],
+            &["第二十条第（八）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t"],
+            &["第二十条第（九）项\t\t\t", "信息内容\t采购项目数量\t采购总金额\t"],
         ]
     } else {
         [
-            &["第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"],
-            &["第二十条第（五）项", "信息内容\t本年处理决定数量"],
-            &["第二十条第（六）项", "信息内容\t本年处理决定数量"],
-            &["第二十条第（八）项", "信息内容\t本年收费金额（单位：万元）"],
+            &["第二十条第（一）项\t\t\t", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"],
+            &["第二十条第（五）项\t\t\t", "信息内容\t本年处理决定数量\t\t"],
+            &["第二十条第（六）项\t\t\t", "信息内容\t本年处理决定数量\t\t"],
+            &["第二十条第（八）项\t\t\t", "信息内容\t本年收费金额（单位：万元）\t\t"],
             &[],
         ]
     };
@@ -372,16 +399,19 @@ fn app_rows(a: &Applications) -> Vec<(Vec<String>, &ApplicantCounts)> {
     for (slot, row) in slots {
         let Some(row) = row else { continue };
         let label = APP_ROWS[slot].0.to_string();
-        let group = match slot {
-            2 => Some("三、本年度办理结果"),
-            4 => Some("（三）不予公开"),
-            12 => Some("（四）无法提供"),
-            15 => Some("（五）不予处理"),
-            20 => Some("（六）其他处理"),
-            _ => None,
+        // The official grid: 三、本年度办理结果 | category | sub-item; rows 一、二、四 span
+        // all three label columns, （一）（二）（七） and an undivided （六） span two.
+        let cat = |c: &str| ["".to_string(), c.to_string(), label.clone()];
+        let labels: Vec<String> = match slot {
+            0 | 1 | 25 => vec![label.clone(), String::new(), String::new()],
+            2 => vec!["三、本年度办理结果".into(), label.clone(), String::new()],
+            3 | 23 | 24 => vec![String::new(), label.clone(), String::new()],
+            4 => cat("（三）不予公开").to_vec(),
+            12 => cat("（四）无法提供").to_vec(),
+            15 => cat("（五）不予处理").to_vec(),
+            20 => cat("（六）其他处理").to_vec(),
+            _ => vec![String::new(), String::new(), label.clone()],
         };
-        let mut labels: Vec<String> = group.map(str::to_string).into_iter().collect();
-        labels.push(label);
         out.push((labels, row));
     }
     out
@@ -391,12 +421,16 @@ fn app_rows(a: &Applications) -> Vec<(Vec<String>, &ApplicantCounts)> {
 pub fn render_applications(a: &Applications, layout: Layout) -> String {
     let rows: Vec<Row> = app_rows(a)
         .into_iter()
-        .map(|(labels, r)| Row { labels, cells: r.values().iter().map(|v| num(*v)).collect() })
+        .map(|(labels, r)| Row {
+            labels,
+            cells: r.values().iter().map(|v| num(*v)).collect(),
+            width: 7,
+        })
         .collect();
     let header: &[&str] = &[
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
-        "自然人\t法人或其他组织\t总计",
-        "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t",
+        "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+        "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
     ];
     let mut out = String::new();
     write_rows(&mut out, &[header], &[rows], layout);
@@ -412,9 +446,9 @@ pub fn render_reviews(r: &ReviewsAndLawsuits, layout: Layout) -> String {
         .map(num)
         .collect();
     let header: &[&str] = &[
-        "行政复议\t行政诉讼",
-        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉",
-        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+        "行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t",
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
+        "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
     ];
     let cell = |c: &Option<String>| c.clone().unwrap_or_else(|| blank(layout).to_string());
     let mut out = String::new();
@@ -432,7 +466,7 @@ pub fn render_reviews(r: &ReviewsAndLawsuits, layout: Layout) -> String {
         }
         Layout::OneCellRows | Layout::OneCellColumns => {
             for h in header {
-                for w in h.split('\t') {
+                for w in words(h) {
                     let _ = writeln!(out, "{w}");
                 }
             }
@@ -442,17 +476,111 @@ pub fn render_reviews(r: &ReviewsAndLawsuits, layout: Layout) -> String {
         }
         Layout::RunTogether => {
             for h in header {
-                let _ = writeln!(out, "{}", h.replace('\t', ""));
+                let _ = writeln!(out, "{}", words(h).concat());
             }
             let _ = writeln!(out, "{}", cells.iter().map(cell).collect::<String>());
         }
         _ => {
             for h in header {
-                let _ = writeln!(out, "{}", h.replace('\t', " "));
+                let _ = writeln!(out, "{}", words(h).join(" "));
             }
             let sep = if layout == Layout::Aligned { "   " } else { " " };
             let _ = writeln!(out, "{}", cells.iter().map(cell).collect::<Vec<_>>().join(sep));
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{read_table, TableData};
+    use crate::{Edition, Preamble, Span, TableKind};
+
+    /// The regions after the three headings `render_tables` writes.
+    fn regions(text: &str) -> Vec<(TableKind, Span)> {
+        let heads = [
+            ("二、主动公开政府信息情况\n", TableKind::ActiveDisclosure),
+            ("三、收到和处理政府信息公开申请情况\n", TableKind::Applications),
+            ("四、政府信息公开行政复议、行政诉讼情况\n", TableKind::ReviewsAndLawsuits),
+        ];
+        let starts: Vec<(usize, usize, TableKind)> =
+            heads.iter().filter_map(|(h, k)| text.find(h).map(|i| (i, i + h.len(), *k))).collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, body, k))| {
+                let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
+                (k, Span::new(body, end))
+            })
+            .collect()
+    }
+
+    fn report_from(text: &str) -> AnnualReport {
+        let span = Span::new(0, text.len());
+        let mut report = AnnualReport {
+            title: String::new(),
+            organ: None,
+            year: None,
+            edition: Edition::Unknown,
+            published: None,
+            signature: None,
+            preamble: Preamble::default(),
+            sections: Vec::new(),
+            active_disclosure: None,
+            applications: None,
+            reviews_and_lawsuits: None,
+            diagnostics: Vec::new(),
+            span,
+        };
+        for (kind, region) in regions(text) {
+            match read_table(text, region, kind, &mut report.diagnostics) {
+                Some(TableData::ActiveDisclosure(t)) => report.active_disclosure = Some(*t),
+                Some(TableData::Applications(t)) => report.applications = Some(*t),
+                Some(TableData::ReviewsAndLawsuits(t)) => report.reviews_and_lawsuits = Some(*t),
+                _ => {}
+            }
+        }
+        report
+    }
+
+    fn values(r: &AnnualReport) -> serde_json::Value {
+        fn strip(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    m.remove("span");
+                    m.values_mut().for_each(strip);
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        let mut v =
+            serde_json::json!([r.active_disclosure, r.applications, r.reviews_and_lawsuits]);
+        strip(&mut v);
+        v
+    }
+
+    #[test]
+    fn render_round_trips_the_official_layout() {
+        let src = "二、主动公开政府信息情况\n规章 1 0 11\n行政规范性文件 8 26 66\n行政许可 447228\n\
+                   行政处罚 3985758\n行政强制 88283\n行政事业性收费 96171.6\n\
+                   三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n\
+                   二、上年结转政府信息公开申请数量 34 - - - - - 34\n（一）予以公开 1288 21 0 0 50 3 1362\n\
+                   （六）其他处理 3 0 0 0 1 0 4\n（七）总计 2932 53 0 0 61 4 3050\n\
+                   四、政府信息公开行政复议、行政诉讼情况\n72 64 178 37 351 13 4 8 1 26 12 1 1 6 20\n";
+        let first = report_from(src);
+        assert!(first.applications.is_some() && first.reviews_and_lawsuits.is_some());
+        let text = render(&first);
+        assert!(
+            text.contains("一、本年新收政府信息公开申请数量\t\t\t3001\t53\t0\t0\t61\t4\t3119\n")
+        );
+        assert!(text.contains("二、上年结转政府信息公开申请数量\t\t\t34\t\t\t\t\t\t34\n"));
+        assert!(text.contains("\t（六）其他处理\t\t3\t0\t0\t0\t1\t0\t4\n"));
+        assert!(text.contains("行政许可\t447228\t\t\n"));
+        let again = report_from(&text);
+        assert_eq!(values(&first), values(&again));
+        // Rendering is deterministic and a fixed point.
+        assert_eq!(render(&again), text);
+    }
 }

@@ -306,7 +306,6 @@ fn layout_fixtures() {
                 *got == [None; 7] && t[1].1.iter().any(|d| d.code == Code::AmbiguousDigits);
             // Run together, the rows the row total cannot split are split by the column
             // totals (（四）2 `110000011`: 11,0,0,0,0,0,11 or 1,10,0,0,0,0,11).
-            let _ = blanked;
             assert_eq!(*got, want, "{p} row {i}");
         }
         let Some(TableData::ReviewsAndLawsuits(r)) = &t[2].0 else { panic!("{p}: table 四") };
