@@ -9,18 +9,24 @@ use crate::{Code, Diagnostic, Outcomes, ReviewsAndLawsuits, Span};
 
 const N: usize = 15;
 
-fn blocks_ok(input: &str, cells: &[Cell]) -> bool {
-    let v: Vec<u64> =
-        cells
-            .iter()
-            .map(|c| {
+/// The cells as numbers for the arithmetic (blank and dash as 0).
+fn numbers(input: &str, cells: &[Cell]) -> Vec<u64> {
+    cells
+        .iter()
+        .map(
+            |c| {
                 if c.kind == CellKind::Number {
                     as_u64(c.span.slice(input)).unwrap_or(0)
                 } else {
                     0
                 }
-            })
-            .collect();
+            },
+        )
+        .collect()
+}
+
+/// Whether fifteen values make three blocks whose fifth is the sum of the first four.
+fn blocks_ok(v: &[u64]) -> bool {
     v.len() == N && v.chunks(5).all(|b| b[..4].iter().sum::<u64>() == b[4])
 }
 
@@ -63,7 +69,9 @@ pub(crate) fn read(
         cells.into_iter().map(Some).collect()
     } else if cells.len() > N {
         let windows = cells.len() - N + 1;
-        let w = (0..windows).find(|&w| blocks_ok(input, &cells[w..w + N])).unwrap_or(0);
+        // Values computed once: each window check is then O(15), the scan linear.
+        let v = numbers(input, &cells);
+        let w = (0..windows).find(|&w| blocks_ok(&v[w..w + N])).unwrap_or(0);
         diagnostics.push(
             Diagnostic::warning(
                 Code::RaggedRow,

@@ -17,15 +17,25 @@ pub(crate) enum RowRule {
     Free,
 }
 
-fn sum_ok(input: &str, cells: &[Cell]) -> bool {
-    let vals: Vec<u64> = cells
+/// The cells as numbers for the arithmetic (blank and dash as 0; `None` for text).
+fn numbers(input: &str, cells: &[Cell]) -> Vec<Option<u64>> {
+    cells
         .iter()
-        .map(|c| if c.kind == CellKind::Number { as_u64(c.span.slice(input)) } else { Some(0) })
-        .collect::<Option<Vec<_>>>()
-        .unwrap_or_default();
-    match vals.split_last() {
-        Some((last, rest)) => rest.iter().sum::<u64>() == *last,
-        None => false,
+        .map(|c| match c.kind {
+            CellKind::Number => as_u64(c.span.slice(input)),
+            CellKind::Text => None,
+            _ => Some(0),
+        })
+        .collect()
+}
+
+/// Whether the last value is the sum of the others.
+fn sum_ok(v: &[Option<u64>]) -> bool {
+    match v.split_last() {
+        Some((Some(last), rest)) => {
+            rest.iter().try_fold(0u64, |a, x| x.map(|x| a.saturating_add(x))) == Some(*last)
+        }
+        _ => false,
     }
 }
 
@@ -57,14 +67,13 @@ pub(crate) fn fit(
         // Ragged: more cells than columns (sample 001 prints 8 numbers for 7 columns). The
         // row total decides which run of cells is real.
         let windows = cells.len() - n + 1;
+        let v = numbers(input, &cells);
         let chosen = match rule {
-            RowRule::LastIsSum => {
-                (0..windows).find(|&w| sum_ok(input, &cells[w..w + n])).unwrap_or(0)
-            }
+            RowRule::LastIsSum => (0..windows).find(|&w| sum_ok(&v[w..w + n])).unwrap_or(0),
             RowRule::Free => 0,
         };
         let why = match rule {
-            RowRule::LastIsSum if sum_ok(input, &cells[chosen..chosen + n]) => {
+            RowRule::LastIsSum if sum_ok(&v[chosen..chosen + n]) => {
                 "the first run of cells whose 总计 equals the sum of the others"
             }
             _ => "the first cells",
