@@ -4,6 +4,33 @@
 //! writes the formula out with the real numbers, whose span is the first cell involved and
 //! whose `related` labels are the other cells; the rule's name is the first note. A blank
 //! cell counts as 0 inside a check, and a `blank-in-check` note says so.
+//!
+//! ```
+//! use gov_info_disclosure::check::check_reviews_and_lawsuits;
+//! use gov_info_disclosure::table::{read_table, TableData};
+//! use gov_info_disclosure::{Code, Span, TableKind};
+//!
+//! // Table 四 as pypdf prints it; 行政复议 says 10 + 1 + 0 + 0 but 总计 0.
+//! let text = "行政复议 行政诉讼\n10 1 0 0 0 0 0 0 0 0 5 0 0 0 5\n";
+//! let mut diagnostics = Vec::new();
+//! let region = Span::new(0, text.len());
+//! let Some(TableData::ReviewsAndLawsuits(table)) =
+//!     read_table(text, region, TableKind::ReviewsAndLawsuits, &mut diagnostics)
+//! else {
+//!     panic!("table 四 not read")
+//! };
+//! assert_eq!(table.review.upheld, Some(10));
+//! let failed = check_reviews_and_lawsuits(&table);
+//! assert_eq!(failed.len(), 1);
+//! assert_eq!(failed[0].code, Code::OutcomeTotalMismatch);
+//! assert_eq!(
+//!     failed[0].message,
+//!     "结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (0) ≠ 总计 (0): 11 ≠ 0"
+//! );
+//! // The primary span is the first cell of the formula, the others are related labels.
+//! assert_eq!(failed[0].span.slice(text), "10");
+//! assert_eq!(failed[0].related.last().map(|l| l.span.slice(text)), Some("0"));
+//! ```
 
 use crate::{
     AnnualReport, ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Outcomes,

@@ -6,6 +6,30 @@
 //! written as empty cells where the layout has cell boundaries (tab, Markdown) and as `-`
 //! elsewhere (a blank cell simply vanishes from space-separated text). [`Layout::RunTogether`]
 //! cannot express a blank at all: blank cells are dropped, as a naive flattener would.
+//!
+//! ```
+//! use gov_info_disclosure::render::{render_reviews, Layout};
+//! use gov_info_disclosure::table::{read_table, TableData};
+//! use gov_info_disclosure::{Span, TableKind};
+//!
+//! let text = "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20\n";
+//! let mut d = Vec::new();
+//! let Some(TableData::ReviewsAndLawsuits(t)) =
+//!     read_table(text, Span::new(0, text.len()), TableKind::ReviewsAndLawsuits, &mut d)
+//! else {
+//!     panic!()
+//! };
+//! // Every layout reads back to the same numbers.
+//! for layout in Layout::ALL {
+//!     let out = render_reviews(&t, layout);
+//!     let mut d = Vec::new();
+//!     let back = read_table(&out, Span::new(0, out.len()), TableKind::ReviewsAndLawsuits, &mut d);
+//!     let Some(TableData::ReviewsAndLawsuits(back)) = back else { panic!("{layout:?}") };
+//!     if layout != Layout::RunTogether {
+//!         assert_eq!(back.review.values(), t.review.values());
+//!     }
+//! }
+//! ```
 
 use std::fmt::Write as _;
 
