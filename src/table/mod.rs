@@ -1,11 +1,11 @@
 //! Reading the statistical tables out of their text regions.
 //!
 //! The pipeline, one module each:
-//! - [`cell`]: character folding and cell values (blank, dash, number, money);
-//! - [`lines`]: a region's lines split into label text and value cells, per line, whatever
+//! - `cell`: character folding and cell values (blank, dash, number, money);
+//! - `lines`: a region's lines split into label text and value cells, per line, whatever
 //!   the layout (tab, Markdown, space-separated, aligned, one cell per line, run together);
-//! - [`vocab`]: which official row a label names, per edition;
-//! - [`row`] and [`digits`]: fitting a row's cells to its columns (ragged rows, digit runs);
+//! - `vocab`: which official row a label names, per edition;
+//! - `row` and `digits`: fitting a row's cells to its columns (ragged rows, digit runs);
 //! - `active`, `apps`, `reviews`: assembly of tables 二, 三 and 四 into the model.
 //!
 //! Layout is decided per line, so a report may mix layouts, and rows are always recognized by
