@@ -90,6 +90,39 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
     Line { span: Span::new(start, end), content, kind }
 }
 
+/// A line's text with Markdown decoration taken off, as PDF/OCR→Markdown converters write
+/// headings: `# 标题`, `## 一、总体情况`, `### （一）主动公开` (ATX, optional closing `#`s),
+/// `> ` quotes, and bold `**一、总体情况**` / `__…__`.
+///
+/// Returns `(core, after)`, both sub-slices of `text` so spans can be computed from them:
+/// `core` is the decorated text without the decoration; `after` is what follows a closing bold
+/// delimiter on the same line (`**（一）主动公开。**本年度…` → `本年度…`, untrimmed, starting
+/// right after the `**`), empty when there is none. Text with no decoration is returned as is.
+pub(crate) fn strip_markdown(text: &str) -> (&str, &str) {
+    let end = &text[text.len()..];
+    let mut s = text.trim_matches(is_trim);
+    while let Some(r) = s.strip_prefix('>') {
+        s = r.trim_start_matches(is_trim);
+    }
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) {
+        s = s[hashes..].trim_start_matches(is_trim);
+        // A closing sequence (`## 一、总体情况 ##`) is decoration only after a space.
+        let t = s.trim_end_matches('#');
+        if t.len() < s.len() && t.ends_with(is_trim) {
+            s = t.trim_end_matches(is_trim);
+        }
+    }
+    for delim in ["**", "__"] {
+        let Some(inner) = s.strip_prefix(delim) else { continue };
+        return match inner.find(delim) {
+            Some(pos) => (inner[..pos].trim_matches(is_trim), &inner[pos + delim.len()..]),
+            None => (inner.trim_matches(is_trim), end),
+        };
+    }
+    (s, end)
+}
+
 /// Display width of a text (CJK = 2 columns).
 pub(crate) fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -269,6 +302,37 @@ mod tests {
         assert_eq!(kinds, [Text, Blank, PageNumber, Text]);
         assert_eq!(ls[0].text(input), "标题");
         assert_eq!(ls[3].text(input), "正文");
+    }
+
+    #[test]
+    fn strip_markdown_table() {
+        let cases = [
+            ("# 某县2023年政府信息公开工作年度报告", "某县2023年政府信息公开工作年度报告", ""),
+            ("## 一、总体情况", "一、总体情况", ""),
+            ("##一、总体情况 ##", "一、总体情况", ""),
+            ("### （一）主动公开  ", "（一）主动公开", ""),
+            ("**一、总体情况**", "一、总体情况", ""),
+            ("> **（一）主动公开。**本年度", "（一）主动公开。", "本年度"),
+            ("> > 引用的正文。", "引用的正文。", ""),
+            ("## **二、主动公开政府信息情况**", "二、主动公开政府信息情况", ""),
+            ("**未闭合", "未闭合", ""),
+            ("一、总体情况", "一、总体情况", ""),
+            ("C#语言", "C#语言", ""),
+            ("#######七个", "#######七个", ""),
+            ("", "", ""),
+        ];
+        for (input, core, after) in cases {
+            let (c, a) = strip_markdown(input);
+            assert_eq!((c, a), (core, after), "{input:?}");
+            // Sub-slices of the input, so spans can be taken from them.
+            let base = input.as_ptr() as usize;
+            assert!(
+                c.as_ptr() as usize >= base && c.as_ptr() as usize + c.len() <= base + input.len()
+            );
+            assert!(
+                a.as_ptr() as usize >= base && a.as_ptr() as usize + a.len() <= base + input.len()
+            );
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //!   document's wrap width with no title terminator is not a heading, unless its wording is a
 //!   level-1 section title.
 
-use crate::layout::{width, Line, LineKind};
+use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
 use crate::parsers::{fold, format_chinese_numeral, heading_marker, MarkerStyle};
 use crate::table::is_table_line;
 use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span};
@@ -53,7 +53,8 @@ pub(crate) struct Heading {
 
 /// A heading candidate found on one line, before sequence checks.
 struct Candidate {
-    style: MarkerStyle,
+    /// The marker style; `None` for an unnumbered level-1 title (`总体情况` alone on a line).
+    style: Option<MarkerStyle>,
     ordinal: u32,
     marker: String,
     title: String,
@@ -65,28 +66,54 @@ fn is_title_terminator(c: char) -> bool {
     matches!(c, '。' | '：' | ':')
 }
 
+/// A Markdown table row (`| 规章 | 1 |`, `|---|---|`), as PDF→Markdown converters write the
+/// tables. `crate::table::is_table_line` knows tabs and row labels, not pipes, so the outline
+/// checks pipes itself: such a line is never a heading and, inside sections 二/三/四, belongs
+/// to the table region.
+fn is_markdown_table_row(text: &str) -> bool {
+    let (core, _) = strip_markdown(text);
+    core.starts_with(['|', '｜'])
+}
+
 /// Looks at one line: a marker, then a title that ends at `。`/`：`/`:` (run-in heading) or at
-/// the end of a line that is not wrapped prose.
+/// the end of a line that is not wrapped prose; failing a marker, an unnumbered template title.
+/// Markdown decoration (`## `, `**…**`, `> `) is not part of the marker or title, but the
+/// heading span covers it.
 fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate> {
-    let text = line.text(input);
-    if is_table_line(text) {
+    let full = line.text(input);
+    let (text, after) = strip_markdown(full);
+    if is_table_line(full) || is_table_line(text) || is_markdown_table_row(full) {
         return None;
     }
-    let (rest, marker) = heading_marker(text).ok()?;
+    let Ok((rest, marker)) = heading_marker(text) else {
+        return unnumbered(line, text);
+    };
     if rest.is_empty() {
         return None;
     }
-    let marker_span = Span::of_subslice(input, marker.text);
-    if let Some(c) = run_in_template_title(input, marker, rest, marker_span) {
-        return Some(c);
+    // What follows a closing `**` on the line: `**一、总体情况**2020年，…`.
+    let tail = after.trim_start_matches(|c: char| c.is_whitespace() || is_title_terminator(c));
+    let tail = (!tail.is_empty()).then(|| Span::of_subslice(input, tail));
+    let after_start = Span::of_subslice(input, after).start;
+    if tail.is_none() {
+        if let Some(c) = run_in_template_title(input, marker, rest, line.content.start) {
+            return Some(c);
+        }
     }
     let (title_raw, run_in, heading_end) =
         match rest.char_indices().find(|&(_, c)| is_title_terminator(c)) {
             Some((pos, c)) => {
                 let body = rest[pos + c.len_utf8()..].trim();
                 let head_end = Span::of_subslice(input, &rest[..pos + c.len_utf8()]).end;
-                let run_in = (!body.is_empty()).then(|| Span::of_subslice(input, body));
-                (&rest[..pos], run_in, head_end)
+                match (body.is_empty(), tail) {
+                    (false, None) => (&rest[..pos], Some(Span::of_subslice(input, body)), head_end),
+                    (false, Some(t)) => {
+                        let body = Span::of_subslice(input, body);
+                        (&rest[..pos], Some(Span::new(body.start, t.end)), head_end)
+                    }
+                    (true, Some(t)) => (&rest[..pos], Some(t), after_start),
+                    (true, None) => (&rest[..pos], None, line.content.end),
+                }
             }
             None => {
                 let title = rest;
@@ -97,7 +124,10 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
                 if wrapped && section_kind(title) == SectionKind::Other {
                     return None;
                 }
-                (rest, None, line.content.end)
+                match tail {
+                    Some(t) => (rest, Some(t), after_start),
+                    None => (rest, None, line.content.end),
+                }
             }
         };
     let title = crate::layout::normalize(title_raw);
@@ -109,12 +139,51 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
         return None;
     }
     Some(Candidate {
-        style: marker.style,
+        style: Some(marker.style),
         ordinal: marker.ordinal,
         marker: marker.text.to_string(),
         title,
-        heading_span: Span::new(marker_span.start, heading_end),
+        heading_span: Span::new(line.content.start, heading_end),
         run_in,
+    })
+}
+
+/// Level-1 titles that real reports print with no marker (format.md §1.3: `总体情况`,
+/// `政府信息公开工作总体情况`, `收到和处理政府信息公开申请情况` unnumbered), with their template
+/// position: the template titles (§1.1) and the longer wording of the official notices (§1.2).
+/// Only an exact match counts (after folding, space removal and a trailing `。`/`：`), so a
+/// sentence or a sub-heading such as `主动公开` is never taken.
+const UNNUMBERED_TITLES: &[(&str, u32)] = &[
+    ("总体情况", 1),
+    ("政府信息公开工作总体情况", 1),
+    ("主动公开政府信息情况", 2),
+    ("行政机关主动公开政府信息情况", 2),
+    ("收到和处理政府信息公开申请情况", 3),
+    ("行政机关收到和处理政府信息公开申请情况", 3),
+    ("政府信息公开行政复议、行政诉讼情况", 4),
+    ("因政府信息公开工作被申请行政复议、提起行政诉讼情况", 4),
+    ("存在的主要问题及改进情况", 5),
+    ("政府信息公开工作存在的主要问题及改进情况", 5),
+    ("其他需要报告的事项", 6),
+];
+
+/// A line that is exactly one of [`UNNUMBERED_TITLES`]: a level-1 heading with no marker.
+/// Whether it stands alone (not the tail of a wrapped sentence) is checked by the caller.
+fn unnumbered(line: &Line, text: &str) -> Option<Candidate> {
+    if text.chars().count() > MAX_TITLE_CHARS {
+        return None;
+    }
+    let compact: String = fold(text).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact.trim_end_matches(['。', ':']);
+    let &(_, ordinal) = UNNUMBERED_TITLES.iter().find(|(t, _)| *t == compact)?;
+    let title = crate::layout::normalize(text.trim_end_matches(['。', '：', ':']));
+    Some(Candidate {
+        style: None,
+        ordinal,
+        marker: String::new(),
+        title,
+        heading_span: line.content,
+        run_in: None,
     })
 }
 
@@ -135,7 +204,7 @@ fn run_in_template_title(
     input: &str,
     marker: crate::parsers::HeadingMarker<'_>,
     rest: &str,
-    marker_span: Span,
+    line_start: usize,
 ) -> Option<Candidate> {
     if marker.style != MarkerStyle::ChineseComma {
         return None;
@@ -146,11 +215,11 @@ fn run_in_template_title(
         return None;
     }
     Some(Candidate {
-        style: marker.style,
+        style: Some(marker.style),
         ordinal: marker.ordinal,
         marker: marker.text.to_string(),
         title: (*title).to_string(),
-        heading_span: Span::new(marker_span.start, Span::of_subslice(input, body).start),
+        heading_span: Span::new(line_start, Span::of_subslice(input, body).start),
         run_in: Some(Span::of_subslice(input, body)),
     })
 }
@@ -207,6 +276,20 @@ pub(crate) fn section_kind(title: &str) -> SectionKind {
     }
 }
 
+/// Whether line `i` starts a paragraph: the text line before it (blank lines and page numbers
+/// skipped) ends one. Always true in a document that is not hard-wrapped (one paragraph per
+/// line), where a title line such as `某县…年度报告` ends with no punctuation.
+fn stands_alone(input: &str, lines: &[Line], i: usize, wrap: Option<usize>) -> bool {
+    if wrap.is_none() {
+        return true;
+    }
+    let prev = lines[..i].iter().rev().find(|l| l.kind == LineKind::Text);
+    match prev {
+        Some(l) => ends_paragraph(l.text(input), wrap),
+        None => true,
+    }
+}
+
 /// Finds the headings and table regions. `legacy` reports have no table regions.
 ///
 /// # Errors
@@ -223,18 +306,21 @@ pub(crate) fn outline(
         .iter()
         .map(|l| if l.kind == LineKind::Text { candidate(input, l, wrap) } else { None })
         .collect();
-    // The document starts at its first `一、`; failing that, at the first marker numbered 1.
-    // (A `（一）` in an intro must not make `一、` level 2.)
+    // The document starts at its first `一、` (or unnumbered `总体情况`); failing that, at the
+    // first marker numbered 1. (A `（一）` in an intro must not make `一、` level 2.)
     let first = cands
         .iter()
         .position(|c| {
-            c.as_ref().is_some_and(|c| c.style == MarkerStyle::ChineseComma && c.ordinal == 1)
+            c.as_ref().is_some_and(|c| {
+                matches!(c.style, Some(MarkerStyle::ChineseComma) | None) && c.ordinal == 1
+            })
         })
         .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
     let Some(first) = first else { return Ok(Vec::new()) };
 
     let mut headings: Vec<Heading> = Vec::new();
-    let mut stack: Vec<(MarkerStyle, u32)> = Vec::new();
+    // Marker styles in level order with the last ordinal seen; `None` is the unnumbered style.
+    let mut stack: Vec<(Option<MarkerStyle>, u32)> = Vec::new();
     let mut in_table_section = false;
     let mut table_started = false;
     let mut top: Option<usize> = None; // index in `headings` of the current level-1 section
@@ -247,7 +333,8 @@ pub(crate) fn outline(
             caption.get_or_insert(i);
             continue;
         }
-        if in_table_section && is_table_line(line.text(input)) {
+        let text = line.text(input);
+        if in_table_section && (is_table_line(text) || is_markdown_table_row(text)) {
             table_started = true;
             if let Some(h) = top.and_then(|t| headings.get_mut(t)) {
                 let first_line = h.table_lines.map_or(caption.unwrap_or(i), |(f, _)| f);
@@ -256,7 +343,18 @@ pub(crate) fn outline(
             continue;
         }
         let Some(c) = &cands[i] else { continue };
-        let position = stack.iter().position(|&(s, _)| s == c.style);
+        let position = match c.style {
+            // An unnumbered title is level 1 whatever the document's level-1 style, and only
+            // when it stands alone: in a hard-wrapped document the previous line must end its
+            // paragraph, or `…现将本年度政府信息公开工作` / `总体情况` / `报告如下。` would make one.
+            None => {
+                if !stands_alone(input, lines, i, wrap) {
+                    continue;
+                }
+                (!stack.is_empty()).then_some(0)
+            }
+            Some(_) => stack.iter().position(|&(s, _)| s == c.style),
+        };
         let level = match position {
             Some(p) => {
                 let last = stack[p].1;
@@ -440,6 +538,92 @@ mod tests {
     #[test]
     fn intro_listing_titles_is_not_a_heading() {
         let got = titles("一、总体情况；二、主动公开情况。\n一、总体情况\n", false);
+        assert_eq!(got, [(1, "一、总体情况".to_string())]);
+    }
+
+    #[test]
+    fn markdown_headings_and_tables() {
+        let input = "# 某县2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n正文。  \n\n\
+                     ### （一）主动公开\n\n**（二）依申请公开。**本年度收到申请。\n\n\
+                     **二、主动公开政府信息情况**\n\n| 第二十条第（一）项 | | |\n|---|---|---|\n\
+                     | 规章 | 1 | 0 |\n| 一、本年新收 | 1 |\n\n> ## 三、收到和处理政府信息公开申请情况 ##\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, false, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> = hs
+            .iter()
+            .map(|h| (h.level, h.marker.as_str(), h.title.as_str(), h.heading_span.slice(input)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "一、", "总体情况", "## 一、总体情况"),
+                (2, "（一）", "主动公开", "### （一）主动公开"),
+                (2, "（二）", "依申请公开", "**（二）依申请公开。**"),
+                (1, "二、", "主动公开政府信息情况", "**二、主动公开政府信息情况**"),
+                (
+                    1,
+                    "三、",
+                    "收到和处理政府信息公开申请情况",
+                    "> ## 三、收到和处理政府信息公开申请情况 ##"
+                ),
+            ]
+        );
+        assert_eq!(hs[2].run_in.map(|s| s.slice(input)), Some("本年度收到申请。"));
+        // The pipe table is the table region of 二, first row to last.
+        let (first, last) = hs[3].table_lines.unwrap();
+        assert!(ls[first].text(input).starts_with("| 第二十条"));
+        assert!(ls[last].text(input).starts_with("| 一、本年新收"));
+    }
+
+    #[test]
+    fn marker_variants_are_level_1() {
+        let input = "一 、总体情况\n（一）主动公开\n二、 主动公开政府信息情况\n\
+                     三、收到和处理政府信息公开申请情况\n四．政府信息公开行政复议、行政诉讼情况\n\
+                     五. 存在的主要问题及改进情况\n本条说明一.不是标题。\n六、其他需要报告的事项\n";
+        let got = titles(input, true);
+        let want = [
+            (1, "一 、总体情况"),
+            (2, "（一）主动公开"),
+            (1, "二、主动公开政府信息情况"),
+            (1, "三、收到和处理政府信息公开申请情况"),
+            (1, "四．政府信息公开行政复议、行政诉讼情况"),
+            (1, "五.存在的主要问题及改进情况"),
+            (1, "六、其他需要报告的事项"),
+        ];
+        assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
+    }
+
+    #[test]
+    fn unnumbered_template_titles() {
+        let input =
+            "某县2023年政府信息公开工作年度报告\n本报告包括总体情况、主动公开政府信息情况等。\n\
+                     总体情况\n（一）主动公开\n主动公开\n主动公开政府信息情况\n\
+                     收到和处理政府信息公开申请情况：\n收到和处理政府信息公开申请情况\n\
+                     政府信息公开行政复议、行政诉讼情况\n其他需要报告的事项\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> =
+            hs.iter().map(|h| (h.level, h.number, h.marker.as_str(), h.title.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, 1, "", "总体情况"),
+                (2, 1, "（一）", "主动公开"),
+                (1, 2, "", "主动公开政府信息情况"),
+                (1, 3, "", "收到和处理政府信息公开申请情况"),
+                (1, 4, "", "政府信息公开行政复议、行政诉讼情况"),
+                (1, 6, "", "其他需要报告的事项"),
+            ]
+        );
+        // In a hard-wrapped document a title-like line that ends a wrapped sentence is prose.
+        let mut wrapped = String::from("一、总体情况\n");
+        for _ in 0..10 {
+            wrapped.push_str("本机关认真贯彻落实政府信息公开条例的各项要求不断推进工作现将\n");
+        }
+        wrapped.push_str("主动公开政府信息情况\n报告如下。\n");
+        let got = titles(&wrapped, true);
         assert_eq!(got, [(1, "一、总体情况".to_string())]);
     }
 
