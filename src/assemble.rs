@@ -21,7 +21,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let wrap = layout::wrap_width(input, &lines);
     let mut diagnostics = Vec::new();
 
-    let front = metadata::front(input, &lines);
+    let front = metadata::front(input, &lines, &mut diagnostics);
     let year = front.year.or_else(|| metadata::year_from_period(input));
     let edition = metadata::edition(input, year, &mut diagnostics);
     let legacy = edition == Edition::Legacy;
@@ -39,7 +39,8 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         ));
     }
 
-    let signature = metadata::signature(input, &lines, headings.last().map(|h| h.line));
+    let signature =
+        metadata::signature(input, &lines, headings.last().map(|h| h.line), &mut diagnostics);
     let mut excluded = vec![false; lines.len()];
     if let Some((_, used)) = &signature {
         for &i in used {
@@ -71,7 +72,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         organ,
         year,
         edition,
-        published: front.published.map(|(_, d)| d),
+        published: front.published.and_then(|(_, d)| d),
         signature: signature.map(|(s, _)| s),
         preamble,
         sections,

@@ -18,6 +18,7 @@ mod numeral;
 mod page;
 
 pub use date::date;
+pub(crate) use date::date_fields;
 pub use fold::{fold, fold_char, is_ignorable, is_space, Folded};
 pub use heading::{heading_marker, HeadingMarker, MarkerStyle};
 pub use numeral::{arabic_number, chinese_numeral, format_chinese_numeral};
