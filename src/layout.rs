@@ -123,6 +123,22 @@ pub(crate) fn strip_markdown(text: &str) -> (&str, &str) {
     (s, end)
 }
 
+/// A body line without its Markdown block prefix: `> ` quotes and an ATX `## ` (hashes then a
+/// space, so that a `#话题#` tag stays). Paragraph text is rebuilt from the rest; the
+/// paragraph's span still starts at the line content, covering the prefix. Used for lines that
+/// are not headings, e.g. the `> 本报告依据…` intro a PDF→Markdown converter quotes.
+pub(crate) fn strip_block_prefix(text: &str) -> &str {
+    let mut s = text;
+    while let Some(r) = s.strip_prefix('>') {
+        s = r.trim_start_matches(is_trim);
+    }
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with(is_trim) {
+        s = s[hashes..].trim_start_matches(is_trim);
+    }
+    s
+}
+
 /// Display width of a text (CJK = 2 columns).
 pub(crate) fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -252,7 +268,7 @@ pub(crate) fn paragraphs(input: &str, segments: &[Span], wrap: Option<usize>) ->
     let mut out = Vec::new();
     let mut current: Option<(Span, String)> = None;
     for &seg in segments {
-        let text = seg.slice(input);
+        let text = strip_block_prefix(seg.slice(input));
         if text.is_empty() {
             continue;
         }
@@ -332,6 +348,19 @@ mod tests {
             assert!(
                 a.as_ptr() as usize >= base && a.as_ptr() as usize + a.len() <= base + input.len()
             );
+        }
+    }
+
+    #[test]
+    fn strip_block_prefix_table() {
+        for (input, want) in [
+            ("> 本报告依据", "本报告依据"),
+            (">> ## 引用标题", "引用标题"),
+            ("#话题#正文", "#话题#正文"),
+            ("正文>不动", "正文>不动"),
+            (">", ""),
+        ] {
+            assert_eq!(strip_block_prefix(input), want, "{input:?}");
         }
     }
 
