@@ -40,7 +40,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     }
 
     let signature =
-        metadata::signature(input, &lines, headings.last().map(|h| h.line), &mut diagnostics);
+        metadata::signature(input, &lines, headings.last().map(|h| h.last_line), &mut diagnostics);
     let mut excluded = vec![false; lines.len()];
     if let Some((_, used)) = &signature {
         for &i in used {
@@ -175,7 +175,7 @@ impl Ctx<'_> {
         } else {
             self.lines.partition_point(|l| l.span.start < end)
         };
-        let body = h.line + 1..body_end_line;
+        let body = h.last_line + 1..body_end_line;
         let mut tables = Vec::new();
         let mut before: Vec<Span> = h.run_in.into_iter().collect();
         let mut after = Vec::new();

@@ -33,6 +33,9 @@ const MAX_TITLE_CHARS: usize = 40;
 pub(crate) struct Heading {
     /// Index of its line.
     pub(crate) line: usize,
+    /// Index of its last line: `line`, or the next line when the title wraps onto it
+    /// (`四、因政府信息公开工作被申请行政复议、提起行政` / `诉讼情况`).
+    pub(crate) last_line: usize,
     /// 1-based depth.
     pub(crate) level: usize,
     /// The ordinal of the marker.
@@ -276,6 +279,43 @@ pub(crate) fn section_kind(title: &str) -> SectionKind {
     }
 }
 
+/// Words a section title ends with (format.md §1.3: every template and observed title ends
+/// with one of them).
+const TITLE_ENDINGS: &[&str] =
+    &["情况", "事项", "问题", "措施", "方向", "思路", "打算", "计划", "成效", "概述", "说明"];
+
+/// A title that PDF extraction wrapped onto the next line: `四、因政府信息公开工作被申请行政
+/// 复议、提起行政` / `诉讼情况` (a long level-1 title in a large font wraps in narrow layouts).
+/// Joined when the heading has no run-in text, its title is long (≥ 12 characters) and does
+/// not end like a title, and the next text line is short (≤ 12 characters), is no heading or
+/// table line, holds no punctuation but a final `。`/`：`, and completes a title ending.
+/// Returns the continuation line and the joined title.
+fn title_continuation(
+    input: &str,
+    lines: &[Line],
+    cands: &[Option<Candidate>],
+    i: usize,
+    c: &Candidate,
+) -> Option<(usize, String)> {
+    let ends_like_title = |t: &str| TITLE_ENDINGS.iter().any(|e| t.ends_with(e));
+    if c.run_in.is_some() || c.title.chars().count() < 12 || ends_like_title(&c.title) {
+        return None;
+    }
+    let j = (i + 1..lines.len()).find(|&j| lines[j].kind == LineKind::Text)?;
+    let next = strip_markdown(lines[j].text(input)).0;
+    let next = next.strip_suffix(['。', '：', ':']).unwrap_or(next);
+    if cands[j].is_some()
+        || next.chars().count() > 12
+        || is_table_line(next)
+        || is_markdown_table_row(next)
+        || next.chars().any(|ch| !ch.is_alphanumeric() && !crate::parsers::is_space(ch))
+    {
+        return None;
+    }
+    let joined = format!("{}{}", c.title, crate::layout::normalize(next));
+    ends_like_title(&joined).then_some((j, joined))
+}
+
 /// Whether line `i` starts a paragraph: the text line before it (blank lines and page numbers
 /// skipped) ends one. Always true in a document that is not hard-wrapped (one paragraph per
 /// line), where a title line such as `某县…年度报告` ends with no punctuation.
@@ -325,8 +365,9 @@ pub(crate) fn outline(
     let mut table_started = false;
     let mut top: Option<usize> = None; // index in `headings` of the current level-1 section
     let mut caption: Option<usize> = None; // a table caption line waiting for its table
+    let mut continued: Option<usize> = None; // the second line of a wrapped title
     for (i, line) in lines.iter().enumerate().skip(first) {
-        if line.kind != LineKind::Text {
+        if line.kind != LineKind::Text || continued == Some(i) {
             continue;
         }
         if in_table_section && !table_started && is_table_caption(line.text(input)) {
@@ -408,13 +449,23 @@ pub(crate) fn outline(
             caption = None;
             top = Some(headings.len());
         }
+        let mut c_title = c.title.clone();
+        let mut heading_span = c.heading_span;
+        let mut last_line = i;
+        if let Some((j, joined)) = title_continuation(input, lines, &cands, i, c) {
+            c_title = joined;
+            heading_span = heading_span.cover(lines[j].content);
+            last_line = j;
+            continued = Some(j);
+        }
         headings.push(Heading {
             line: i,
+            last_line,
             level,
             number: c.ordinal,
             marker: c.marker.clone(),
-            title: c.title.clone(),
-            heading_span: c.heading_span,
+            title: c_title,
+            heading_span,
             run_in: c.run_in,
             kind,
             table_lines: None,
@@ -625,6 +676,50 @@ mod tests {
         wrapped.push_str("主动公开政府信息情况\n报告如下。\n");
         let got = titles(&wrapped, true);
         assert_eq!(got, [(1, "一、总体情况".to_string())]);
+    }
+
+    #[test]
+    fn wrapped_titles_are_joined() {
+        let input =
+            "一、总体情况\n正文。\n二、主动公开\n三、收到申请\n四、因政府信息公开工作被申请行政复议、提起行政\n诉讼情况\n\
+                     本年度无。\n五、政府信息公开工作存在的主要问题及改进\n情况：\n（一）主动公开\n\
+                     全年主动公开信息情况\n六、其他需要报告的事项本年度没有任何需要\n报告的\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> = hs
+            .iter()
+            .map(|h| (h.title.as_str(), h.line, h.last_line, h.heading_span.slice(input)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("总体情况", 0, 0, "一、总体情况"),
+                ("主动公开", 2, 2, "二、主动公开"),
+                ("收到申请", 3, 3, "三、收到申请"),
+                (
+                    "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                    4,
+                    5,
+                    "四、因政府信息公开工作被申请行政复议、提起行政\n诉讼情况"
+                ),
+                (
+                    "政府信息公开工作存在的主要问题及改进情况",
+                    7,
+                    8,
+                    "五、政府信息公开工作存在的主要问题及改进\n情况："
+                ),
+                // Short title, ends like a title: the next line is body text.
+                ("主动公开", 9, 9, "（一）主动公开"),
+                // Joined text does not end like a title: no join.
+                (
+                    "其他需要报告的事项本年度没有任何需要",
+                    11,
+                    11,
+                    "六、其他需要报告的事项本年度没有任何需要"
+                ),
+            ]
+        );
     }
 
     #[test]
