@@ -21,7 +21,8 @@ use crate::{Paragraph, Span};
 pub(crate) enum LineKind {
     /// Nothing but spaces.
     Blank,
-    /// A page number left by PDF extraction: `- 3 -`.
+    /// A page number left by PDF extraction (`- 3 -`), or a Markdown thematic break (`---`,
+    /// `***`, `* * *`) that PDF→Markdown converters put at page breaks: layout noise either way.
     PageNumber,
     /// Anything else.
     Text,
@@ -82,7 +83,7 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
     let content = Span::new(start + lead, start + lead + trimmed.len());
     let kind = if trimmed.is_empty() {
         LineKind::Blank
-    } else if page_number(trimmed).is_ok() {
+    } else if page_number(trimmed).is_ok() || is_thematic_break(trimmed) {
         LineKind::PageNumber
     } else {
         LineKind::Text
@@ -137,6 +138,24 @@ pub(crate) fn strip_block_prefix(text: &str) -> &str {
         s = s[hashes..].trim_start_matches(is_trim);
     }
     s
+}
+
+/// A Markdown thematic break: three or more of the same `-`, `*` or `_`, spaces allowed.
+/// Not with a tab: `-\t-\t-` is a table row of blank cells.
+fn is_thematic_break(text: &str) -> bool {
+    if text.contains('\t') {
+        return false;
+    }
+    let mut marks = text.chars().filter(|&c| !is_trim(c));
+    let Some(first) = marks.next() else { return false };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    matches!(first, '-' | '*' | '_') && count >= 3
 }
 
 /// Display width of a text (CJK = 2 columns).
@@ -311,11 +330,14 @@ mod tests {
 
     #[test]
     fn line_kinds() {
-        let input = "\u{FEFF}标题\n  \n - 3 -\r\n正文\r";
+        let input = "\u{FEFF}标题\n  \n - 3 -\r\n正文\r---\n* * *\n--\n-*-\n-\t-\t-\n";
         let ls = lines(input);
         let kinds: Vec<_> = ls.iter().map(|l| l.kind).collect();
         use LineKind::*;
-        assert_eq!(kinds, [Text, Blank, PageNumber, Text]);
+        assert_eq!(
+            kinds,
+            [Text, Blank, PageNumber, Text, PageNumber, PageNumber, Text, Text, Text]
+        );
         assert_eq!(ls[0].text(input), "标题");
         assert_eq!(ls[3].text(input), "正文");
     }
