@@ -91,6 +91,12 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
     let Ok((rest, marker)) = heading_marker(text) else {
         return unnumbered(line, text);
     };
+    // `**一、**总体情况`: only the marker is bold; the title is what follows the `**`.
+    let (rest, after) = if rest.is_empty() {
+        (after.trim_start_matches(char::is_whitespace), &after[after.len()..])
+    } else {
+        (rest, after)
+    };
     if rest.is_empty() {
         return None;
     }
@@ -316,6 +322,37 @@ fn title_continuation(
     ends_like_title(&joined).then_some((j, joined))
 }
 
+/// A table of contents (目录) at the top of a long report lists the headings, one per line,
+/// before the body repeats them: `一、总体情况` / `二、主动公开…` / `三、…` with no text between
+/// (sub-entries such as `（一）主动公开` may sit between), then the body's own `一、`. The
+/// document then starts at that second `一、`, and the contents stay in the preamble. Three
+/// level-1 entries in a row are required: a real section 一 always has text under it.
+fn skip_contents(lines: &[Line], cands: &[Option<Candidate>], first: usize) -> usize {
+    let Some(style) = cands[first].as_ref().map(|c| c.style) else { return first };
+    let mut ordinal = 1;
+    let mut end = first;
+    for (j, line) in lines.iter().enumerate().skip(first + 1) {
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        match &cands[j] {
+            Some(c) if c.style == style && c.ordinal == ordinal + 1 => ordinal += 1,
+            Some(c) if c.style != style => {}
+            _ => break,
+        }
+        end = j;
+    }
+    if ordinal < 3 {
+        return first;
+    }
+    let restart = cands
+        .iter()
+        .enumerate()
+        .skip(end + 1)
+        .find(|(_, c)| c.as_ref().is_some_and(|c| c.style == style && c.ordinal == 1));
+    restart.map_or(first, |(j, _)| j)
+}
+
 /// Whether line `i` starts a paragraph: the text line before it (blank lines and page numbers
 /// skipped) ends one. Always true in a document that is not hard-wrapped (one paragraph per
 /// line), where a title line such as `某县…年度报告` ends with no punctuation.
@@ -357,6 +394,7 @@ pub(crate) fn outline(
         })
         .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
     let Some(first) = first else { return Ok(Vec::new()) };
+    let first = skip_contents(lines, &cands, first);
 
     let mut headings: Vec<Heading> = Vec::new();
     // Marker styles in level order with the last ordinal seen; `None` is the unnumbered style.
@@ -720,6 +758,33 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn table_of_contents_is_skipped() {
+        let input = "目录\n一、总体情况……………1\n（一）主动公开……1\n二、主动公开政府信息情况……3\n\
+                     三、收到和处理政府信息公开申请情况……4\n一、总体情况\n正文。\n\
+                     二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n";
+        let got = titles(input, true);
+        let want = [
+            (1, "一、总体情况"),
+            (1, "二、主动公开政府信息情况"),
+            (1, "三、收到和处理政府信息公开申请情况"),
+        ];
+        assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        assert_eq!(hs[0].line, 5);
+        // Two headings in a row with no text between are no table of contents.
+        let short = "一、总体情况\n二、主动公开政府信息情况\n正文。\n一、细目\n";
+        assert_eq!(titles(short, true).len(), 2);
+    }
+
+    #[test]
+    fn bold_marker_only() {
+        let got = titles("**一、**总体情况\n**（一）** 主动公开\n正文。\n", true);
+        assert_eq!(got, [(1, "一、总体情况".to_string()), (2, "（一）主动公开".to_string())]);
     }
 
     #[test]
