@@ -44,8 +44,8 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
     let mut title_lines = Vec::new();
     let mut title_done = false;
     for i in top {
-        let text = strip_markdown(lines[i].text(input)).0;
-        if let Some(d) = published_date(input, text) {
+        // The whole line: in `**发布日期：** 2024-01-25` the date is outside the bold.
+        if let Some(d) = published_date(input, lines[i].text(input)) {
             if out.published.is_none() {
                 let date = match d {
                     Ok(date) => Some(date),
@@ -61,6 +61,7 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
         if title_done || title_lines.len() >= TITLE_WINDOW {
             continue;
         }
+        let text = strip_markdown(lines[i].text(input)).0;
         let sentence = text.ends_with('。')
             || text.contains(['，', ','])
             || text.starts_with("本报告")
@@ -98,7 +99,9 @@ fn published_date(input: &str, text: &str) -> Option<Result<Date, Diagnostic>> {
     let f = folded.text.as_str();
     let at = f.find("发布日期").or_else(|| f.find("发布时间"))?;
     let colon = at + f[at..].find(':')? + 1;
-    let start = colon + (f[colon..].len() - f[colon..].trim_start().len());
+    // Spaces and Markdown emphasis between the label and the date (`**发布日期：** 2024…`).
+    let after_colon = f[colon..].trim_start_matches(|c: char| c.is_whitespace() || c == '*');
+    let start = f.len() - after_colon.len();
     let (rest, fields) = date_fields(&f[start..]).ok()?;
     let end = f.len() - rest.len();
     let base = Span::of_subslice(input, text).start;
@@ -383,6 +386,10 @@ mod tests {
             found,
             [(Code::InvalidDate, "2024年2月30日"), (Code::InvalidDate, "2024年13月5日")]
         );
+        // Markdown emphasis around the label.
+        let md = "# 某县2023年政府信息公开工作年度报告\n**发布日期：** 2024-01-25\n";
+        let f = front(md, &crate::layout::lines(md), &mut Vec::new());
+        assert_eq!(f.published, Some((1, Date::new(2024, 1, 25))));
         // Full-width digits: the span maps back through the folding.
         let wide = "发布时间： ２０２３－０２－２９\n标题报告\n";
         let mut d = Vec::new();
