@@ -207,8 +207,11 @@ const TEMPLATE_TITLES: &[&str] = &[
     "其他需要报告的事项",
 ];
 
-/// A `一、` heading whose text is a template title followed directly by a number (a year or
-/// a count): the title ends where the template ends.
+/// A `一、` heading whose text is a template title (or a known longer wording) run straight into
+/// its text with no punctuation: the title ends where the known wording ends. The text must
+/// start with a number (`一、总体情况2020年，我区…`, format.md §6.5), or read as a sentence —
+/// its first punctuation a comma (`一、总体情况今年以来，我区…`); `一、总体情况和主要成效。` is
+/// a longer title, and `一、总体情况；二、…` the intro listing the titles.
 fn run_in_template_title(
     input: &str,
     marker: crate::parsers::HeadingMarker<'_>,
@@ -218,16 +221,28 @@ fn run_in_template_title(
     if marker.style != MarkerStyle::ChineseComma {
         return None;
     }
-    let title = TEMPLATE_TITLES.iter().find(|t| rest.starts_with(*t))?;
+    let title = TEMPLATE_TITLES
+        .iter()
+        .copied()
+        .chain(UNNUMBERED_TITLES.iter().map(|&(t, _)| t))
+        .filter(|t| rest.starts_with(t))
+        .max_by_key(|t| t.len())?;
     let body = &rest[title.len()..];
-    if !body.chars().next().is_some_and(|c| crate::parsers::fold_char(c).is_ascii_digit()) {
+    let first = body.chars().next()?;
+    let starts_with_number = crate::parsers::fold_char(first).is_ascii_digit();
+    let sentence = first.is_alphanumeric()
+        && body
+            .chars()
+            .find(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .is_some_and(|c| matches!(c, '，' | ','));
+    if !starts_with_number && !sentence {
         return None;
     }
     Some(Candidate {
         style: Some(marker.style),
         ordinal: marker.ordinal,
         marker: marker.text.to_string(),
-        title: (*title).to_string(),
+        title: title.to_string(),
         heading_span: Span::new(line_start, Span::of_subslice(input, body).start),
         run_in: Some(Span::of_subslice(input, body)),
     })
@@ -592,7 +607,9 @@ mod tests {
     #[test]
     fn run_in_headings() {
         let input = "一、总体情况2020年，我区推进公开。\n（一）主动公开。以渠县…\n\
-                     (二)政府信息公开申请收费情况:本年度未收费。\n二、主动公开政府信息情况\n";
+                     (二)政府信息公开申请收费情况:本年度未收费。\n二、主动公开政府信息情况\n\
+                     三、收到和处理政府信息公开申请情况今年以来，我局共收到申请3件。\n\
+                     四、政府信息公开行政复议、行政诉讼情况和结果。本年度无。\n";
         let ls = lines(input);
         let hs =
             outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
@@ -613,6 +630,16 @@ mod tests {
                     "(二)政府信息公开申请收费情况:"
                 ),
                 ("主动公开政府信息情况", None, "二、主动公开政府信息情况"),
+                (
+                    "收到和处理政府信息公开申请情况",
+                    Some("今年以来，我局共收到申请3件。"),
+                    "三、收到和处理政府信息公开申请情况"
+                ),
+                (
+                    "政府信息公开行政复议、行政诉讼情况和结果",
+                    Some("本年度无。"),
+                    "四、政府信息公开行政复议、行政诉讼情况和结果。"
+                ),
             ]
         );
     }
