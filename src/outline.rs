@@ -55,6 +55,7 @@ pub(crate) struct Heading {
 }
 
 /// A heading candidate found on one line, before sequence checks.
+#[derive(Clone)]
 struct Candidate {
     /// The marker style; `None` for an unnumbered level-1 title (`总体情况` alone on a line).
     style: Option<MarkerStyle>,
@@ -98,7 +99,16 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
         (rest, after)
     };
     if rest.is_empty() {
-        return None;
+        // `一、` alone on its line: the title may be on the next one (see `bare_marker_title`).
+        let bare = matches!(marker.style, MarkerStyle::ChineseComma | MarkerStyle::ChineseParen);
+        return bare.then(|| Candidate {
+            style: Some(marker.style),
+            ordinal: marker.ordinal,
+            marker: marker.text.to_string(),
+            title: String::new(),
+            heading_span: line.content,
+            run_in: None,
+        });
     }
     // What follows a closing `**` on the line: `**一、总体情况**2020年，…`.
     let tail = after.trim_start_matches(|c: char| c.is_whitespace() || is_title_terminator(c));
@@ -300,6 +310,33 @@ pub(crate) fn section_kind(title: &str) -> SectionKind {
     }
 }
 
+/// The title of a marker printed alone on its line (`一、` / `总体情况`, as PDF extraction of a
+/// letter-spaced heading gives): the next text line, when it is short, no other heading and no
+/// table line, and holds no clause punctuation (a final `。`/`：` is dropped). Returns that line
+/// and the title.
+fn bare_marker_title(
+    input: &str,
+    lines: &[Line],
+    cands: &[Option<Candidate>],
+    i: usize,
+) -> Option<(usize, String)> {
+    let j = (i + 1..lines.len()).find(|&j| lines[j].kind == LineKind::Text)?;
+    if cands[j].as_ref().is_some_and(|c| c.style.is_some()) {
+        return None;
+    }
+    let text = strip_markdown(lines[j].text(input)).0;
+    let text = text.strip_suffix(['。', '：', ':']).unwrap_or(text);
+    if text.is_empty()
+        || text.chars().count() > MAX_TITLE_CHARS
+        || is_table_line(text)
+        || is_markdown_table_row(text)
+        || text.contains(['，', '；', ',', ';', '。'])
+    {
+        return None;
+    }
+    Some((j, crate::layout::normalize(text)))
+}
+
 /// Words a section title ends with (format.md §1.3: every template and observed title ends
 /// with one of them).
 const TITLE_ENDINGS: &[&str] =
@@ -437,6 +474,18 @@ pub(crate) fn outline(
             continue;
         }
         let Some(c) = &cands[i] else { continue };
+        let bare;
+        let (c, bare_next) = if c.title.is_empty() {
+            let Some((j, title)) = bare_marker_title(input, lines, &cands, i) else { continue };
+            bare = Candidate {
+                title,
+                heading_span: c.heading_span.cover(lines[j].content),
+                ..c.clone()
+            };
+            (&bare, Some(j))
+        } else {
+            (c, None)
+        };
         let position = match c.style {
             // An unnumbered title is level 1 whatever the document's level-1 style, and only
             // when it stands alone: in a hard-wrapped document the previous line must end its
@@ -511,7 +560,10 @@ pub(crate) fn outline(
         let mut c_title = c.title.clone();
         let mut heading_span = c.heading_span;
         let mut last_line = i;
-        if let Some((j, joined)) = title_continuation(input, lines, &cands, i, c) {
+        if let Some(j) = bare_next {
+            last_line = j;
+            continued = Some(j);
+        } else if let Some((j, joined)) = title_continuation(input, lines, &cands, i, c) {
             c_title = joined;
             heading_span = heading_span.cover(lines[j].content);
             last_line = j;
@@ -820,6 +872,28 @@ mod tests {
     fn bold_marker_only() {
         let got = titles("**一、**总体情况\n**（一）** 主动公开\n正文。\n", true);
         assert_eq!(got, [(1, "一、总体情况".to_string()), (2, "（一）主动公开".to_string())]);
+    }
+
+    #[test]
+    fn marker_alone_on_its_line() {
+        let input =
+            "一、\n总体情况\n正文，没有标题。\n（一）\n主动公开\n二、\n\n主动公开政府信息情况\n\
+                     三、\n本年度收到申请3件，均已答复。\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> = hs
+            .iter()
+            .map(|h| (h.level, h.title.as_str(), h.line, h.last_line, h.heading_span.slice(input)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "总体情况", 0, 1, "一、\n总体情况"),
+                (2, "主动公开", 3, 4, "（一）\n主动公开"),
+                (1, "主动公开政府信息情况", 5, 7, "二、\n\n主动公开政府信息情况"),
+            ]
+        );
     }
 
     #[test]
