@@ -21,7 +21,7 @@
 use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
 use crate::parsers::{fold, format_chinese_numeral, heading_marker, MarkerStyle};
 use crate::table::is_table_line;
-use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span};
+use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, TableKind};
 
 /// The longest heading title accepted, in characters. The longest official level-1 title,
 /// `因政府信息公开工作被申请行政复议、提起行政诉讼情况`, has 24; 40 leaves room for local
@@ -50,8 +50,11 @@ pub(crate) struct Heading {
     pub(crate) run_in: Option<Span>,
     /// Level-1 only: the section kind from the wording.
     pub(crate) kind: Option<SectionKind>,
-    /// Level-1 table sections: the first and last line of the table region.
-    pub(crate) table_lines: Option<(usize, usize)>,
+    /// The first and last line of the table region this heading's section holds, and which
+    /// table it is. Usually a level-1 table section; a subsection when the table follows a
+    /// sub-heading (`二、主动公开政府信息情况` / `（一）主动公开规章情况` / table), since the
+    /// subsection's span covers the table.
+    pub(crate) table_lines: Option<(usize, usize, TableKind)>,
 }
 
 /// A heading candidate found on one line, before sequence checks.
@@ -451,25 +454,31 @@ pub(crate) fn outline(
     let mut headings: Vec<Heading> = Vec::new();
     // Marker styles in level order with the last ordinal seen; `None` is the unnumbered style.
     let mut stack: Vec<(Option<MarkerStyle>, u32)> = Vec::new();
-    let mut in_table_section = false;
+    // The table of the current level-1 section, if it is a table section.
+    let mut table_kind: Option<TableKind> = None;
     let mut table_started = false;
-    let mut top: Option<usize> = None; // index in `headings` of the current level-1 section
     let mut caption: Option<usize> = None; // a table caption line waiting for its table
     let mut continued: Option<usize> = None; // the second line of a wrapped title
     for (i, line) in lines.iter().enumerate().skip(first) {
         if line.kind != LineKind::Text || continued == Some(i) {
             continue;
         }
-        if in_table_section && !table_started && is_table_caption(line.text(input)) {
+        if table_kind.is_some() && !table_started && is_table_caption(line.text(input)) {
             caption.get_or_insert(i);
             continue;
         }
         let text = line.text(input);
-        if in_table_section && (is_table_line(text) || is_markdown_table_row(text)) {
+        if let Some(kind) =
+            table_kind.filter(|_| is_table_line(text) || is_markdown_table_row(text))
+        {
             table_started = true;
-            if let Some(h) = top.and_then(|t| headings.get_mut(t)) {
-                let first_line = h.table_lines.map_or(caption.unwrap_or(i), |(f, _)| f);
-                h.table_lines = Some((first_line, i));
+            // The table belongs to the innermost section open where it starts (the last
+            // heading): no heading but a level-1 one comes after a table has started, so the
+            // region stays inside that section. A caption above that heading is left out.
+            if let Some(h) = headings.last_mut() {
+                let caption = caption.filter(|&c| c > h.last_line);
+                let first_line = h.table_lines.map_or(caption.unwrap_or(i), |(f, _, _)| f);
+                h.table_lines = Some((first_line, i, kind));
             }
             continue;
         }
@@ -552,10 +561,9 @@ pub(crate) fn outline(
         }
         let kind = (level == 1).then(|| section_kind(&c.title));
         if level == 1 {
-            in_table_section = !legacy && kind.and_then(SectionKind::table).is_some();
+            table_kind = kind.and_then(SectionKind::table).filter(|_| !legacy);
             table_started = false;
             caption = None;
-            top = Some(headings.len());
         }
         let mut c_title = c.title.clone();
         let mut heading_span = c.heading_span;
@@ -745,7 +753,7 @@ mod tests {
         );
         assert_eq!(hs[2].run_in.map(|s| s.slice(input)), Some("本年度收到申请。"));
         // The pipe table is the table region of 二, first row to last.
-        let (first, last) = hs[3].table_lines.unwrap();
+        let (first, last, _) = hs[3].table_lines.unwrap();
         assert!(ls[first].text(input).starts_with("| 第二十条"));
         assert!(ls[last].text(input).starts_with("| 一、本年新收"));
     }
@@ -903,5 +911,52 @@ mod tests {
         let opts = ParseOptions::new().max_heading_depth(3);
         let err = outline(input, &ls, None, true, &opts, &mut Vec::new()).unwrap_err();
         assert!(matches!(err, ParseError::TooDeep { depth: 4, limit: 3, .. }));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    /// Documents made of the line shapes this module handles (Markdown, bare markers, wrapped
+    /// titles, unnumbered titles, contents, tables), in any order: never a panic, and the
+    /// coverage invariant holds.
+    fn document() -> impl Strategy<Value = String> {
+        let pool = vec![
+            "# 某县2023年政府信息公开工作年度报告",
+            "一、总体情况",
+            "一、",
+            "**一、**总体情况",
+            "## 二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况今年以来，我局",
+            "四、因政府信息公开工作被申请行政复议、提起行政",
+            "诉讼情况",
+            "总体情况",
+            "主动公开政府信息情况。",
+            "（一）",
+            "**（二）依申请公开。**正文",
+            "| 规章 | 1 |",
+            "|---|---|",
+            "---",
+            "规章\t0\t0",
+            "一、本年新收政府信息公开申请数量\t1",
+            "正文，很长很长的一句话没有结束",
+            "正文。",
+            "> 引用。",
+            "",
+            "发布日期：2024年2月30日",
+            "2024年1月22日",
+        ];
+        (proptest::collection::vec(proptest::sample::select(pool), 0..40), any::<bool>())
+            .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
+    }
+
+    proptest! {
+        #[test]
+        fn outline_shapes_keep_coverage(doc in document()) {
+            if let Ok(report) = crate::parse(&doc) {
+                prop_assert_eq!(report.check_coverage(), Ok(()));
+            }
+        }
     }
 }

@@ -241,3 +241,33 @@ fn invalid_published_date_is_a_diagnostic() {
     assert_eq!(d.span.slice(&text), "2024年2月30日");
     assert_eq!(r.title, "某县市场监督管理局2021年政府信息公开工作年度报告");
 }
+
+/// A sub-heading between a table section's heading and its table: the table region lies in
+/// the subsection (whose span covers it) and is still read as the section's table.
+#[test]
+fn subheading_before_a_table() {
+    let text = fixture("subheading_before_table.txt");
+    let r = report(&text);
+    assert_eq!(
+        tree(&r),
+        [
+            "1 一、总体情况 Overview",
+            "2 二、主动公开政府信息情况 ActiveDisclosure",
+            "  1 （一）主动公开规章和规范性文件情况 +table",
+            "3 三、收到和处理政府信息公开申请情况 Applications",
+            "4 四、政府信息公开行政复议、行政诉讼情况 ReviewsAndLawsuits +table",
+            "5 五、存在的主要问题及改进情况 ProblemsAndImprovements",
+            "6 六、其他需要报告的事项 OtherMatters",
+        ]
+    );
+    let region = r.sections[1].subsections[0].tables[0].span.slice(&text);
+    assert!(
+        region.starts_with("第二十条第（一）项") && region.ends_with("行政许可\t0"),
+        "{region}"
+    );
+    // Only table 三 (text, no cells) is missing: 二's region was found in the subsection.
+    let missing: Vec<_> =
+        r.diagnostics.iter().filter(|d| d.code == Code::TableMissing).map(|d| d.span).collect();
+    assert_eq!(missing.len(), 1);
+    assert!(missing[0].start > r.sections[2].heading_span.start);
+}
