@@ -35,12 +35,21 @@ const TITLE_WINDOW: usize = 4;
 /// still covers it.
 pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Front {
     let mut out = Front::default();
+    // Scraped pages put `label：value` fields (索引号, 发布机构, 成文日期, 文号 …) above the
+    // title; they do not count towards the window and are never title lines.
+    let mut budget = TITLE_WINDOW + 3;
     let top = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == LineKind::Text)
-        .map(|(i, _)| i)
-        .take(TITLE_WINDOW + 3);
+        .take(MAX_FIELD_LINES + TITLE_WINDOW + 3)
+        .take_while(|(_, l)| {
+            let field = is_field_line(l.text(input));
+            let take = field || budget > 0;
+            budget = budget.saturating_sub(usize::from(!field));
+            take
+        })
+        .map(|(i, _)| i);
     let mut title_lines = Vec::new();
     let mut title_done = false;
     for i in top {
@@ -55,6 +64,10 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
                     }
                 };
                 out.published = Some((i, date));
+            } else if !title_done {
+                // A second 发布日期 line stays a paragraph, so the title lines before it cannot
+                // be joined with lines after it (the title span would cover the paragraph).
+                title_lines.clear();
             }
             continue;
         }
@@ -62,6 +75,12 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
             continue;
         }
         let text = strip_markdown(lines[i].text(input)).0;
+        if is_field_line(text) {
+            if !title_done {
+                title_lines.clear(); // a field line between title lines ends the run
+            }
+            continue;
+        }
         let sentence = text.ends_with('。')
             || text.contains(['，', ','])
             || text.starts_with("本报告")
@@ -89,6 +108,21 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
     out.organ = organ;
     out.year = year;
     out
+}
+
+/// How many `label：value` field lines may precede the title (a government page has up to
+/// about ten: 索引号, 主题分类, 发布机构, 成文日期, 文号, 发布日期, 有效性 …).
+const MAX_FIELD_LINES: usize = 12;
+
+/// A scraped metadata field: a short label (2–6 characters, no punctuation) then a colon,
+/// `索引号：11500231…`, `发布机构: 某县人民政府`.
+fn is_field_line(text: &str) -> bool {
+    let Some((pos, _)) = text.char_indices().find(|&(_, c)| matches!(c, '：' | ':')) else {
+        return false;
+    };
+    let label = text[..pos].trim();
+    let n = label.chars().count();
+    (2..=6).contains(&n) && label.chars().all(char::is_alphanumeric) && text.chars().count() <= 80
 }
 
 /// The date of a `发布日期:` / `发布时间:` line (the label may follow other scraped fields), or
@@ -386,6 +420,20 @@ mod tests {
             found,
             [(Code::InvalidDate, "2024年2月30日"), (Code::InvalidDate, "2024年13月5日")]
         );
+        // A second 发布日期 line inside the title run breaks it (found by the outline proptest).
+        let two = "发布日期：2024年2月3日\n某县\n发布日期：2024年2月3日\n2023年政府信息公开工作年度报告\n";
+        let f = front(two, &crate::layout::lines(two), &mut Vec::new());
+        assert_eq!(
+            (f.title.as_str(), f.title_lines.as_slice()),
+            ("2023年政府信息公开工作年度报告", &[3][..])
+        );
+        // Scraped page fields above the title are neither title nor window.
+        let page = "索引号：115002/2024-001\n主题分类：政务公开\n发布机构：某县人民政府\n\
+                    成文日期：2024年1月20日\n文号：无\n有效性：有效\n发布日期：2024年1月25日\n\
+                    某县人民政府\n2023年政府信息公开工作年度报告\n本报告依据条例编制。\n";
+        let f = front(page, &crate::layout::lines(page), &mut Vec::new());
+        assert_eq!(f.title, "某县人民政府2023年政府信息公开工作年度报告");
+        assert_eq!((f.title_lines.as_slice(), f.published.map(|p| p.0)), (&[7, 8][..], Some(6)));
         // Markdown emphasis around the label.
         let md = "# 某县2023年政府信息公开工作年度报告\n**发布日期：** 2024-01-25\n";
         let f = front(md, &crate::layout::lines(md), &mut Vec::new());
