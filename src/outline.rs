@@ -17,6 +17,15 @@
 //!   学习、宣传、培训工作力度，提高公众对政` runs on for four lines): a line as wide as the
 //!   document's wrap width with no title terminator is not a heading, unless its wording is a
 //!   level-1 section title.
+//! - A table of contents (`一、…` `二、…` `三、…` on consecutive lines, then the body's `一、`).
+//! - Markdown table rows (`| 规章 | 1 |`): table lines inside sections 二/三/四.
+//!
+//! What *is* a heading beyond `marker title`: Markdown decoration around it (`## 一、总体情况`,
+//! `**（一）主动公开。**正文`; excluded from marker and title, covered by the span); marker
+//! variants (`四．`, `一 、`); an exact template title alone on a line with no marker
+//! (`总体情况`, format.md §1.3); a template title run into its text (`一、总体情况2020年，…`);
+//! a marker alone on its line with the title on the next; a long title wrapped onto a short
+//! next line (`…提起行政` / `诉讼情况`).
 
 use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
 use crate::parsers::{fold, format_chinese_numeral, heading_marker, MarkerStyle};
