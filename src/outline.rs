@@ -98,7 +98,22 @@ fn is_markdown_table_row(text: &str) -> bool {
 fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate> {
     let full = line.text(input);
     let (text, after) = strip_markdown(full);
-    if is_table_line(full) || is_table_line(text) || is_markdown_table_row(full) {
+    if is_markdown_table_row(full) {
+        return None;
+    }
+    // A bare marker (`一、` alone) looks like a fragment of a vertical table label to
+    // `is_table_line` (`三`/`、`/`本`… in extra-samples 001); whether it is a heading is
+    // decided by the line after it (`bare_marker_title`), which must not be a table line.
+    // `**一、**总体情况`: only the marker is bold, so judge the marker and title together.
+    let marker_only = heading_marker(text).is_ok_and(|(rest, _)| rest.is_empty());
+    let after_text = after.trim_start_matches(char::is_whitespace);
+    let bare = marker_only && after_text.is_empty();
+    let table_like = if marker_only && !bare {
+        is_table_line(&format!("{text}{after_text}"))
+    } else {
+        is_table_line(full) || is_table_line(text)
+    };
+    if !bare && table_like {
         return None;
     }
     let Ok((rest, marker)) = heading_marker(text) else {
