@@ -287,6 +287,12 @@ fn run_in_template_title(
 
 /// Whether `rest` holds the next marker of the same style: the intro sentence that lists the
 /// titles (`一、总体情况；二、主动公开政府信息情况；…`) is not a heading.
+/// A `一、`-style heading whose title is one of the known section titles (format.md §1.3):
+/// strong enough evidence of a level-1 section to accept it whatever number comes before.
+fn is_known_level1(c: &Candidate) -> bool {
+    c.style == Some(MarkerStyle::ChineseComma) && section_kind(&c.title) != SectionKind::Other
+}
+
 fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
     let Some(next) = format_chinese_numeral(u64::from(ordinal) + 1) else { return false };
     let folded = fold(rest).text;
@@ -464,11 +470,14 @@ pub(crate) fn outline(
         .collect();
     // The document starts at its first `一、` (or unnumbered `总体情况`); failing that, at the
     // first marker numbered 1. (A `（一）` in an intro must not make `一、` level 2.)
+    // An excerpt, or a report that skips sections, may start at `三、收到和处理…`: a
+    // level-1 marker whose title is a known section title starts the document too.
     let first = cands
         .iter()
         .position(|c| {
             c.as_ref().is_some_and(|c| {
-                matches!(c.style, Some(MarkerStyle::ChineseComma) | None) && c.ordinal == 1
+                (matches!(c.style, Some(MarkerStyle::ChineseComma) | None) && c.ordinal == 1)
+                    || is_known_level1(c)
             })
         })
         .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
@@ -538,6 +547,7 @@ pub(crate) fn outline(
                 // the report lacks may come between (no `heading-out-of-order` either).
                 let max_step = match (c.style, p) {
                     (None, _) => u32::MAX,
+                    (Some(_), 0) if is_known_level1(c) => u32::MAX,
                     (Some(_), 0) => 2,
                     (Some(_), _) => 1,
                 };
@@ -552,7 +562,7 @@ pub(crate) fn outline(
                 if table_started && section_kind(&c.title) == SectionKind::Other {
                     continue;
                 }
-                if c.ordinal == last + 2 && c.style.is_some() {
+                if c.ordinal >= last + 2 && c.style.is_some() {
                     diagnostics.push(Diagnostic::warning(
                         Code::HeadingOutOfOrder,
                         c.heading_span,
@@ -569,10 +579,10 @@ pub(crate) fn outline(
                 p + 1
             }
             None => {
-                if c.ordinal != 1 || table_started {
+                if (c.ordinal != 1 && !is_known_level1(c)) || table_started {
                     continue;
                 }
-                stack.push((c.style, 1));
+                stack.push((c.style, c.ordinal));
                 stack.len()
             }
         };
@@ -898,6 +908,25 @@ mod tests {
         // Two headings in a row with no text between are no table of contents.
         let short = "一、总体情况\n二、主动公开政府信息情况\n正文。\n一、细目\n";
         assert_eq!(titles(short, true).len(), 2);
+    }
+
+    #[test]
+    fn excerpt_starts_at_a_known_section_title() {
+        let input = "某县报告\n三、收到和处理政府信息公开申请情况\n正文。\n\
+                     五、存在的主要问题及改进情况\n无。\n六、细则\n";
+        let got = titles(input, false);
+        // `六、细则` is no known title, but follows 五 by one: accepted as usual.
+        assert_eq!(
+            got,
+            [
+                (1, "三、收到和处理政府信息公开申请情况".to_string()),
+                (1, "五、存在的主要问题及改进情况".to_string()),
+                (1, "六、细则".to_string()),
+            ]
+        );
+        // An unknown title far ahead is still no section.
+        let got = titles("一、总体情况\n正文。\n五、细则\n", false);
+        assert_eq!(got, [(1, "一、总体情况".to_string())]);
     }
 
     #[test]
