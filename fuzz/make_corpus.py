@@ -5,6 +5,9 @@
   tests/data re-encoded as GBK and as UTF-16LE with a BOM (the `parse` target takes bytes).
 - corpus/parsers/: every distinct line of those files, up to 256 bytes (the nom parsers work
   on short pieces; small seeds mutate faster).
+- corpus/roundtrip/: 16 deterministic pseudo-random byte strings (SHA-256 chains) of 256 to
+  4096 bytes: the target reads its input as choices for the report generator, so any bytes
+  are a valid seed; libFuzzer finds the interesting ones from there.
 
 Files are named by the SHA-1 of their content, as libFuzzer names what it adds, so running
 the script again adds nothing twice. Run: `python3 fuzz/make_corpus.py`.
@@ -36,6 +39,12 @@ def main() -> None:
         put("parse", b"\xff\xfe" + text.encode("utf-16-le"))
     for line in lines:
         put("parsers", line)
+    for i in range(16):
+        block, data = hashlib.sha256(str(i).encode()).digest(), b""
+        while len(data) < 256 << (i % 5):
+            data += block
+            block = hashlib.sha256(block).digest()
+        put("roundtrip", data)
     print(f"{len(samples)} samples, {len(fixtures)} fixtures, {len(lines)} lines")
 
 

@@ -89,6 +89,8 @@ mod encoding;
 mod error;
 #[doc(hidden)]
 pub mod fuzzing;
+#[cfg(feature = "arbitrary")]
+pub mod generate;
 mod layout;
 mod metadata;
 mod model;

@@ -3,7 +3,8 @@
 //! where cargo-fuzz is not installed.
 //!
 //! Every target accepts any bytes, so every file goes through every target, whichever
-//! target's corpus it was found for.
+//! target's corpus it was found for. The `roundtrip` target needs the `arbitrary` feature
+//! (`cargo test --features arbitrary`, as CI runs it).
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,9 @@ fn corpus_and_artifacts_replay_through_every_target() {
         let data = std::fs::read(path).expect("readable corpus file");
         let run = std::panic::catch_unwind(|| {
             fuzzing::parse_bytes_target(&data);
+            fuzzing::parsers_target(&data);
+            #[cfg(feature = "arbitrary")]
+            fuzzing::roundtrip_target(&data);
         });
         if let Err(panic) = run {
             let msg = panic

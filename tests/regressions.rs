@@ -1,0 +1,44 @@
+//! Fuzz and property finds, one test each, named for what broke. The raw fuzz inputs are also
+//! kept under fuzz/artifacts and replayed by tests/fuzz_replay.rs; these are the readable forms.
+
+use gov_info_disclosure::fuzzing::check_report;
+use gov_info_disclosure::{parse, TableKind};
+
+/// fuzz `parse`: a table after a subsection heading was put on the level-1 section and
+/// overlapped the subsection. It now belongs to the subsection, and is still read.
+#[test]
+fn table_after_a_subsection_heading_belongs_to_the_subsection() {
+    let tiny = "一、主动公开\n（一）数\n0";
+    check_report(tiny, &parse(tiny).expect("parses"));
+
+    let text = "某县人民政府2023年政府信息公开工作年度报告\n\
+                一、总体情况\n本年度工作平稳。\n\
+                二、主动公开政府信息情况\n\
+                （一）主动公开情况\n\
+                第二十条第（一）项\n\
+                信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\
+                规章\t1\t0\t5\n\
+                行政规范性文件\t2\t1\t9\n\
+                三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n";
+    let report = parse(text).expect("parses");
+    check_report(text, &report);
+    let section = &report.sections[1];
+    assert!(section.tables.is_empty());
+    assert_eq!(section.subsections[0].tables[0].table, TableKind::ActiveDisclosure);
+    let regulations = report.active_disclosure.and_then(|a| a.regulations).expect("规章 read");
+    assert_eq!(
+        (regulations.issued, regulations.repealed, regulations.in_force),
+        (Some(1), Some(0), Some(5))
+    );
+}
+
+/// property `full_and_half_width_variants_give_the_same_model`: the stray space that PDF
+/// extraction leaves between CJK and digits was removed before ASCII digits only.
+#[test]
+fn stray_space_before_full_width_digits_is_removed_too() {
+    let half = "一、总体情况\n全年公开信息 28条。\n";
+    let full = "一、总体情况\n全年公开信息 ２８条。\n";
+    let text = |s: &str| parse(s).expect("parses").sections[0].paragraphs[0].text.clone();
+    assert_eq!(text(half), "全年公开信息28条。");
+    assert_eq!(text(full), "全年公开信息２８条。");
+}
