@@ -1,7 +1,9 @@
 //! The 勾稽关系 (arithmetic consistency) checks of tables 三 and 四 (format.md §3.5, §4).
 //!
 //! They report; they never change a number. Each failure is one diagnostic whose message
-//! writes the formula out with the real numbers, whose span is the first cell involved and
+//! names the column, row or block checked (`column 自然人 does not balance: …`,
+//! `row （一）予以公开 does not add up: …`, `block 行政复议 does not add up: …`), then
+//! writes the formula out with the real numbers and both sums, whose span is the first cell involved and
 //! whose `related` labels are the other cells; the rule's name is the first note. A blank
 //! cell counts as 0 inside a check, and a `blank-in-check` note says so.
 //!
@@ -25,7 +27,8 @@
 //! assert_eq!(failed[0].code, Code::OutcomeTotalMismatch);
 //! assert_eq!(
 //!     failed[0].message,
-//!     "结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (0) ≠ 总计 (0): 11 ≠ 0"
+//!     "block 行政复议 does not add up: \
+//!      结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (0) ≠ 总计 (0): 11 ≠ 0"
 //! );
 //! // The primary span is the first cell of the formula, the others are related labels.
 //! assert_eq!(failed[0].span.slice(text), "10");
@@ -69,10 +72,13 @@ impl Term {
 }
 
 /// Compares `lhs` and `rhs` sums; pushes a diagnostic when they differ, and a blank note
-/// when a blank took part.
+/// when a blank took part. `what` opens the message and names the column, row or block
+/// checked (`column 自然人 does not balance`), so that a user of a 7-column table knows
+/// which of the seven formulas failed without reading the spans.
 fn compare(
     out: &mut Vec<Diagnostic>,
     code: Code,
+    what: &str,
     rule: &str,
     lhs: &[Term],
     rhs: &[Term],
@@ -110,7 +116,7 @@ fn compare(
     let formula = format!("{} ≠ {}", side(lhs), side(rhs));
     let mut terms = lhs.iter().chain(rhs);
     let first = terms.next().and_then(|t| t.span).unwrap_or(fallback);
-    let mut d = Diagnostic::error(code, first, format!("{formula}: {l} ≠ {r}"))
+    let mut d = Diagnostic::error(code, first, format!("{what}: {formula}: {l} ≠ {r}"))
         .with_note(format!("rule: {rule}"));
     for t in lhs.iter().chain(rhs).skip(1) {
         if let Some(s) = t.span {
@@ -173,6 +179,7 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
             compare(
                 &mut out,
                 Code::BalanceMismatch,
+                &format!("column {c} does not balance"),
                 &format!("{c}: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度"),
                 &[Term::of("本年新收", new, col), Term::of("上年结转", carried, col)],
                 &[Term::of("办理结果总计", total, col), Term::of("结转下年度", fwd, col)],
@@ -201,6 +208,7 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
         compare(
             &mut out,
             Code::RowTotalMismatch,
+            &format!("row {name} does not add up"),
             &format!(
                 "{name}: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"
             ),
@@ -218,6 +226,7 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
                 compare(
                     &mut out,
                     Code::ColumnTotalMismatch,
+                    &format!("column {} does not add up to （七）总计", col.label()),
                     &format!("{}: （七）总计 = the sum of the result rows", col.label()),
                     &parts,
                     &[Term::of("（七）总计", total, col)],
@@ -246,6 +255,7 @@ pub fn check_reviews_and_lawsuits(r: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
         compare(
             &mut out,
             Code::OutcomeTotalMismatch,
+            &format!("block {block} does not add up"),
             &format!("{block}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
             &[t(0, "结果维持", o), t(1, "结果纠正", o), t(2, "其他结果", o), t(3, "尚未审结", o)],
             &[t(4, "总计", o)],
