@@ -340,3 +340,24 @@ fn edition_2019() {
     assert!(check::check_applications(apps).is_empty());
     insta::assert_snapshot!(summary(&input, &t));
 }
+
+#[test]
+fn sparse_table_one_missing_row_diagnostic() {
+    // A report printing only the rows it has numbers for: one warning listing what is
+    // missing, in table order, sub-items of a group folded into a range.
+    let input = "一、本年新收政府信息公开申请数量 12 0 0 0 1 0 13\n\
+                 （一）予以公开 7 0 0 0 1 0 8\n\
+                 1.属于国家秘密 1 0 0 0 0 0 1\n\
+                 3.危及“三安全一稳定” 2 0 0 0 0 0 2\n\
+                 2.重复申请 2 0 0 0 0 0 2\n\
+                 （七）总计 12 0 0 0 1 0 13\n";
+    let (t, d) = read(input, Span::new(0, input.len()), TableKind::Applications);
+    assert!(matches!(t, Some(TableData::Applications(_))));
+    let missing: Vec<&Diagnostic> = d.iter().filter(|d| d.code == Code::MissingRow).collect();
+    assert_eq!(missing.len(), 1, "{d:#?}");
+    assert_eq!(
+        missing[0].message,
+        "expected the 25 rows of table 三, found 6; missing 二、上年结转, （二）部分公开, \
+         （三）2, （三）4–8, （四）1–3, （五）1, （五）3–5, （六）1–3, 四、结转下年度"
+    );
+}

@@ -187,6 +187,8 @@ pub(crate) fn read(
             ActiveRow::Fees,
         ]
     };
+    // One diagnostic per table listing what is missing, in table order.
+    let mut missing: Vec<&str> = Vec::new();
     for r in expected {
         let present = match r {
             ActiveRow::Regulations => out.regulations.is_some(),
@@ -199,12 +201,20 @@ pub(crate) fn read(
             ActiveRow::Procurement => out.procurement.is_some(),
         };
         if !present {
-            diagnostics.push(Diagnostic::warning(
-                Code::MissingRow,
-                region,
-                format!("expected row `{}` in table 二, found none", name(*r)),
-            ));
+            missing.push(name(*r));
         }
+    }
+    if !missing.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            Code::MissingRow,
+            region,
+            format!(
+                "expected the {} rows of table 二, found {}; missing {}",
+                expected.len(),
+                expected.len() - missing.len(),
+                missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+            ),
+        ));
     }
     Some(out)
 }

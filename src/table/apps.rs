@@ -433,23 +433,35 @@ impl State<'_> {
         }
         self.resolve_by_columns();
         let mut rows = self.rows;
-        let divided = (20..=SLOT_OTHER3).any(|s| rows[s].is_some());
         let undivided = rows[SLOT_UNDIVIDED].is_some();
-        for (slot, (label, _)) in APP_ROWS.iter().enumerate() {
-            let expected = match slot {
+        // One diagnostic per table, not per row: a sparse table (a report printing only its
+        // non-zero rows) would otherwise repeat the same region span twenty times.
+        let missing: Vec<usize> = (0..APP_SLOTS)
+            .filter(|&slot| match slot {
                 20..=22 => !undivided,
                 SLOT_UNDIVIDED => false,
                 _ => true,
-            };
-            if expected && rows[slot].is_none() {
-                self.diagnostics.push(Diagnostic::warning(
+            })
+            .filter(|&slot| rows[slot].is_none())
+            .collect();
+        if !missing.is_empty() {
+            let expected = if undivided { 23 } else { 25 };
+            self.diagnostics.push(
+                Diagnostic::warning(
                     Code::MissingRow,
                     region,
-                    format!("expected row `{label}` in table 三, found none"),
-                ));
-            }
+                    format!(
+                        "expected the {expected} rows of table 三, found {}; missing {}",
+                        expected - missing.len(),
+                        missing_list(&missing)
+                    ),
+                )
+                .with_note(format!(
+                    "rule: the {} format has {expected} data rows (format.md §3.2)",
+                    if undivided { "2019" } else { "2021" }
+                )),
+            );
         }
-        let _ = divided;
         let mut take = |i: usize| rows[i].take();
         Some(Applications {
             new_received: take(0),
@@ -489,6 +501,50 @@ impl State<'_> {
             span: region,
         })
     }
+}
+
+/// The short name of a row slot and the group it belongs to (for compact lists).
+fn short_name(slot: usize) -> (&'static str, String) {
+    let sub = |g: &'static str, first: usize| (g, (slot - first + 1).to_string());
+    match slot {
+        0 => ("", "一、本年新收".into()),
+        1 => ("", "二、上年结转".into()),
+        2 => ("", "（一）予以公开".into()),
+        3 => ("", "（二）部分公开".into()),
+        4..=11 => sub("（三）", 4),
+        12..=14 => sub("（四）", 12),
+        15..=19 => sub("（五）", 15),
+        20..=22 => sub("（六）", 20),
+        SLOT_UNDIVIDED => ("", "（六）其他处理".into()),
+        SLOT_TOTAL => ("", "（七）总计".into()),
+        _ => ("", "四、结转下年度".into()),
+    }
+}
+
+/// Missing slots in table order, consecutive sub-items of a group folded into a range:
+/// `二、上年结转, （三）1–8, （四）2, （六）1–3`.
+fn missing_list(slots: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < slots.len() {
+        let (group, name) = short_name(slots[i]);
+        let mut j = i;
+        if !group.is_empty() {
+            while j + 1 < slots.len()
+                && slots[j + 1] == slots[j] + 1
+                && short_name(slots[j + 1]).0 == group
+            {
+                j += 1;
+            }
+        }
+        if j > i {
+            parts.push(format!("{group}{name}–{}", short_name(slots[j]).1));
+        } else {
+            parts.push(format!("{group}{name}"));
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
 }
 
 /// The spans of `vals` written one after another in the digits of `cells`, if they spell
