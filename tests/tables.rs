@@ -361,3 +361,73 @@ fn sparse_table_one_missing_row_diagnostic() {
          （三）2, （三）4–8, （四）1–3, （五）1, （五）3–5, （六）1–3, 四、结转下年度"
     );
 }
+
+/// Layouts real users feed beyond the `layout_*` set, one table per file (`t2_`, `t3_`, `t4_`
+/// name the table), each with its own real, varied numbers: every cell is checked against
+/// the printed table here, and the whole reading and its diagnostics are pinned in a snapshot.
+#[test]
+fn more_layouts() {
+    insta::glob!("fixtures/tables/more/*.txt", |path| {
+        let input = std::fs::read_to_string(path).expect("fixture");
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let kind = match name.get(..3) {
+            Some("t2_") => TableKind::ActiveDisclosure,
+            Some("t3_") => TableKind::Applications,
+            _ => TableKind::ReviewsAndLawsuits,
+        };
+        let read = read(&input, Span::new(0, input.len()), kind);
+        more_layout_cells(&name, &read);
+        insta::assert_snapshot!(summary(&input, &[read]));
+    });
+}
+
+/// The printed cells of each `more/` fixture (`None` = printed blank).
+fn more_layout_cells(name: &str, (t, d): &Read) {
+    let reading: Vec<&Diagnostic> = d.iter().filter(|d| d.severity.as_str() != "note").collect();
+    match (name, t) {
+        ("t2_aligned_blank_middle", Some(TableData::ActiveDisclosure(a))) => {
+            // `规章  2  (blank)  14`: the blank 废止 cell stays in the middle.
+            let r = a.regulations.as_ref().map(|r| (r.issued, r.repealed, r.in_force));
+            assert_eq!(r, Some((Some(2), None, Some(14))));
+            let r = a.normative_documents.as_ref().map(|r| (r.issued, r.repealed, r.in_force));
+            assert_eq!(r, Some((Some(11), Some(3), Some(57))));
+            assert_eq!(a.licensing.as_ref().and_then(|r| r.decisions), Some(12931));
+            assert_eq!(a.coercion.as_ref().and_then(|r| r.decisions), Some(17));
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
+        ("t3_aligned_blank_totals_2019", Some(TableData::Applications(a))) => {
+            // Shanghai 2019 style: 总计 blank in the result rows, two blank middle cells.
+            let rows = all_rows(a);
+            assert_eq!(rows.len(), 23, "the 2019 edition");
+            let b = None;
+            let s = Some;
+            assert_eq!(rows[0], [s(412), s(23), s(1), s(0), s(6), s(3), s(445)]);
+            assert_eq!(rows[2], [s(158), s(9), b, s(0), s(2), s(1), b]);
+            assert_eq!(rows[3], [s(36), s(3), s(0), s(0), s(1), s(0), b]);
+            assert_eq!(rows[12], [s(96), s(4), s(1), s(0), s(2), s(1), b]);
+            assert_eq!(rows[14], [s(6), s(1), b, s(0), s(0), s(0), b]);
+            assert_eq!(rows[20], [s(9), s(1), s(0), s(0), s(0), s(1), b]);
+            assert_eq!(rows[21], [s(374), s(21), s(1), s(0), s(6), s(3), s(405)]);
+            assert_eq!(rows[22], [s(55), s(4), s(0), s(0), s(0), s(0), s(59)]);
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
+        (other, t) => panic!("{other}: unexpected fixture or table not read: {t:?}"),
+    }
+}
+
+#[test]
+fn single_space_rows_keep_the_ragged_reading() {
+    // pypdf prints one space between cells: positions say nothing, so a short row is read
+    // as before (its cells from the left, the rest blank) and flagged.
+    let input = "一、本年新收政府信息公开申请数量 12 0 0 0 1 0 13\n\
+                 （一）予以公开 7 0 0 1 0 8\n\
+                 （七）总计 12 0 0 0 1 0 13\n";
+    let (t, d) = read(input, Span::new(0, input.len()), TableKind::Applications);
+    let Some(TableData::Applications(a)) = t else { panic!("table 三") };
+    let s = Some;
+    assert_eq!(
+        a.granted.as_ref().map(|r| r.values()),
+        Some([s(7), s(0), s(0), s(1), s(0), s(8), None])
+    );
+    assert!(d.iter().any(|d| d.code == Code::RaggedRow), "{d:#?}");
+}

@@ -63,6 +63,20 @@ fn detect_2019(input: &str, lines: &[Line]) -> bool {
     })
 }
 
+/// Places the values of short column-aligned rows under their columns (see
+/// `lines::place_short_rows`); each row's width is its group's number of columns.
+pub(crate) fn place(input: &str, lines: &mut [Line]) {
+    let y2019 = detect_2019(input, lines);
+    let want = |l: &Line| {
+        if l.label_is_empty() || !l.has_values() {
+            return None;
+        }
+        let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
+        recognize_active(&label).map(|r| columns(r, y2019))
+    };
+    super::lines::place_short_rows(input, lines, want, false);
+}
+
 /// Reads table 二 from `lines`; `None` when no row could be typed.
 pub(crate) fn read(
     input: &str,

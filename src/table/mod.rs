@@ -58,7 +58,18 @@ pub fn read_table(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
     let region = clamp(input, region);
-    let lines = lines::split_lines(input, region);
+    let mut lines = lines::split_lines(input, region);
+    match kind {
+        // Every labelled row of table 三 with values has the seven columns.
+        TableKind::Applications => lines::place_short_rows(
+            input,
+            &mut lines,
+            |l| (!l.label_is_empty() && l.has_values()).then_some(7),
+            true,
+        ),
+        TableKind::ActiveDisclosure => active::place(input, &mut lines),
+        _ => {}
+    }
     let data = match kind {
         TableKind::ActiveDisclosure => active::read(input, &lines, region, diagnostics)
             .map(|t| TableData::ActiveDisclosure(Box::new(t))),
