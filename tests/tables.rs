@@ -431,3 +431,23 @@ fn single_space_rows_keep_the_ragged_reading() {
     );
     assert!(d.iter().any(|d| d.code == Code::RaggedRow), "{d:#?}");
 }
+
+#[test]
+fn header_fragments_stay_inside_the_table_region() {
+    // extra-samples 003 runs the 总计 header into the broken next header cell (`总计商 业 企`);
+    // printed first under the heading, it must open the table region, not a paragraph.
+    let report = "一、总体情况\n本年度收到申请12件。\n\
+                  三、收到和处理政府信息公开申请情况\n\
+                  总计商 业 企\n业\n科研机\n构\n社 会 公 益\n组织\n\
+                  一、本年新收政府信息公开申请数量 12 0 0 0 1 0 13\n\
+                  （七）总计 12 0 0 0 1 0 13\n\
+                  四、结转下年度继续办理 0 0 0 0 0 0 0\n\
+                  五、存在的主要问题及改进情况\n人员不足。\n";
+    let parsed = gov_info_disclosure::parse(report).expect("parses");
+    let s = parsed.sections.iter().find(|s| s.title.contains("收到和处理")).expect("section 三");
+    assert!(s.paragraphs.is_empty(), "{:?}", s.paragraphs);
+    assert_eq!(s.tables.len(), 1);
+    assert!(s.tables[0].span.slice(report).starts_with("总计商 业 企"));
+    let a = parsed.applications.expect("table 三");
+    assert_eq!(a.new_received.map(|r| r.values()[6]), Some(Some(13)));
+}

@@ -197,8 +197,8 @@ pub fn is_table_line(line: &str) -> bool {
         return true;
     }
     // Fragments of wrapped labels and broken header cells (`计其他情形）`, `科研机`,
-    // `维持 纠正  结果 审结`): unnumbered and made of table wording.
-    !marked && vocab::table_wording_tokens(line)
+    // `维持 纠正  结果 审结`, `总计商 业 企`): unnumbered and made of table wording.
+    !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(&label))
 }
 
 /// Header words of the three tables (the column captions, the 勾稽 note, the group captions).
@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn table_lines() {
-        for l in [
+        let yes = [
             "一、本年新收政府信息公开申请数量",
             "(一) 予以公开",
             "1.属于国家秘密",
@@ -279,9 +279,28 @@ mod tests {
             "三",
             "、",
             "行政规范性文件 0 5 5",
-        ] {
-            assert!(is_table_line(l), "{l}");
-        }
+            // Header words run into the next header fragment (extra-samples 003) and other
+            // broken header cells; each must stay inside the table region.
+            "总计商 业 企",
+            "社 会 公 益",
+            "法 律 服 务",
+            "科研机",
+            "机构",
+            "组织",
+            "业",
+            "等于第三项加第四项之和）",
+            "于第三项加第四项之和）                     自然人         社会  法律      总计",
+            "商业  科研  公益  服务  其他",
+            "企业  机构  组织  机构",
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+            "总计自然人",
+            "其他总计",
+            "申请人情况 法人或其他组织",
+            "结果维持结果纠正其他结果尚未审结总计",
+            "未经复议直接起诉 复议后起诉",
+        ];
+        let missed: Vec<&str> = yes.into_iter().filter(|l| !is_table_line(l)).collect();
+        assert!(missed.is_empty(), "not table lines: {missed:?}");
         for l in [
             "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况",
