@@ -381,6 +381,36 @@ fn more_layouts() {
     });
 }
 
+/// The numbers of the `more/t3_*` fixtures of the 2021 edition (a district-level report's
+/// shape: most applications from natural persons, a few from companies), 25 rows.
+const NUMS_B: [[u64; 7]; 25] = [
+    [588, 45, 3, 2, 17, 9, 664],
+    [31, 2, 0, 0, 1, 0, 34],
+    [241, 17, 2, 1, 9, 4, 274],
+    [63, 5, 0, 0, 2, 1, 71],
+    [3, 0, 0, 0, 0, 0, 3],
+    [7, 1, 0, 0, 0, 0, 8],
+    [2, 0, 0, 0, 0, 0, 2],
+    [11, 2, 0, 1, 0, 0, 14],
+    [5, 0, 0, 0, 0, 0, 5],
+    [18, 3, 0, 0, 1, 0, 22],
+    [1, 0, 0, 0, 0, 0, 1],
+    [4, 0, 0, 0, 0, 0, 4],
+    [129, 11, 1, 0, 3, 2, 146],
+    [22, 1, 0, 0, 0, 0, 23],
+    [6, 0, 0, 0, 0, 1, 7],
+    [14, 0, 0, 0, 0, 0, 14],
+    [9, 1, 0, 0, 0, 0, 10],
+    [2, 0, 0, 0, 0, 0, 2],
+    [1, 0, 0, 0, 0, 0, 1],
+    [3, 0, 0, 0, 0, 0, 3],
+    [12, 2, 0, 0, 1, 0, 15],
+    [0, 0, 0, 0, 0, 0, 0],
+    [8, 1, 0, 0, 0, 1, 10],
+    [561, 44, 3, 2, 16, 9, 635],
+    [58, 3, 0, 0, 2, 0, 63],
+];
+
 /// The printed cells of each `more/` fixture (`None` = printed blank).
 fn more_layout_cells(name: &str, (t, d): &Read) {
     let reading: Vec<&Diagnostic> = d.iter().filter(|d| d.severity.as_str() != "note").collect();
@@ -409,6 +439,43 @@ fn more_layout_cells(name: &str, (t, d): &Read) {
             assert_eq!(rows[20], [s(9), s(1), s(0), s(0), s(0), s(1), b]);
             assert_eq!(rows[21], [s(374), s(21), s(1), s(0), s(6), s(3), s(405)]);
             assert_eq!(rows[22], [s(55), s(4), s(0), s(0), s(0), s(0), s(59)]);
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
+        (
+            "t3_innertext_rowspan" | "t3_subtotals" | "t3_total_first" | "t3_html_nbsp",
+            Some(TableData::Applications(a)),
+        ) => {
+            let rows = all_rows(a);
+            assert_eq!(rows.len(), 25, "{name}");
+            for (i, (got, want)) in rows.iter().zip(NUMS_B).enumerate() {
+                // The HTML fixture leaves its zero cells blank (`&nbsp;` or U+00A0).
+                let want = if name == "t3_html_nbsp" {
+                    want.map(|v| (v > 0).then_some(v))
+                } else {
+                    want.map(Some)
+                };
+                assert_eq!(*got, want, "{name} row {i}");
+            }
+            assert!(reading.is_empty(), "{name}: {reading:#?}");
+        }
+        ("t2_2019_onecell", Some(TableData::ActiveDisclosure(a))) => {
+            let r = a.regulations.as_ref().map(|r| (r.made, r.published, r.total_public));
+            assert_eq!(r, Some((Some(2), Some(2), Some(37))));
+            let r = a.normative_documents.as_ref().map(|r| (r.made, r.published, r.total_public));
+            assert_eq!(r, Some((Some(14), Some(13), Some(186))));
+            let r = a.licensing.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(312), Some(-15), Some(28641))));
+            let r = a.other_services.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(87), Some(6), Some(4409))));
+            let r = a.punishment.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(1036), Some(23), Some(1792))));
+            let r = a.coercion.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(41), Some(-3), Some(66))));
+            let r = a.administrative_fees.as_ref().map(|r| (r.previous_year, r.change));
+            assert_eq!(r, Some((Some(19), Some(-2))));
+            let r =
+                a.procurement.as_ref().map(|r| (r.items, r.amount.clone().map(|d| d.to_string())));
+            assert_eq!(r, Some((Some(58), Some("2516300.50".to_string()))));
             assert!(reading.is_empty(), "{reading:#?}");
         }
         (other, t) => panic!("{other}: unexpected fixture or table not read: {t:?}"),
