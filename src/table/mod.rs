@@ -61,12 +61,15 @@ pub fn read_table(
     let mut lines = lines::split_lines(input, region);
     match kind {
         // Every labelled row of table 三 with values has the seven columns.
-        TableKind::Applications => lines::place_short_rows(
-            input,
-            &mut lines,
-            |l| (!l.label_is_empty() && l.has_values()).then_some(7),
-            true,
-        ),
+        TableKind::Applications => {
+            lines::place_short_rows(
+                input,
+                &mut lines,
+                |l| (!l.label_is_empty() && l.has_values()).then_some(7),
+                true,
+            );
+            apps::total_first(input, &mut lines, diagnostics);
+        }
         TableKind::ActiveDisclosure => active::place(input, &mut lines),
         _ => {}
     }
