@@ -441,6 +441,19 @@ fn more_layout_cells(name: &str, (t, d): &Read) {
             assert_eq!(rows[22], [s(55), s(4), s(0), s(0), s(0), s(0), s(59)]);
             assert!(reading.is_empty(), "{reading:#?}");
         }
+        ("t3_aligned_header_only", Some(TableData::Applications(a))) => {
+            // Every 总计 blank, so no row is full: the header's column words place the cells.
+            let rows = all_rows(a);
+            assert_eq!(rows.len(), 23, "the 2019 edition");
+            let b = None;
+            let s = Some;
+            assert_eq!(rows[0], [s(412), s(23), s(1), s(0), s(6), s(3), b]);
+            assert_eq!(rows[2], [s(158), s(9), b, s(0), s(2), s(1), b]);
+            assert_eq!(rows[3], [s(36), s(3), s(0), s(0), s(1), s(0), b]);
+            assert_eq!(rows[14], [s(6), s(1), b, s(0), s(0), s(0), b]);
+            assert_eq!(rows[21], [s(374), s(21), s(1), s(0), s(6), s(3), b]);
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
         (
             "t3_innertext_rowspan" | "t3_subtotals" | "t3_total_first" | "t3_html_nbsp",
             Some(TableData::Applications(a)),

@@ -74,7 +74,8 @@ pub(crate) fn place(input: &str, lines: &mut [Line]) {
         let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
         recognize_active(&label).map(|r| columns(r, y2019))
     };
-    super::lines::place_short_rows(input, lines, want, false);
+    // The header words of table 二 repeat per group with other widths: rows only.
+    super::lines::place_short_rows(input, lines, want, &[], false);
 }
 
 /// Reads table 二 from `lines`; `None` when no row could be typed.

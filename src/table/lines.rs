@@ -19,6 +19,9 @@ pub(crate) struct Line {
     /// cell (CJK characters are 2 wide), one per value; empty for tab and Markdown rows,
     /// whose cells are delimited already.
     pub cols: Vec<(usize, usize)>,
+    /// For space-separated lines, the display column where the label text ends (0 without
+    /// a label).
+    pub label_col: usize,
     /// How many page-number lines precede this line in the region: indentation changes
     /// from one page to the next (pdftotext -layout), so column positions only compare
     /// within a page.
@@ -127,7 +130,7 @@ fn split_line(line: &str, start: usize) -> Option<Line> {
                     .collect(),
             ),
         };
-        return Some(Line { span, labels, values, cols: Vec::new(), page: 0 });
+        return Some(Line { span, labels, values, cols: Vec::new(), label_col: 0, page: 0 });
     }
     // Space-separated: trailing tokens that are numbers or dashes are the values; the rest is
     // label text (labels may hold spaces: `规 章`, `结果 维持`).
@@ -163,9 +166,13 @@ fn split_line(line: &str, start: usize) -> Option<Line> {
     } else {
         Vec::new()
     };
-    let mut l = Line { span, labels, values, cols: Vec::new(), page: 0 };
+    let mut l = Line { span, labels, values, cols: Vec::new(), label_col: 0, page: 0 };
     peel_glued(&mut l, line, start);
     l.cols = display_cols(line, start, &l.values);
+    if let Some(end) = l.labels.last().map(|s| s.end) {
+        let probe = Cell { span: Span::new(end, end), kind: CellKind::Blank, glued: false };
+        l.label_col = display_cols(line, start, &[probe]).first().map_or(0, |c| c.0);
+    }
     Some(l)
 }
 
@@ -250,9 +257,11 @@ pub(crate) fn place_short_rows(
     input: &str,
     lines: &mut [Line],
     want: impl Fn(&Line) -> Option<usize>,
+    header: &[(&str, usize)],
     last_is_sum: bool,
 ) {
     let wants: Vec<Option<usize>> = lines.iter().map(&want).collect();
+    let heads = header_columns(input, lines, header);
     // Full rows usable as anchors, per column count, in line order.
     let mut anchors: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -273,9 +282,29 @@ pub(crate) fn place_short_rows(
         if !lines[i].values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash)) {
             continue;
         }
-        let Some(list) = anchors.iter().find(|a| a.0 == n).map(|a| &a.1) else { continue };
-        let Some(j) = nearest(list, i, |j| lines[j].page == lines[i].page) else { continue };
-        let Some(map) = assign_columns(&lines[i].cols, &lines[j].cols) else { continue };
+        let page = lines[i].page;
+        let row = anchors
+            .iter()
+            .find(|a| a.0 == n)
+            .and_then(|a| nearest(&a.1, i, |j| lines[j].page == page));
+        // A full row on the same page first, then the header's column words on this page,
+        // then a full row on another page.
+        let anchor: &[(usize, usize)] = match row {
+            Some((j, true)) => &lines[j].cols,
+            _ => match heads.iter().find(|h| h.0 == page && h.1.len() == n) {
+                Some(h) => &h.1,
+                None => match row {
+                    Some((j, _)) => &lines[j].cols,
+                    None => continue,
+                },
+            },
+        };
+        // A label running into the first value column means the columns shifted on this
+        // line (a label wider than its cell): positions prove nothing then.
+        if anchor.first().is_some_and(|a| lines[i].label_col > a.0) {
+            continue;
+        }
+        let Some(map) = assign_columns(&lines[i].cols, anchor) else { continue };
         if last_is_sum && k >= 2 && map[k - 1] != n - 1 && printed_last_is_sum(input, &lines[i]) {
             continue;
         }
@@ -309,8 +338,77 @@ fn is_aligned_full(l: &Line) -> bool {
         && l.cols.windows(2).all(|w| w[1].0 >= w[0].1 + 2)
 }
 
-/// The index in `list` (sorted line indices) nearest to `i`, preferring those `same` accepts.
-fn nearest(list: &[usize], i: usize, same: impl Fn(usize) -> bool) -> Option<usize> {
+/// Per page, the display columns of the header's column words (`header`: word → column),
+/// when every column up to the largest named one was found on that page's value-less,
+/// space-separated lines: pdftotext -layout centres `自然人`, `商业`, … `总计` over their
+/// columns (extra-samples 018), which places a short row when no full row shares its page.
+/// Linear: each line is scanned once, each token compared with the few header words.
+fn header_columns(
+    input: &str,
+    lines: &[Line],
+    header: &[(&str, usize)],
+) -> Vec<(usize, Vec<(usize, usize)>)> {
+    let Some(n) = header.iter().map(|h| h.1 + 1).max() else { return Vec::new() };
+    let mut out: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut found: Vec<Option<(usize, usize)>> = vec![None; n];
+    let mut page = usize::MAX;
+    let mut finish = |page: usize, found: &mut Vec<Option<(usize, usize)>>| {
+        if page != usize::MAX && found.iter().all(Option::is_some) {
+            out.push((page, found.iter().flatten().copied().collect()));
+        }
+        found.iter_mut().for_each(|f| *f = None);
+    };
+    for l in lines {
+        if l.page != page {
+            finish(page, &mut found);
+            page = l.page;
+        }
+        let text = l.span.slice(input);
+        if !l.values.is_empty() || text.contains('\t') || text.trim_start().starts_with('|') {
+            continue;
+        }
+        let mut width = 0usize;
+        let mut tok: Option<(usize, String)> = None;
+        let mut tokens: Vec<(usize, String)> = Vec::new();
+        for c in text.chars().chain([' ']) {
+            if is_space(c) {
+                tokens.extend(tok.take());
+            } else {
+                tok.get_or_insert_with(|| (width, String::new())).1.push(c);
+            }
+            width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
+        }
+        for (start, t) in tokens {
+            // `法人或其他组织` spans five columns and holds `其他`; the 勾稽 note is no header.
+            if t.contains("法人") || t.contains("勾稽") || t.contains('项') {
+                continue;
+            }
+            let wide = |s: &str| -> usize { s.chars().map(|c| c.width().unwrap_or(0)).sum() };
+            let hits: Vec<(usize, usize, &str)> = header
+                .iter()
+                .filter_map(|&(word, col)| {
+                    let at = t.find(word)?;
+                    Some((col, start + t.get(..at).map_or(0, wide), word))
+                })
+                .collect();
+            let whole = hits.windows(2).all(|w| w[0].0 == w[1].0);
+            for &(col, at, word) in &hits {
+                // A token naming one column (`商业企业`, `社会公益组织`) is centred over it as a
+                // whole; one running two columns together is placed word by word.
+                let span = if whole { (start, start + wide(&t)) } else { (at, at + wide(word)) };
+                if let Some(slot) = found.get_mut(col) {
+                    slot.get_or_insert(span);
+                }
+            }
+        }
+    }
+    finish(page, &mut found);
+    out
+}
+
+/// The index in `list` (sorted line indices) nearest to `i`, preferring those `same` accepts,
+/// and whether `same` accepted it.
+fn nearest(list: &[usize], i: usize, same: impl Fn(usize) -> bool) -> Option<(usize, bool)> {
     let p = list.partition_point(|&j| j < i);
     let before = p.checked_sub(1).map(|q| list[q]);
     let after = list.get(p).copied();
@@ -320,7 +418,7 @@ fn nearest(list: &[usize], i: usize, same: impl Fn(usize) -> bool) -> Option<usi
         (a, b) => a.or(b),
     };
     let same_page = best(before.filter(|&j| same(j)), after.filter(|&j| same(j)));
-    same_page.or_else(|| best(before, after))
+    same_page.map(|j| (j, true)).or_else(|| best(before, after).map(|j| (j, false)))
 }
 
 /// For each value (display columns `vals`), the anchor column whose centre is nearest; `None`
@@ -371,5 +469,31 @@ impl SliceIn for Span {
     fn slice_in<'a>(&self, line: &'a str, line_start: usize) -> &'a str {
         line.get(self.start.saturating_sub(line_start)..self.end.saturating_sub(line_start))
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placed(text: &str) -> Vec<CellKind> {
+        let mut lines = split_lines(text, Span::new(0, text.len()));
+        let want = |l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
+        place_short_rows(text, &mut lines, want, &[], true);
+        lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn short_rows_placed_by_position() {
+        use CellKind::{Blank, Number};
+        // The blank third cell stays third.
+        let t = "甲        1     2     3     6\n乙        4     5           9\n";
+        assert_eq!(placed(t), [Number, Number, Blank, Number]);
+        // One space between cells (pypdf): no positions, the row is left short.
+        let t = "甲 1 2 3 6\n乙 4 5 9\n";
+        assert_eq!(placed(t), [Number, Number, Number]);
+        // A label wider than its column shifts the values: left short too.
+        let t = "甲        1     2     3     6\n乙乙乙乙乙乙  4     5     9\n";
+        assert_eq!(placed(t), [Number, Number, Number]);
     }
 }

@@ -66,6 +66,7 @@ pub fn read_table(
                 input,
                 &mut lines,
                 |l| (!l.label_is_empty() && l.has_values()).then_some(7),
+                APP_HEADER,
                 true,
             );
             apps::total_first(input, &mut lines, diagnostics);
@@ -97,6 +98,20 @@ pub fn read_table(
     }
     data
 }
+
+/// Table 三's column words as pdftotext -layout centres them over their columns (the
+/// template breaks `商业企业` into `商业` / `企业`, so the first half names the column).
+const APP_HEADER: &[(&str, usize)] = &[
+    ("自然人", 0),
+    ("商业", 1),
+    ("科研", 2),
+    ("社会", 3),
+    ("公益", 3),
+    ("法律", 4),
+    ("服务", 4),
+    ("其他", 5),
+    ("总计", 6),
+];
 
 /// Keeps a region inside the input and on char boundaries (never panics on a bad span).
 fn clamp(input: &str, region: Span) -> Span {
