@@ -291,7 +291,11 @@ pub(crate) fn place_short_rows(
         // then a full row on another page.
         let anchor: &[(usize, usize)] = match row {
             Some((j, true)) => &lines[j].cols,
-            _ => match heads.iter().find(|h| h.0 == page && h.1.len() == n) {
+            // `heads` is in page order: a binary search keeps many pages linear.
+            _ => match heads
+                .get(heads.partition_point(|h| h.0 < page))
+                .filter(|h| h.0 == page && h.1.len() == n)
+            {
                 Some(h) => &h.1,
                 None => match row {
                     Some((j, _)) => &lines[j].cols,
