@@ -223,9 +223,16 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
     if let Some(r) = &a.carried_forward {
         rows.push(("四、结转下年度", r));
     }
+    // Rows whose 总计 is blank while parts are printed (Shanghai 2019 leaves most of them
+    // blank): one note for the table, not one per row.
+    let mut unchecked: Vec<(&str, Span)> = Vec::new();
     for (name, row) in &rows {
         let parts: Vec<Term> =
             ApplicantColumn::PARTS.iter().map(|&c| Term::of(c.label(), row, c)).collect();
+        if row.total.is_none() && parts.iter().any(|t| t.value.is_some()) {
+            unchecked.push((name, row.cell_span(ApplicantColumn::Total).unwrap_or(row.span)));
+            continue;
+        }
         compare(
             &mut out,
             Code::RowTotalMismatch,
@@ -236,6 +243,23 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
             &parts,
             &[Term::of("总计", row, ApplicantColumn::Total)],
             row.span,
+        );
+    }
+    if let Some(&(_, span)) = unchecked.first() {
+        out.push(
+            Diagnostic::note(
+                Code::BlankInCheck,
+                span,
+                format!(
+                    "skipped the row-total check of {} row{} whose `总计` is blank: {}",
+                    unchecked.len(),
+                    if unchecked.len() == 1 { "" } else { "s" },
+                    unchecked.iter().map(|u| u.0).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .with_note(
+                "rule: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
+            ),
         );
     }
     // Rule 3: （七）总计 is the sum of the result rows.
