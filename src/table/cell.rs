@@ -32,7 +32,7 @@ pub(crate) fn norm_label(s: &str) -> String {
 /// What a cell holds, by its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CellKind {
-    /// Empty, whitespace or NBSP only.
+    /// Empty, whitespace or NBSP only (also the undecoded entity `&nbsp;`).
     Blank,
     /// `-`, `—`, `/`, `无` …: explicitly no value.
     Dash,
@@ -57,7 +57,8 @@ pub(crate) struct Cell {
 /// Classifies a trimmed cell text.
 pub(crate) fn classify(text: &str) -> CellKind {
     let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
-    if t.is_empty() {
+    // HTML-to-text tools that do not decode entities leave a blank cell as `&nbsp;`.
+    if t.is_empty() || t.split("&nbsp;").all(str::is_empty) || t.split("&nbsp").all(str::is_empty) {
         return CellKind::Blank;
     }
     if matches!(t.as_str(), "-" | "--" | "---" | "—" | "——" | "–" | "/" | "\\" | "无" | "／" | "…")
@@ -183,6 +184,8 @@ mod tests {
         for (s, k) in [
             ("", CellKind::Blank),
             ("\u{a0}", CellKind::Blank),
+            ("&nbsp;", CellKind::Blank),
+            ("&nbsp;&nbsp;", CellKind::Blank),
             ("\u{3000} ", CellKind::Blank),
             ("-", CellKind::Dash),
             ("—", CellKind::Dash),
