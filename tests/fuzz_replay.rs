@@ -1,9 +1,10 @@
-//! Replays every file under fuzz/corpus and fuzz/artifacts through the fuzz targets' own
-//! entry functions (`gov_info_disclosure::fuzzing`), so every past find stays a test even
-//! where cargo-fuzz is not installed.
+//! Replays the files under fuzz/corpus and fuzz/artifacts through the fuzz targets' own entry
+//! functions (`gov_info_disclosure::fuzzing`), so every past find stays a test even where
+//! cargo-fuzz is not installed.
 //!
-//! Every target accepts any bytes, so every file goes through every target, whichever
-//! target's corpus it was found for. The `roundtrip` target needs the `arbitrary` feature
+//! A corpus file goes through the target it was collected for (`fuzz/corpus/<target>/…`);
+//! an artifact, the minimized input of a past failure, goes through every target, since every
+//! target accepts any bytes. The `roundtrip` target needs the `arbitrary` feature
 //! (`cargo test --features arbitrary`, as CI runs it).
 
 use std::path::{Path, PathBuf};
@@ -22,36 +23,48 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn replay_files() -> Vec<PathBuf> {
-    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
-    let mut files = Vec::new();
-    files_under(&fuzz.join("corpus"), &mut files);
-    files_under(&fuzz.join("artifacts"), &mut files);
-    files.sort();
-    files
+/// Runs `target` on `data`, naming the file in the panic message.
+fn run(path: &Path, target: &str, data: &[u8]) {
+    let result = std::panic::catch_unwind(|| match target {
+        "parse" => fuzzing::parse_bytes_target(data),
+        "parsers" => fuzzing::parsers_target(data),
+        #[cfg(feature = "arbitrary")]
+        "roundtrip" => fuzzing::roundtrip_target(data),
+        _ => {}
+    });
+    if let Err(panic) = result {
+        let msg = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        panic!("{} fails fuzz target `{target}`: {msg}", path.display());
+    }
 }
 
 #[test]
-fn corpus_and_artifacts_replay_through_every_target() {
-    let files = replay_files();
-    // The committed seed corpus alone has the samples and their lines: if this fails, the
-    // corpus was not found, and nothing was replayed.
-    assert!(files.len() >= 10, "only {} files under fuzz/corpus and fuzz/artifacts", files.len());
-    for path in &files {
-        let data = std::fs::read(path).expect("readable corpus file");
-        let run = std::panic::catch_unwind(|| {
-            fuzzing::parse_bytes_target(&data);
-            fuzzing::parsers_target(&data);
-            #[cfg(feature = "arbitrary")]
-            fuzzing::roundtrip_target(&data);
-        });
-        if let Err(panic) = run {
-            let msg = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            panic!("{} fails a fuzz target: {msg}", path.display());
+fn corpus_and_artifacts_replay_through_their_targets() {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut count = 0;
+    for target in ["parse", "parsers", "roundtrip"] {
+        let mut files = Vec::new();
+        files_under(&fuzz.join("corpus").join(target), &mut files);
+        files.sort();
+        for path in &files {
+            run(path, target, &std::fs::read(path).expect("readable corpus file"));
+        }
+        count += files.len();
+    }
+    let mut artifacts = Vec::new();
+    files_under(&fuzz.join("artifacts"), &mut artifacts);
+    artifacts.sort();
+    for path in &artifacts {
+        let data = std::fs::read(path).expect("readable artifact");
+        for target in ["parse", "parsers", "roundtrip"] {
+            run(path, target, &data);
         }
     }
+    // The committed seed corpus alone has the samples, the fixtures and their lines: if this
+    // fails, the corpus was not found and nothing was replayed.
+    assert!(count >= 100 && !artifacts.is_empty(), "only {count} corpus files found");
 }
