@@ -42,3 +42,30 @@ fn stray_space_before_full_width_digits_is_removed_too() {
     assert_eq!(text(half), "全年公开信息28条。");
     assert_eq!(text(full), "全年公开信息２８条。");
 }
+
+/// roundtrip check: `Layout::Aligned` right-aligned cells in 8 columns with no separator, so
+/// a cell of 8+ characters ran into the one before it (`17` + `6782165256.526元`).
+#[test]
+fn aligned_layout_separates_long_cells() {
+    use gov_info_disclosure::render::{render_active, Layout};
+    use gov_info_disclosure::table::{read_table, TableData};
+    use gov_info_disclosure::{ActiveDisclosure, Decimal, Procurement, Span};
+
+    let mut procurement = Procurement::default();
+    procurement.items = Some(17);
+    procurement.amount = Some("6782165256.526".parse::<Decimal>().expect("decimal"));
+    procurement.amount_unit = Some("元".to_string());
+    let mut table = ActiveDisclosure::default();
+    table.procurement = Some(procurement);
+    let text = render_active(&table, Layout::Aligned);
+    assert!(text.contains(" 17 6782165256.526元"), "{text}");
+    let mut diagnostics = Vec::new();
+    let read =
+        read_table(&text, Span::new(0, text.len()), TableKind::ActiveDisclosure, &mut diagnostics);
+    let Some(TableData::ActiveDisclosure(read)) = read else { panic!("no table in {text}") };
+    let p = read.procurement.expect("procurement row");
+    assert_eq!(
+        (p.items, p.amount.as_ref().map(Decimal::as_str)),
+        (Some(17), Some("6782165256.526"))
+    );
+}
