@@ -69,3 +69,32 @@ fn aligned_layout_separates_long_cells() {
         (Some(17), Some("6782165256.526"))
     );
 }
+
+/// fuzz `roundtrip`: the table region ends where the last line's text ends, so a tab row of
+/// table 四 whose last cells are blank (`…\t50\t16\t\t`) lost them, and the reader split `50`
+/// and `16` into digits to make fifteen cells.
+#[test]
+fn table_four_tab_row_with_blank_last_cells_is_not_digit_split() {
+    use gov_info_disclosure::render::{render_reviews, Layout};
+    use gov_info_disclosure::ReviewsAndLawsuits;
+
+    let mut table = ReviewsAndLawsuits::default();
+    let r = &mut table.review;
+    (r.upheld, r.corrected, r.other, r.pending, r.total) =
+        (Some(1), Some(0), Some(0), Some(0), Some(1));
+    let d = &mut table.lawsuit_direct;
+    (d.upheld, d.corrected, d.other, d.pending, d.total) =
+        (Some(0), Some(0), Some(0), Some(0), Some(0));
+    let a = &mut table.lawsuit_after_review;
+    (a.upheld, a.corrected, a.other) = (Some(0), Some(50), Some(16));
+    let text = format!(
+        "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n\
+         四、政府信息公开行政复议、行政诉讼情况\n{}五、存在的主要问题及改进情况\n无。\n",
+        render_reviews(&table, Layout::Tab)
+    );
+    let report = parse(&text).expect("parses");
+    check_report(&text, &report);
+    let read = report.reviews_and_lawsuits.expect("table 四");
+    assert_eq!(read.lawsuit_after_review.values(), [Some(0), Some(50), Some(16), None, None]);
+    assert_eq!(read.review.values(), [Some(1), Some(0), Some(0), Some(0), Some(1)]);
+}

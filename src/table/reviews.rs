@@ -94,8 +94,14 @@ pub(crate) fn read(
                     .chars()
                     .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
         });
+        // Cells delimited by tabs or `|` are cells: `…\t50\t16\t\t` lacks its two blank
+        // trailing cells, not digits run together (roundtrip fuzz find, `50` read as 5, 0).
+        let delimited = lines.iter().filter(|l| l.has_values()).all(|l| {
+            let text = l.span.slice(input);
+            text.contains('\t') || text.contains('|')
+        });
         let pieces: Vec<&str> = cells.iter().map(|c| c.span.slice(input)).collect();
-        match if digits_only { split_blocks(&pieces, 3) } else { Split::Impossible } {
+        match if digits_only && !delimited { split_blocks(&pieces, 3) } else { Split::Impossible } {
             Split::Unique(parts) => {
                 let offs = digit_offsets(input, &cells);
                 parts
