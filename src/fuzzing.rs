@@ -178,7 +178,8 @@ pub const ROUNDTRIP_LAYOUTS: [crate::render::Layout; 6] = {
 };
 
 /// Target `roundtrip`: a report generated from the data ([`crate::generate`]) parses, keeps
-/// every guarantee, and gives back its sections and its tables exactly (spans aside).
+/// every guarantee, and gives back its sections, edition and table 二 exactly (spans aside),
+/// and tables 三 and 四 too when their totals are consistent.
 ///
 /// # Panics
 /// With the first difference found.
@@ -223,8 +224,13 @@ pub fn roundtrip_check(data: &[u8], layouts: &[crate::render::Layout]) -> Result
         serde_json::to_value(value).unwrap_or(Value::Null)
     }
     same("二", json(&report.active_disclosure), json(&g.active_disclosure))?;
-    same("三", json(&report.applications), json(&g.applications))?;
-    same("四", json(&report.reviews_and_lawsuits), json(&g.reviews_and_lawsuits))?;
+    // Tables 三 and 四 read back exactly when their totals are right. With random totals the
+    // reader's arithmetic may rightly choose another reading (a row whose first cell is the
+    // sum of the others looks like a 总计 column printed first): only the guarantees hold.
+    if g.consistent {
+        same("三", json(&report.applications), json(&g.applications))?;
+        same("四", json(&report.reviews_and_lawsuits), json(&g.reviews_and_lawsuits))?;
+    }
     if g.consistent {
         let arithmetic = [
             Code::BalanceMismatch,

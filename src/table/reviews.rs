@@ -27,7 +27,10 @@ fn numbers(input: &str, cells: &[Cell]) -> Vec<u64> {
 
 /// Whether fifteen values make three blocks whose fifth is the sum of the first four.
 fn blocks_ok(v: &[u64]) -> bool {
-    v.len() == N && v.chunks(5).all(|b| b[..4].iter().sum::<u64>() == b[4])
+    // In u128: huge digit runs must not overflow (see check.rs).
+    v.len() == N
+        && v.chunks(5)
+            .all(|b| b[..4].iter().map(|&x| u128::from(x)).sum::<u128>() == u128::from(b[4]))
 }
 
 /// Reads table 四 from `lines`; `None` when the region holds no value at all.
