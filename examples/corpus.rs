@@ -65,6 +65,7 @@ struct Row {
 struct Summary {
     reports: usize,
     bytes: u64,
+    /// Wall-clock time of the run.
     wall: Duration,
     /// Time spent inside the parser, summed over all threads.
     parse_cpu: Duration,
@@ -283,6 +284,7 @@ fn main() {
             std::process::exit(2);
         }
     }
+    let start = Instant::now();
     let files = match collect_files(&args.dir, args.all_files) {
         Ok(f) => f,
         Err(e) => {
@@ -299,7 +301,7 @@ fn main() {
     {
         progress.set_style(style);
     }
-    let (rows, summary) = run(&files, &args.dir, &parse_bytes, &progress);
+    let (rows, mut summary) = run(&files, &args.dir, &parse_bytes, &progress);
     progress.finish_and_clear();
     let written = match &args.out {
         Some(path) => std::fs::File::create(path)
@@ -307,6 +309,8 @@ fn main() {
             .and_then(|f| write_csv(&rows, std::io::BufWriter::new(f))),
         None => write_csv(&rows, std::io::stdout().lock()),
     };
+    // The summary's seconds cover the whole run: listing, reading, parsing, writing.
+    summary.wall = start.elapsed();
     eprintln!("{summary}");
     if let Err(e) = written {
         eprintln!("cannot write the CSV: {e}");
