@@ -1,32 +1,204 @@
-//! Glue: lines → outline → metadata → tables → checks → [`AnnualReport`].
+//! Glue: lines → metadata → outline → paragraphs and table regions → checks → [`AnnualReport`].
 
-use crate::{AnnualReport, Edition, ParseError, ParseOptions, Preamble, Span};
+use crate::layout::{self, Line, LineKind};
+use crate::metadata;
+use crate::outline::{self, Heading};
+use crate::table::{read_table, TableData};
+use crate::{
+    AnnualReport, Code, Diagnostic, Edition, ParseError, ParseOptions, Preamble, Section, Span,
+    TableRegion,
+};
 
-/// Builds the report. Placeholder until the outline lands.
+/// Builds the report.
 pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualReport, ParseError> {
     if input.len() > options.max_input_len {
         return Err(ParseError::TooLarge { len: input.len(), limit: options.max_input_len });
     }
-    if input.trim().is_empty() {
+    let lines = layout::lines(input);
+    if lines.iter().all(|l| l.kind == LineKind::Blank) {
         return Err(ParseError::Empty);
     }
-    let span = Span::new(0, input.len());
+    let wrap = layout::wrap_width(input, &lines);
+    let mut diagnostics = Vec::new();
+
+    let front = metadata::front(input, &lines);
+    let year = front.year.or_else(|| metadata::year_from_period(input));
+    let edition = metadata::edition(input, year, &mut diagnostics);
+    let legacy = edition == Edition::Legacy;
+    let headings = outline::outline(input, &lines, wrap, legacy, options, &mut diagnostics)?;
+    let has_table_lines =
+        lines.iter().any(|l| l.kind == LineKind::Text && l.text(input).contains('\t'));
+    if front.title.is_empty() && headings.is_empty() && !has_table_lines {
+        return Err(ParseError::NotAReport);
+    }
+    if front.title.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            Code::MissingTitle,
+            Span::empty(0),
+            "expected a title such as `…2023年政府信息公开工作年度报告` in the first lines, found none",
+        ));
+    }
+
+    let signature = metadata::signature(input, &lines, headings.last().map(|h| h.line));
+    let mut excluded = vec![false; lines.len()];
+    if let Some((_, used)) = &signature {
+        for &i in used {
+            excluded[i] = true;
+        }
+    }
+    for &i in &front.title_lines {
+        excluded[i] = true;
+    }
+    if let Some((i, _)) = front.published {
+        excluded[i] = true;
+    }
+
+    let ctx = Ctx { input, lines: &lines, headings: &headings, excluded: &excluded, wrap };
+    let first_line = headings.first().map_or(lines.len(), |h| h.line);
+    let preamble_end = lines.get(first_line).map_or(input.len(), |l| l.span.start);
+    let preamble_segments: Vec<Span> = (0..first_line).filter_map(|i| ctx.segment(i)).collect();
+    let preamble = Preamble {
+        title_span: front.title_span.filter(|s| s.end <= preamble_end),
+        paragraphs: layout::paragraphs(input, &preamble_segments, wrap),
+        span: Span::new(0, preamble_end),
+    };
+    let sections = ctx.children(0, headings.len(), 1, input.len());
+
+    let organ =
+        front.organ.clone().or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
     let mut report = AnnualReport {
-        title: String::new(),
-        organ: None,
-        year: None,
-        edition: Edition::Unknown,
-        published: None,
-        signature: None,
-        preamble: Preamble { title_span: None, paragraphs: Vec::new(), span },
-        sections: Vec::new(),
+        title: front.title,
+        organ,
+        year,
+        edition,
+        published: front.published.map(|(_, d)| d),
+        signature: signature.map(|(s, _)| s),
+        preamble,
+        sections,
         active_disclosure: None,
         applications: None,
         reviews_and_lawsuits: None,
         diagnostics: Vec::new(),
-        span,
+        span: Span::new(0, input.len()),
     };
-    let _ = (crate::layout::PLACEHOLDER, crate::metadata::PLACEHOLDER, crate::outline::PLACEHOLDER);
-    report.diagnostics.extend(crate::check::check(&report));
+
+    // Tables: sections 二/三/四 of a 2019/2021/unknown-edition report. A section with no table
+    // lines (samples 000 and 003: the table was an image) still gets a call with an empty
+    // region at the end of its heading, so that `table-missing` is reported there.
+    if !legacy {
+        for section in &report.sections {
+            let Some(kind) = section.kind.and_then(|k| k.table()) else { continue };
+            let region =
+                section.tables.first().map_or(Span::empty(section.heading_span.end), |t| t.span);
+            match read_table(input, region, kind, &mut diagnostics) {
+                Some(TableData::ActiveDisclosure(t)) => report.active_disclosure = Some(*t),
+                Some(TableData::Applications(t)) => report.applications = Some(*t),
+                Some(TableData::ReviewsAndLawsuits(t)) => report.reviews_and_lawsuits = Some(*t),
+                None => {}
+            }
+        }
+    }
+    if matches!(edition, Edition::Format2021 | Edition::Format2019) {
+        missing_sections(&report, &mut diagnostics);
+    }
+    report.diagnostics = diagnostics;
+    let checks = crate::check::check(&report);
+    report.diagnostics.extend(checks);
+    debug_assert_eq!(report.check_coverage(), Ok(()), "coverage");
     Ok(report)
+}
+
+/// The six sections of the 2019 and 2021 templates (format.md §1.1): a `missing-section`
+/// warning for each one no level-1 section matches. 五 may be split into problems and plans.
+fn missing_sections(report: &AnnualReport, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::SectionKind::*;
+    let required: [(&[crate::SectionKind], &str); 6] = [
+        (&[Overview], "一、总体情况"),
+        (&[ActiveDisclosure], "二、主动公开政府信息情况"),
+        (&[Applications], "三、收到和处理政府信息公开申请情况"),
+        (&[ReviewsAndLawsuits], "四、政府信息公开行政复议、行政诉讼情况"),
+        (&[ProblemsAndImprovements, Problems, Improvements], "五、存在的主要问题及改进情况"),
+        (&[OtherMatters], "六、其他需要报告的事项"),
+    ];
+    let at = Span::empty(report.preamble.span.end);
+    for (kinds, title) in required {
+        if !report.sections.iter().any(|s| s.kind.is_some_and(|k| kinds.contains(&k))) {
+            diagnostics.push(Diagnostic::warning(
+                Code::MissingSection,
+                at,
+                format!("expected a section `{title}` (format template), found none"),
+            ));
+        }
+    }
+}
+
+struct Ctx<'a> {
+    input: &'a str,
+    lines: &'a [Line],
+    headings: &'a [Heading],
+    excluded: &'a [bool],
+    wrap: Option<usize>,
+}
+
+impl Ctx<'_> {
+    /// The body segment of line `i`: its trimmed content, unless it is blank, a page number,
+    /// a title/发布日期/signature line.
+    fn segment(&self, i: usize) -> Option<Span> {
+        let l = self.lines.get(i)?;
+        (l.kind == LineKind::Text && !self.excluded[i]).then_some(l.content)
+    }
+
+    fn line_start(&self, i: usize) -> usize {
+        self.lines.get(i).map_or(self.input.len(), |l| l.span.start)
+    }
+
+    /// The sections at `level` among `headings[from..to]`, the last ending at `end`.
+    fn children(&self, from: usize, to: usize, level: usize, end: usize) -> Vec<Section> {
+        let starts: Vec<usize> = (from..to).filter(|&k| self.headings[k].level == level).collect();
+        let mut out = Vec::with_capacity(starts.len());
+        for (n, &k) in starts.iter().enumerate() {
+            let next = starts.get(n + 1).copied().unwrap_or(to);
+            let section_end =
+                if next < to { self.line_start(self.headings[next].line) } else { end };
+            out.push(self.section(k, next, section_end));
+        }
+        out
+    }
+
+    fn section(&self, k: usize, next: usize, end: usize) -> Section {
+        let h = &self.headings[k];
+        let start = self.line_start(h.line);
+        // Body lines: after the heading line, up to the first subsection (or the end).
+        let body_end_line = if k + 1 < next {
+            self.headings[k + 1].line
+        } else {
+            self.lines.partition_point(|l| l.span.start < end)
+        };
+        let body = h.line + 1..body_end_line;
+        let mut tables = Vec::new();
+        let mut before: Vec<Span> = h.run_in.into_iter().collect();
+        let mut after = Vec::new();
+        match (h.table_lines, h.kind.and_then(|kind| kind.table())) {
+            (Some((first, last)), Some(table)) => {
+                let span = Span::new(self.line_start(first), self.lines[last].content.end);
+                tables.push(TableRegion { table, span });
+                before.extend(body.clone().filter(|&i| i < first).filter_map(|i| self.segment(i)));
+                after.extend(body.filter(|&i| i > last).filter_map(|i| self.segment(i)));
+            }
+            _ => before.extend(body.filter_map(|i| self.segment(i))),
+        }
+        let mut paragraphs = layout::paragraphs(self.input, &before, self.wrap);
+        paragraphs.extend(layout::paragraphs(self.input, &after, self.wrap));
+        Section {
+            number: h.number,
+            marker: h.marker.clone(),
+            title: h.title.clone(),
+            kind: h.kind,
+            heading_span: h.heading_span,
+            span: Span::new(start, end),
+            paragraphs,
+            tables,
+            subsections: self.children(k + 1, next, h.level + 1, end),
+        }
+    }
 }

@@ -1,2 +1,322 @@
-//! (layout: placeholder)
-pub(crate) const PLACEHOLDER: () = ();
+//! Lines that tile the input, and paragraphs rebuilt from PDF-damaged lines.
+//!
+//! A [`Line`] runs from the first byte after the previous terminator through its own
+//! terminator, so the lines tile the input exactly. Terminators are `\n`, `\r\n` and a lone
+//! `\r` (classic Mac files and some extractors); a BOM at the start belongs to the first line
+//! and is skipped as an ignorable character when the content is trimmed.
+//!
+//! Paragraph text is rebuilt, never the input: PDF extraction breaks lines mid-sentence
+//! (samples 000 and 004 also put a blank line after every line, and 001/002 break inside
+//! long paragraphs too), indents a line after a page break (000 line 38, 004 line 91), and
+//! puts spaces between CJK and digits (`2023 年`) or between every character of a justified
+//! line (`号 ， 邮 编 ：` in extra sample 001).
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::parsers::{is_ignorable, is_space, page_number};
+use crate::{Paragraph, Span};
+
+/// What a line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Nothing but spaces.
+    Blank,
+    /// A page number left by PDF extraction: `- 3 -`.
+    PageNumber,
+    /// Anything else.
+    Text,
+}
+
+/// One line of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// The whole line, terminator included.
+    pub(crate) span: Span,
+    /// The content without terminator and without leading/trailing spaces and ignorables.
+    pub(crate) content: Span,
+    /// Classification.
+    pub(crate) kind: LineKind,
+}
+
+impl Line {
+    /// The trimmed content.
+    pub(crate) fn text<'a>(&self, input: &'a str) -> &'a str {
+        self.content.slice(input)
+    }
+}
+
+fn is_trim(c: char) -> bool {
+    is_space(c) || is_ignorable(c)
+}
+
+/// Splits `input` into lines that tile it (see the module docs for terminators).
+pub(crate) fn lines(input: &str) -> Vec<Line> {
+    let bytes = input.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (content_end, next) = match bytes[i] {
+            b'\n' => (i, i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
+            b'\r' => (i, i + 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push(make_line(input, start, content_end, next));
+        start = next;
+        i = next;
+    }
+    if start < input.len() {
+        out.push(make_line(input, start, input.len(), input.len()));
+    }
+    out
+}
+
+fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line {
+    let raw = &input[start..content_end];
+    let lead = raw.len() - raw.trim_start_matches(is_trim).len();
+    let trimmed = raw.trim_matches(is_trim);
+    let content = Span::new(start + lead, start + lead + trimmed.len());
+    let kind = if trimmed.is_empty() {
+        LineKind::Blank
+    } else if page_number(trimmed).is_ok() {
+        LineKind::PageNumber
+    } else {
+        LineKind::Text
+    };
+    Line { span: Span::new(start, end), content, kind }
+}
+
+/// Display width of a text (CJK = 2 columns).
+pub(crate) fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// The width at which a PDF extractor hard-wrapped the body text, if it did.
+///
+/// Evidence: in samples 000 and 004 and the extra samples, most text lines of 20+ columns are
+/// within a few columns of one width (56 in 000, 50 in 004); in 001, 002 and 003 (one
+/// paragraph per line, from web pages) line widths are spread out. The wrap width is the 80th
+/// percentile of widths ≥ 20, accepted when at least half of those lines lie within
+/// `-6..=+4` columns of it.
+pub(crate) fn wrap_width(input: &str, lines: &[Line]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .map(|l| width(l.text(input)))
+        .filter(|&w| w >= 20)
+        .collect();
+    if widths.len() < 8 {
+        return None;
+    }
+    widths.sort_unstable();
+    let p80 = widths[widths.len() * 4 / 5];
+    let near = widths.iter().filter(|&&w| w + 6 >= p80 && w <= p80 + 4).count();
+    (near * 2 >= widths.len()).then_some(p80)
+}
+
+/// Characters after which a sentence, and so possibly a paragraph, ends.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '：' | ':' | '!' | '?' | '…')
+}
+
+/// Whether a line's text closes its paragraph: it ends with sentence-final punctuation
+/// (possibly followed by a closing quote or bracket), or, in a hard-wrapped document, it is
+/// much shorter than the wrap width (the last line of a paragraph).
+pub(crate) fn ends_paragraph(text: &str, wrap: Option<usize>) -> bool {
+    let mut rev = text.chars().rev().filter(|&c| !is_trim(c));
+    let last = rev.next();
+    let closes = |c: char| matches!(c, '”' | '’' | '"' | '）' | ')' | '」' | '』' | '》');
+    let full = wrap.is_some_and(|w| width(text) + 6 >= w);
+    match last {
+        None => return false,
+        // A colon at the very end of a full wrapped line is usually mid-sentence: extra sample
+        // 001 line 9 `号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：`.
+        Some('：' | ':') if full => return false,
+        Some(c) if is_terminal(c) => return true,
+        Some(c) if closes(c) && rev.next().is_some_and(is_terminal) => return true,
+        _ => {}
+    }
+    wrap.is_some_and(|w| width(text) * 5 < w * 3)
+}
+
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{2018}'..='\u{201F}'
+        | '\u{2026}' | '\u{2014}' | '\u{00B7}')
+}
+
+fn is_cjk(c: char) -> bool {
+    is_cjk_punct(c) || c.width() == Some(2)
+}
+
+/// Normalizes one line (or one title) of text: spaces around CJK removed, other space runs
+/// collapsed to one space, ignorables dropped.
+///
+/// A space run between two CJK ideographs is kept (`历史风韵 文化宋村` in sample 003 is the
+/// author's), unless the line is letter-spaced — three or more ideograph–space–ideograph
+/// runs, as a justified PDF line gives (`号 ， 邮 编 ：`).
+pub(crate) fn normalize(text: &str) -> String {
+    let chars: Vec<char> = text.chars().filter(|&c| !is_ignorable(c)).collect();
+    let mut spaced_pairs = 0;
+    for w in chars.windows(3) {
+        if is_cjk(w[0]) && is_space(w[1]) && is_cjk(w[2]) {
+            spaced_pairs += 1;
+        }
+    }
+    let letter_spaced = spaced_pairs >= 3;
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !is_space(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < chars.len() && is_space(chars[i]) {
+            i += 1;
+        }
+        let (Some(&a), Some(&b)) =
+            (run_start.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i))
+        else {
+            continue; // leading or trailing spaces
+        };
+        let keep = match (is_cjk(a), is_cjk(b)) {
+            (false, false) => true,
+            (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
+            _ => false,
+        };
+        if keep {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Appends a normalized line to paragraph text: a space only where a line break split two
+/// Latin words (PDF wraps Latin text at spaces).
+pub(crate) fn join_into(out: &mut String, line: &str) {
+    let piece = normalize(line);
+    if let (Some(a), Some(b)) = (out.chars().last(), piece.chars().next()) {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            out.push(' ');
+        }
+    }
+    out.push_str(&piece);
+}
+
+/// Builds paragraphs from body segments (trimmed line contents, or the rest of a run-in
+/// heading's line), in order. Blank lines and page numbers are not segments: they never end
+/// a paragraph, because PDF extraction puts them in the middle of sentences (000 line 137–140:
+/// three blank lines inside `…进行公开，保` / `证信息的及时性`; extra 001 line 26).
+pub(crate) fn paragraphs(input: &str, segments: &[Span], wrap: Option<usize>) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut current: Option<(Span, String)> = None;
+    for &seg in segments {
+        let text = seg.slice(input);
+        if text.is_empty() {
+            continue;
+        }
+        let (span, buf) = current.get_or_insert_with(|| (seg, String::new()));
+        *span = span.cover(seg);
+        join_into(buf, text);
+        // The short-line test looks at the whole line: a run-in heading's body is the tail
+        // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
+        let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+        let whole_line = input.get(line_start..seg.end).unwrap_or(text);
+        if ends_paragraph(whole_line, wrap) {
+            if let Some((span, text)) = current.take() {
+                out.push(Paragraph { text, span });
+            }
+        }
+    }
+    if let Some((span, text)) = current {
+        out.push(Paragraph { text, span });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_tile_the_input() {
+        for input in ["", "a", "a\n", "a\r\nb", "a\rb\n\n", "\u{FEFF}一、x\n\n- 3 -\n", "\n\n"] {
+            let ls = lines(input);
+            let mut at = 0;
+            for l in &ls {
+                assert_eq!(l.span.start, at, "{input:?}");
+                assert!(l.span.contains(l.content));
+                at = l.span.end;
+            }
+            assert_eq!(at, input.len(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn line_kinds() {
+        let input = "\u{FEFF}标题\n  \n - 3 -\r\n正文\r";
+        let ls = lines(input);
+        let kinds: Vec<_> = ls.iter().map(|l| l.kind).collect();
+        use LineKind::*;
+        assert_eq!(kinds, [Text, Blank, PageNumber, Text]);
+        assert_eq!(ls[0].text(input), "标题");
+        assert_eq!(ls[3].text(input), "正文");
+    }
+
+    #[test]
+    fn normalize_table() {
+        let cases = [
+            ("2023 年", "2023年"),
+            ("截至 2023年 12月 31日", "截至2023年12月31日"),
+            ("多渠道公开政府信息 ，一是", "多渠道公开政府信息，一是"),
+            ("历史风韵 文化宋村", "历史风韵 文化宋村"),
+            ("号 ， 邮 编 ： 223100 ， 电 话", "号，邮编：223100，电话"),
+            ("open  source code", "open source code"),
+            ("（国务院令 711 号）", "（国务院令711号）"),
+            ("  前后空格  ", "前后空格"),
+            ("a\u{3000}b", "a b"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn ends_paragraph_table() {
+        let cases = [
+            ("句子结束。", None, true),
+            ("如下：", None, true),
+            ("“应公开，尽公开。”", None, true),
+            ("断在句中，", None, false),
+            ("断在句中", None, false),
+            ("短行", Some(50), true),
+            ("这一行差不多和折行宽度一样长了真的很长很长", Some(44), false),
+            ("", None, false),
+            ("这一行差不多和折行宽度一样长了真的很长很：", Some(44), false),
+            ("短行：", Some(44), true),
+        ];
+        for (input, wrap, want) in cases {
+            assert_eq!(ends_paragraph(input, wrap), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_join_broken_lines() {
+        let input = "2023年，我镇根据（以\n\n下简称）规定。\n新段落 2023 年\nhello\nworld。";
+        let ls = lines(input);
+        let segs: Vec<Span> =
+            ls.iter().filter(|l| l.kind == LineKind::Text).map(|l| l.content).collect();
+        let ps = paragraphs(input, &segs, None);
+        let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["2023年，我镇根据（以下简称）规定。", "新段落2023年hello world。"]);
+        assert_eq!(ps[0].span, Span::new(0, ls[2].content.end));
+    }
+}

@@ -1,7 +1,82 @@
 //! Parser for Chinese government information-disclosure annual reports
 //! (政府信息公开工作年度报告).
 //!
-//! (Crate docs: overview, quick start, guarantees, layers, features — being written.)
+//! Every Chinese government body publishes such a report each year, in the format fixed by
+//! 国办公开办函〔2021〕30号 (reports on 2021 onward), 〔2019〕60号 (2019–2020) or, before that,
+//! in free form. [`parse`] turns the report's text — as web pages and PDF extractors produce
+//! it — into an [`AnnualReport`]: title, organ, year, edition, publication date, signature,
+//! the section tree with clean paragraph text, the three statistical tables, and
+//! [`Diagnostic`]s for everything unusual.
+//!
+//! # Quick start
+//!
+//! ```
+//! use gov_info_disclosure::{parse, Code, SectionKind};
+//!
+//! let text = "\
+//! 某县某镇人民政府
+//! 2023 年政府信息公开工作年度报告
+//!
+//! 一、总体情况
+//! 2023 年，我镇认真贯彻落实《条例》，
+//! 扎实推进政府信息公开工作。
+//! （一）主动公开。全年主动公开政府信息 300 条。
+//! 二、主动公开政府信息情况
+//! 三、收到和处理政府信息公开申请情况
+//! 四、政府信息公开行政复议、行政诉讼情况
+//! 五、存在的主要问题及改进情况
+//! 六、其他需要报告的事项
+//! 某县某镇人民政府
+//! 2024年1月22日
+//! ";
+//! let report = parse(text).unwrap();
+//! assert_eq!(report.title, "某县某镇人民政府2023年政府信息公开工作年度报告");
+//! assert_eq!(report.year, Some(2023));
+//! assert_eq!(report.sections.len(), 6);
+//! let overview = &report.sections[0];
+//! assert_eq!(overview.kind, Some(SectionKind::Overview));
+//! // Lines broken mid-sentence are joined; `2023 年` loses its stray space.
+//! assert_eq!(overview.paragraphs[0].text, "2023年，我镇认真贯彻落实《条例》，扎实推进政府信息公开工作。");
+//! assert_eq!(overview.subsections[0].title, "主动公开");
+//! let signature = report.signature.as_ref().unwrap();
+//! assert_eq!(signature.date.unwrap().to_string(), "2024-01-22");
+//! // Sections 二, 三 and 四 hold no table here: each gets a `table-missing` diagnostic.
+//! let missing = report.diagnostics().iter().filter(|d| d.code == Code::TableMissing);
+//! assert_eq!(missing.count(), 3);
+//! ```
+//!
+//! # Guarantees
+//!
+//! - **No panics**, whatever the `&str`: every parser is total and never slices inside a
+//!   character.
+//! - **Lossless spans**: every [`Span`] is a byte range of the original input (never of a
+//!   normalized copy), and every byte lies inside some node: the preamble and the level-1
+//!   sections tile the input, each section holds its heading, paragraphs, table regions and
+//!   subsections. [`AnnualReport::check_coverage`] checks it; debug builds assert it on
+//!   every parse.
+//! - **Linear time** in the input length; **limits**: [`ParseOptions::max_input_len`]
+//!   (16 MiB) and [`ParseOptions::max_heading_depth`] (8).
+//! - **Deterministic**: the same input gives the same report, diagnostics included.
+//!
+//! # Layers
+//!
+//! 1. [`parsers`]: public nom parsers for the text's pieces — full-width/half-width folding,
+//!    Chinese numerals, heading markers, dates, page numbers.
+//! 2. Layout: lines that tile the input (`\n`, `\r\n`, a lone `\r`), page-number lines,
+//!    the document's wrap width, and paragraphs rebuilt from PDF-broken lines.
+//! 3. Outline: headings and their levels (from the order in which marker styles appear), the
+//!    kind of each level-1 section, and the table regions of sections 二, 三 and 四.
+//! 4. Model: metadata, sections and tables assembled into an [`AnnualReport`]; then
+//!    [`check`] runs the 勾稽 (arithmetic consistency) rules.
+//!
+//! # Errors and diagnostics
+//!
+//! [`ParseError`] is only for fatal cases: empty input, text that is no report at all (no
+//! title, no heading, no table), input over the size limit, headings nested too deep.
+//! Everything else — a missing table, a skipped heading number, an unclear edition, a failed
+//! 勾稽 check — is a [`Diagnostic`] with a stable [`Code`], a [`Severity`], the [`Span`] it
+//! is about and an English message saying what was expected and what was found.
+//! [`Diagnostic::display`] renders it under its source line with carets.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -49,3 +124,7 @@ pub fn parse(input: &str) -> Result<AnnualReport, ParseError> {
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<AnnualReport, ParseError> {
     assemble::assemble(input, options)
 }
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,0 +1,92 @@
+//! Prints a report's section tree, indented, with line numbers and the kind of each level-1
+//! section, then every diagnostic rendered against the source.
+//!
+//! `cargo run --example outline -- FILE` (`-` reads stdin; no argument: bundled sample 001).
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use gov_info_disclosure::{LineIndex, Section};
+
+/// `println!` that ignores a closed pipe (`| head`) instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+const BUNDLED: &str = include_str!("../tests/data/001_8b9db0a3de107dcf.txt");
+
+fn read(arg: Option<&str>) -> Result<String, String> {
+    match arg {
+        None => Ok(BUNDLED.to_string()),
+        Some("-") => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            String::from_utf8(bytes).map_err(|e| format!("stdin is not UTF-8: {e}"))
+        }
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8: {e}"))
+        }
+    }
+}
+
+fn print(section: &Section, depth: usize, index: &LineIndex) {
+    let line = index.line(section.heading_span.start);
+    let kind = section
+        .kind
+        .map(|k| format!("  [{}]", serde_json::to_string(&k).unwrap_or_default().trim_matches('"')))
+        .unwrap_or_default();
+    let extra = match (section.paragraphs.len(), section.tables.len()) {
+        (p, 0) => format!("  ({p} paragraphs)"),
+        (p, t) => format!("  ({p} paragraphs, {t} table region)"),
+    };
+    outln!("{line:>5}  {}{}{}{kind}{extra}", "  ".repeat(depth), section.marker, section.title);
+    for sub in &section.subsections {
+        print(sub, depth + 1, index);
+    }
+}
+
+fn main() -> ExitCode {
+    let arg = std::env::args().nth(1);
+    let source = match read(arg.as_deref()) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = match gov_info_disclosure::parse(&source) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let index = LineIndex::new(&source);
+    outln!("title:     {}", report.title);
+    outln!("organ:     {}", report.organ.as_deref().unwrap_or("-"));
+    outln!("year:      {}", report.year.map_or("-".to_string(), |y| y.to_string()));
+    outln!("edition:   {}", serde_json::to_string(&report.edition).unwrap_or_default());
+    if let Some(d) = report.published {
+        outln!("published: {d}");
+    }
+    if let Some(sig) = &report.signature {
+        let date = sig.date.map_or("-".to_string(), |d| d.to_string());
+        outln!("signature: {} {date}", sig.organ.as_deref().unwrap_or("-"));
+    }
+    outln!();
+    for section in &report.sections {
+        print(section, 0, &index);
+    }
+    if !report.diagnostics.is_empty() {
+        outln!();
+    }
+    for d in report.diagnostics() {
+        outln!("{}", d.display(&source));
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,144 @@
+//! Full-width/half-width folding, used only for matching.
+//!
+//! PDF extractors and authors mix `（一）` and `(一)`, `１２` and `12`, U+3000 and ASCII spaces.
+//! Matching folds both forms to ASCII; the input itself is never rewritten, so spans keep
+//! pointing at the original bytes. This is deliberately NOT Unicode NFKC: NFKC turns `①` into
+//! `1` and `⑴` into `(1)`, which would make fake headings out of list bullets.
+
+/// Folds one character for matching.
+///
+/// Rule: U+FF01–U+FF5E (full-width ASCII forms) → U+0021–U+007E; U+3000 (ideographic space),
+/// U+00A0 (NBSP) and U+2002–U+200A (en space … hair space) → `' '`; anything else unchanged.
+///
+/// ```
+/// use gov_info_disclosure::parsers::fold_char;
+/// assert_eq!(fold_char('（'), '(');
+/// assert_eq!(fold_char('１'), '1');
+/// assert_eq!(fold_char('\u{3000}'), ' ');
+/// // Not folded: CJK punctuation that has no ASCII twin, and circled digits.
+/// assert_eq!(fold_char('、'), '、');
+/// assert_eq!(fold_char('①'), '①');
+/// ```
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' => ' ',
+        _ => c,
+    }
+}
+
+/// Whether a character is skipped entirely when matching: the BOM (U+FEFF), zero-width space,
+/// non-joiner and joiner (U+200B–U+200D), word joiner (U+2060).
+///
+/// ```
+/// use gov_info_disclosure::parsers::is_ignorable;
+/// assert!(is_ignorable('\u{FEFF}'));
+/// assert!(!is_ignorable(' '));
+/// ```
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}')
+}
+
+/// Whether a character is a space once folded (any Unicode whitespace, including U+3000).
+///
+/// ```
+/// use gov_info_disclosure::parsers::is_space;
+/// assert!(is_space('\u{3000}') && is_space('\t') && !is_space('一'));
+/// ```
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || fold_char(c) == ' '
+}
+
+/// A folded copy of some text, with the map back to the original byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded text (ignorable characters dropped).
+    pub text: String,
+    /// For each char of `text`, in order: (byte offset in `text`, byte offset in the original).
+    map: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl Folded {
+    /// The byte offset in the original text of folded byte offset `offset` (the start of the
+    /// original character that produced it; `offset == text.len()` maps to the original end).
+    pub fn original_offset(&self, offset: usize) -> usize {
+        match self.map.binary_search_by_key(&offset, |&(f, _)| f) {
+            Ok(i) => self.map[i].1,
+            Err(i) => self.map.get(i).map_or(self.original_len, |&(_, o)| o),
+        }
+    }
+}
+
+/// Folds a whole string with [`fold_char`], dropping [`is_ignorable`] characters, and keeps
+/// the map back to the original offsets. Idempotent: `fold(fold(s).text) == fold(s).text`.
+///
+/// ```
+/// use gov_info_disclosure::parsers::fold;
+/// let f = fold("\u{FEFF}（一）１２");
+/// assert_eq!(f.text, "(一)12");
+/// assert_eq!(f.original_offset(1), 6); // `一` starts after the BOM and `（`
+/// assert_eq!(f.original_offset(f.text.len()), "\u{FEFF}（一）１２".len());
+/// ```
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() / 2);
+    for (i, c) in s.char_indices() {
+        if is_ignorable(c) {
+            continue;
+        }
+        map.push((text.len(), i));
+        text.push(fold_char(c));
+    }
+    Folded { text, map, original_len: s.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_char_table() {
+        let cases = [
+            ('（', '('),
+            ('）', ')'),
+            ('．', '.'),
+            ('：', ':'),
+            ('０', '0'),
+            ('９', '9'),
+            ('Ａ', 'A'),
+            ('～', '~'),
+            ('\u{3000}', ' '),
+            ('\u{00A0}', ' '),
+            ('\u{2002}', ' '),
+            ('\u{200A}', ' '),
+            // unchanged
+            ('、', '、'),
+            ('。', '。'),
+            ('①', '①'),
+            ('〇', '〇'),
+            ('a', 'a'),
+            ('\u{200B}', '\u{200B}'),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold_char(input), want, "fold_char({input:?})");
+        }
+    }
+
+    #[test]
+    fn fold_is_idempotent_and_maps_back() {
+        for s in ["", "abc", "（一）主动公开", "\u{FEFF}\u{200B}２０２３年", "a\u{3000}b"]
+        {
+            let once = fold(s);
+            assert_eq!(fold(&once.text).text, once.text);
+            for (f, _) in once.text.char_indices() {
+                let o = once.original_offset(f);
+                assert!(s.is_char_boundary(o));
+                assert_eq!(
+                    fold_char(s[o..].chars().next().unwrap_or(' ')),
+                    once.text[f..].chars().next().unwrap_or(' ')
+                );
+            }
+        }
+    }
+}
