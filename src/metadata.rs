@@ -1,7 +1,9 @@
 //! Report metadata: title, organ, year, edition, publication date, signature.
 
 use crate::layout::{normalize, Line, LineKind};
-use crate::parsers::{arabic_number, chinese_numeral, date, fold, heading_marker};
+use crate::parsers::{
+    arabic_number, chinese_numeral, date, fold_compact, fold_text, heading_marker,
+};
 use crate::{Code, Date, Diagnostic, Edition, Signature, Span};
 
 /// What the top of the report says.
@@ -82,7 +84,7 @@ pub(crate) fn front(input: &str, lines: &[Line]) -> Front {
 
 /// The date of a `发布日期:` / `发布时间:` line (the label may follow other scraped fields).
 fn published_date(text: &str) -> Option<Date> {
-    let folded = fold(text).text;
+    let folded = fold_text(text);
     let at = folded.find("发布日期").or_else(|| folded.find("发布时间"))?;
     let after_label = &folded[at..];
     let colon = after_label.find(':')?;
@@ -110,7 +112,7 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
 /// The year from a statistics-period sentence (`统计期限自 2023 年 1 月 1 日`), when the title
 /// has none: the first `YYYY年1月1日` in the text.
 pub(crate) fn year_from_period(input: &str) -> Option<u16> {
-    let compact: String = fold(input).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = fold_compact(input);
     let at = compact.find("年1月1日")?;
     let digits = compact.get(at.checked_sub(4)?..at)?;
     digits.parse().ok().filter(|y| (1990..=2100).contains(y))
@@ -153,7 +155,7 @@ pub(crate) fn edition(
     year: Option<u16>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Edition {
-    let compact: String = fold(input).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = fold_compact(input);
     let count = |ms: &[&str]| ms.iter().filter(|m| compact.contains(*m)).count();
     let (c21, c19, legacy) = (count(MARKERS_2021), count(MARKERS_2019), count(MARKERS_LEGACY));
     let by_year = match year {

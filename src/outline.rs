@@ -19,7 +19,9 @@
 //!   level-1 section title.
 
 use crate::layout::{width, Line, LineKind};
-use crate::parsers::{fold, format_chinese_numeral, heading_marker, MarkerStyle};
+use crate::parsers::{
+    fold_compact, fold_text, format_chinese_numeral, heading_marker, MarkerStyle,
+};
 use crate::table::is_table_line;
 use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span};
 
@@ -159,7 +161,7 @@ fn run_in_template_title(
 /// titles (`一、总体情况；二、主动公开政府信息情况；…`) is not a heading.
 fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
     let Some(next) = format_chinese_numeral(u64::from(ordinal) + 1) else { return false };
-    let folded = fold(rest).text;
+    let folded = fold_text(rest);
     match style {
         MarkerStyle::ChineseComma => folded.contains(&format!("{next}、")),
         MarkerStyle::ChineseParen => folded.contains(&format!("({next})")),
@@ -172,13 +174,13 @@ fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
 /// interleaves it with the column headers); with no table after it (sample 000, where the
 /// table was an image) it stays a paragraph.
 fn is_table_caption(text: &str) -> bool {
-    let compact: String = fold(text).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = fold_compact(text);
     compact.starts_with("(本列数据的勾稽关系")
 }
 
 /// What a level-1 section is about, from its wording (format.md §1.3, legacy wording too).
 pub(crate) fn section_kind(title: &str) -> SectionKind {
-    let t: String = fold(title).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = fold_compact(title);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     if has(&["其他需要报告", "其他事项", "需要说明的事项", "其他需要说明"]) {
         SectionKind::OtherMatters
