@@ -221,19 +221,23 @@ pub(crate) fn outline(
     options: &ParseOptions,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Heading>, ParseError> {
-    let cands: Vec<Option<Candidate>> = lines
+    // Only the lines that are candidates, by line index: one slot per line cost ~100 bytes a
+    // line, the peak of a parse on the samples with a blank line after every line (issue 5).
+    let mut cands: Vec<(usize, Candidate)> = lines
         .iter()
-        .map(|l| if l.kind == LineKind::Text { candidate(input, l, wrap) } else { None })
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .filter_map(|(i, l)| Some((i, candidate(input, l, wrap)?)))
         .collect();
     // The document starts at its first `一、`; failing that, at the first marker numbered 1.
     // (A `（一）` in an intro must not make `一、` level 2.)
     let first = cands
         .iter()
-        .position(|c| {
-            c.as_ref().is_some_and(|c| c.style == MarkerStyle::ChineseComma && c.ordinal == 1)
-        })
-        .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
+        .find(|(_, c)| c.style == MarkerStyle::ChineseComma && c.ordinal == 1)
+        .or_else(|| cands.iter().find(|(_, c)| c.ordinal == 1))
+        .map(|&(i, _)| i);
     let Some(first) = first else { return Ok(Vec::new()) };
+    let mut next_cand = 0; // index in `cands` of the first candidate at or after line `i`
 
     let mut headings: Vec<Heading> = Vec::new();
     let mut stack: Vec<(MarkerStyle, u32)> = Vec::new();
@@ -257,7 +261,10 @@ pub(crate) fn outline(
             }
             continue;
         }
-        let Some(c) = &cands[i] else { continue };
+        while cands.get(next_cand).is_some_and(|&(l, _)| l < i) {
+            next_cand += 1;
+        }
+        let Some((_, c)) = cands.get_mut(next_cand).filter(|(l, _)| *l == i) else { continue };
         let position = stack.iter().position(|&(s, _)| s == c.style);
         let level = match position {
             Some(p) => {
@@ -316,8 +323,8 @@ pub(crate) fn outline(
             line: i,
             level,
             number: c.ordinal,
-            marker: c.marker.clone(),
-            title: c.title.clone(),
+            marker: std::mem::take(&mut c.marker),
+            title: std::mem::take(&mut c.title),
             heading_span: c.heading_span,
             run_in: c.run_in,
             kind,
