@@ -182,20 +182,26 @@ pub(crate) fn normalize(text: &str) -> String {
 /// [`normalize`], appending to `out`: one pass to detect letter-spacing, one to copy, and no
 /// intermediate `Vec<char>` or `String` (paragraph joining was 22% of a parse, issue 5).
 fn normalize_into(out: &mut String, text: &str) {
+    // Most lines of Chinese prose hold no space and no ignorable: then the text is the result.
+    if !has_space_or_ignorable(text) {
+        out.push_str(text);
+        return;
+    }
     let chars = || text.chars().filter(|&c| !is_ignorable(c));
-    // Ideograph–space–ideograph triples (one space between), as `windows(3)` would see them.
+    // Ideograph–space–ideograph triples (one space between), as `windows(3)` would see them;
+    // each character is classified once.
     let mut spaced_pairs = 0;
-    let (mut before, mut prev) = (None::<char>, None::<char>);
+    let (mut before, mut prev) = (false, false); // is_cjk(c[-2]), is_space(c[-1])
+    let mut prev_cjk = false;
     for c in chars() {
-        if let (Some(a), Some(sp)) = (before, prev) {
-            if is_cjk(a) && is_space(sp) && is_cjk(c) {
-                spaced_pairs += 1;
-                if spaced_pairs >= 3 {
-                    break;
-                }
+        let (cjk, space) = (is_cjk(c), is_space(c));
+        if before && prev && cjk {
+            spaced_pairs += 1;
+            if spaced_pairs >= 3 {
+                break;
             }
         }
-        (before, prev) = (prev, Some(c));
+        (before, prev, prev_cjk) = (prev_cjk, space, cjk);
     }
     let letter_spaced = spaced_pairs >= 3;
     // A space run is written (as one space) only between two characters, by the rule above;
@@ -223,6 +229,21 @@ fn normalize_into(out: &mut String, text: &str) {
         out.push(c);
         last = Some(c);
     }
+}
+
+/// Whether `text` holds a character that [`normalize`] would drop or rewrite: a space
+/// ([`is_space`]: Unicode whitespace, U+3000 included) or an ignorable. Checked on bytes: only
+/// ASCII whitespace and the UTF-8 lead bytes of the non-ASCII ones (U+0085/U+00A0: `C2`,
+/// U+1680: `E1`, U+2000–U+205F: `E2`, U+3000: `E3`, U+FEFF: `EF`) need a closer look.
+fn has_space_or_ignorable(text: &str) -> bool {
+    text.bytes().enumerate().any(|(i, b)| match b {
+        b' ' | b'\t'..=b'\r' => true,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| is_space(c) || is_ignorable(c)),
+        _ => false,
+    })
 }
 
 /// Appends a normalized line to paragraph text: a space only where a line break split two
@@ -360,7 +381,8 @@ mod tests {
         fn normalize_matches_the_reference(
             v in proptest::collection::vec(proptest::sample::select(vec![
                 'a', 'Z', '1', ' ', '\t', '\u{3000}', '\u{FEFF}', '\u{200B}', '政', '府', '，',
-                '：', '（', '“', '…', '·', '①',
+                '：', '（', '“', '…', '·', '①', '\u{A0}', '\u{85}', '\u{1680}', '\u{2003}',
+                '\u{2060}', '\u{202F}', '\u{205F}', '\u{2028}', '、', '。', '\u{FF0C}',
             ]), 0..40)
         ) {
             let s: String = v.into_iter().collect();
