@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::parsers::{is_ignorable, is_space, page_number};
+use crate::parsers::{is_ignorable, is_space, may_change, page_number};
 use crate::{Paragraph, Span};
 
 /// What a line holds.
@@ -236,13 +236,12 @@ fn normalize_into(out: &mut String, text: &str) {
 /// ASCII whitespace and the UTF-8 lead bytes of the non-ASCII ones (U+0085/U+00A0: `C2`,
 /// U+1680: `E1`, U+2000–U+205F: `E2`, U+3000: `E3`, U+FEFF: `EF`) need a closer look.
 fn has_space_or_ignorable(text: &str) -> bool {
-    text.bytes().enumerate().any(|(i, b)| match b {
-        b' ' | b'\t'..=b'\r' => true,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => text
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| is_space(c) || is_ignorable(c)),
-        _ => false,
+    text.bytes().enumerate().any(|(i, b)| {
+        may_change(b)
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| is_space(c) || is_ignorable(c))
     })
 }
 

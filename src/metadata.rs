@@ -153,17 +153,24 @@ const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名�
 /// marker, 27 times, was a fifth of a parse's instructions: issue 5.)
 fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
     let bit = |c: char| 1u128 << (u32::from(c) % 128);
-    let filter = sets.iter().flat_map(|s| s.iter()).filter_map(|m| m.chars().next()).map(bit);
-    let filter = filter.fold(0u128, |acc, b| acc | b);
+    // (first char, set, marker) for every marker; the filter has the first chars' bits.
+    let mut firsts: Vec<(char, usize, usize)> = Vec::new();
+    for (k, set) in sets.iter().enumerate() {
+        for (j, m) in set.iter().enumerate() {
+            if let Some(c) = m.chars().next() {
+                firsts.push((c, k, j));
+            }
+        }
+    }
+    let filter = firsts.iter().fold(0u128, |acc, &(c, _, _)| acc | bit(c));
     let mut found: [Vec<bool>; N] = sets.map(|s| vec![false; s.len()]);
     for (i, c) in text.char_indices() {
         if filter & bit(c) == 0 {
             continue;
         }
-        let rest = text.get(i..).unwrap_or("");
-        for (set, hits) in sets.iter().zip(found.iter_mut()) {
-            for (marker, hit) in set.iter().zip(hits.iter_mut()) {
-                *hit = *hit || rest.starts_with(marker);
+        for &(first, k, j) in &firsts {
+            if first == c && !found[k][j] {
+                found[k][j] = text.get(i..).is_some_and(|rest| rest.starts_with(sets[k][j]));
             }
         }
     }
