@@ -57,23 +57,19 @@ pub(crate) fn lines(input: &str) -> Vec<Line> {
     let terminators = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
     let mut out = Vec::with_capacity(terminators + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (content_end, next) = match bytes[i] {
-            b'\n' => (i, i + 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
-            b'\r' => (i, i + 1),
-            _ => {
-                i += 1;
-                continue;
-            }
+    // `str::find(char)` is memchr-backed: lines are found a word at a time, not byte by byte.
+    while let Some(rest) = input.get(start..).filter(|r| !r.is_empty()) {
+        let nl = rest.find('\n').map_or(rest.len(), |p| p + 1); // one past the `\n`, or the end
+        let (content_end, next) = match rest.get(..nl).unwrap_or(rest).find('\r') {
+            // `\r\n`
+            Some(r) if r + 2 == nl && bytes.get(start + nl - 1) == Some(&b'\n') => (r, nl),
+            // A lone `\r` ends its line.
+            Some(r) => (r, r + 1),
+            None if bytes.get(start + nl - 1) == Some(&b'\n') => (nl - 1, nl),
+            None => (nl, nl), // the last line, with no terminator
         };
-        out.push(make_line(input, start, content_end, next));
-        start = next;
-        i = next;
-    }
-    if start < input.len() {
-        out.push(make_line(input, start, input.len(), input.len()));
+        out.push(make_line(input, start, start + content_end, start + next));
+        start += next;
     }
     out
 }
@@ -307,6 +303,43 @@ mod tests {
                 at = l.span.end;
             }
             assert_eq!(at, input.len(), "{input:?}");
+        }
+    }
+
+    /// The byte-by-byte splitter `lines` replaced (issue 5), as the oracle.
+    fn lines_reference(input: &str) -> Vec<Line> {
+        let bytes = input.as_bytes();
+        let mut out = Vec::new();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let (content_end, next) = match bytes[i] {
+                b'\n' => (i, i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
+                b'\r' => (i, i + 1),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push(make_line(input, start, content_end, next));
+            start = next;
+            i = next;
+        }
+        if start < input.len() {
+            out.push(make_line(input, start, input.len(), input.len()));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_match_the_reference(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "\n", "\r", "\r\n", "\n\r", "a", "一", " ", "- 3 -", "\u{FEFF}",
+            ]), 0..30)
+        ) {
+            let s: String = v.concat();
+            proptest::prop_assert_eq!(lines(&s), lines_reference(&s));
         }
     }
 
