@@ -54,3 +54,11 @@ if scaling:
             parts.append(part)
             prev = ns
         print(f"{g[8:]:>14}: " + "  ".join(parts))
+
+if "stages" in groups:
+    st = groups["stages"]
+    parse = st.get("parse")
+    print("\nstages (all samples per iteration; time as a share of the end-to-end parse)")
+    for name, (ns, nbytes) in sorted(st.items(), key=lambda kv: kv[1][0]):
+        share = f"{ns / parse[0] * 100:5.1f}%" if parse else ""
+        print(f"{name:>15}: {ns / 1e3:9.1f} us  {mbps(ns, nbytes):8.1f} MB/s  {share}")

@@ -91,7 +91,24 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
 
 /// Display width of a text (CJK = 2 columns).
 pub(crate) fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    // On bytes: printable ASCII is 1 column; a 3-byte sequence led by E5–E9, or by E4 except
+    // E4 B7 (U+4DC0–U+4DFF, the narrow Yijing hexagrams), is a CJK ideograph (U+4000–U+9FFF,
+    // East Asian Wide): 2 columns. Anything else is decoded. Widths are taken of every text
+    // line (wrap width, paragraph ends, heading candidates): decoding each char was 7% of a parse.
+    let bytes = s.as_bytes();
+    let (mut w, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0x20..=0x7E => (w, i) = (w + 1, i + 1),
+            0xE5..=0xE9 => (w, i) = (w + 2, i + 3),
+            0xE4 if bytes.get(i + 1) != Some(&0xB7) => (w, i) = (w + 2, i + 3),
+            _ => {
+                let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else { break };
+                (w, i) = (w + char_width(c), i + c.len_utf8());
+            }
+        }
+    }
+    w
 }
 
 /// Display width of one character. Printable ASCII and CJK Unified Ideographs (all East Asian
@@ -332,6 +349,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn width_matches_unicode_width(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\t', '\u{7F}', '\u{3FFF}', '\u{4000}', '\u{4DBF}', '\u{4DC0}',
+                '\u{4DFF}', '\u{4E00}', '\u{9FFF}', '\u{A000}', '\u{3000}', '，', '①', 'é',
+                '\u{200B}', '\u{1F600}', '\u{0301}',
+            ]), 0..30)
+        ) {
+            let s: String = v.into_iter().collect();
+            let want: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+            proptest::prop_assert_eq!(width(&s), want);
+        }
+
         #[test]
         fn lines_match_the_reference(
             v in proptest::collection::vec(proptest::sample::select(vec![
