@@ -1,10 +1,256 @@
-//! The 勾稽关系 (arithmetic consistency) checks of tables 三 and 四. They report; they never
-//! change a number. (Being written.)
+//! The 勾稽关系 (arithmetic consistency) checks of tables 三 and 四 (format.md §3.5, §4).
+//!
+//! They report; they never change a number. Each failure is one diagnostic whose message
+//! writes the formula out with the real numbers, whose span is the first cell involved and
+//! whose `related` labels are the other cells; the rule's name is the first note. A blank
+//! cell counts as 0 inside a check, and a `blank-in-check` note says so.
+//!
+//! ```
+//! use gov_info_disclosure::check::check_reviews_and_lawsuits;
+//! use gov_info_disclosure::table::{read_table, TableData};
+//! use gov_info_disclosure::{Code, Span, TableKind};
+//!
+//! // Table 四 as pypdf prints it; 行政复议 says 10 + 1 + 0 + 0 but 总计 0.
+//! let text = "行政复议 行政诉讼\n10 1 0 0 0 0 0 0 0 0 5 0 0 0 5\n";
+//! let mut diagnostics = Vec::new();
+//! let region = Span::new(0, text.len());
+//! let Some(TableData::ReviewsAndLawsuits(table)) =
+//!     read_table(text, region, TableKind::ReviewsAndLawsuits, &mut diagnostics)
+//! else {
+//!     panic!("table 四 not read")
+//! };
+//! assert_eq!(table.review.upheld, Some(10));
+//! let failed = check_reviews_and_lawsuits(&table);
+//! assert_eq!(failed.len(), 1);
+//! assert_eq!(failed[0].code, Code::OutcomeTotalMismatch);
+//! assert_eq!(
+//!     failed[0].message,
+//!     "结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (0) ≠ 总计 (0): 11 ≠ 0"
+//! );
+//! // The primary span is the first cell of the formula, the others are related labels.
+//! assert_eq!(failed[0].span.slice(text), "10");
+//! assert_eq!(failed[0].related.last().map(|l| l.span.slice(text)), Some("0"));
+//! ```
 
-use crate::{AnnualReport, Diagnostic};
+use crate::{
+    AnnualReport, ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Outcomes,
+    ReviewsAndLawsuits, Span,
+};
 
 /// Runs every check on the report's tables and returns what failed.
 pub fn check(report: &AnnualReport) -> Vec<Diagnostic> {
-    let _ = report;
-    Vec::new()
+    let mut out = Vec::new();
+    if let Some(a) = &report.applications {
+        out.extend(check_applications(a));
+    }
+    if let Some(r) = &report.reviews_and_lawsuits {
+        out.extend(check_reviews_and_lawsuits(r));
+    }
+    out
+}
+
+/// One operand of a check: its display name, value, and cell span.
+struct Term {
+    name: String,
+    value: Option<u64>,
+    span: Option<Span>,
+}
+
+impl Term {
+    fn of(name: impl Into<String>, row: &ApplicantCounts, col: ApplicantColumn) -> Term {
+        Term { name: name.into(), value: row.get(col), span: row.cell_span(col).or(Some(row.span)) }
+    }
+    fn shown(&self) -> String {
+        match self.value {
+            Some(v) => format!("{} ({v})", self.name),
+            None => format!("{} (blank)", self.name),
+        }
+    }
+}
+
+/// Compares `lhs` and `rhs` sums; pushes a diagnostic when they differ, and a blank note
+/// when a blank took part.
+fn compare(
+    out: &mut Vec<Diagnostic>,
+    code: Code,
+    rule: &str,
+    lhs: &[Term],
+    rhs: &[Term],
+    fallback: Span,
+) {
+    let present = lhs.iter().chain(rhs).filter(|t| t.value.is_some()).count();
+    if present == 0 {
+        return;
+    }
+    let sum = |ts: &[Term]| ts.iter().map(|t| t.value.unwrap_or(0)).sum::<u64>();
+    let (l, r) = (sum(lhs), sum(rhs));
+    let blanks: Vec<&Term> = lhs.iter().chain(rhs).filter(|t| t.value.is_none()).collect();
+    if l == r {
+        if !blanks.is_empty() {
+            let span = blanks[0].span.unwrap_or(fallback);
+            out.push(
+                Diagnostic::note(
+                    Code::BlankInCheck,
+                    span,
+                    format!(
+                        "treated blank {} as 0 in check `{rule}`",
+                        blanks
+                            .iter()
+                            .map(|t| format!("`{}`", t.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .with_note(format!("rule: {rule}")),
+            );
+        }
+        return;
+    }
+    let side = |ts: &[Term]| ts.iter().map(Term::shown).collect::<Vec<_>>().join(" + ");
+    let formula = format!("{} ≠ {}", side(lhs), side(rhs));
+    let mut terms = lhs.iter().chain(rhs);
+    let first = terms.next().and_then(|t| t.span).unwrap_or(fallback);
+    let mut d = Diagnostic::error(code, first, format!("{formula}: {l} ≠ {r}"))
+        .with_note(format!("rule: {rule}"));
+    for t in lhs.iter().chain(rhs).skip(1) {
+        if let Some(s) = t.span {
+            d = d.with_label(s, t.shown());
+        }
+    }
+    if !blanks.is_empty() {
+        d = d.with_note("blank cells were counted as 0");
+    }
+    out.push(d);
+}
+
+/// The result rows of table 三 that （七）总计 sums, with their short names.
+fn result_rows(a: &Applications) -> Vec<(&'static str, &ApplicantCounts)> {
+    let d = &a.denied;
+    let u = &a.unable_to_provide;
+    let n = &a.not_processed;
+    let o = &a.other_handling;
+    [
+        ("（一）予以公开", &a.granted),
+        ("（二）部分公开", &a.partially_granted),
+        ("（三）1", &d.state_secret),
+        ("（三）2", &d.prohibited_by_law),
+        ("（三）3", &d.security_and_stability),
+        ("（三）4", &d.third_party_rights),
+        ("（三）5", &d.internal_affairs),
+        ("（三）6", &d.process_information),
+        ("（三）7", &d.enforcement_files),
+        ("（三）8", &d.administrative_query),
+        ("（四）1", &u.not_held),
+        ("（四）2", &u.needs_creation),
+        ("（四）3", &u.unclear_after_correction),
+        ("（五）1", &n.complaint_or_petition),
+        ("（五）2", &n.repeated),
+        ("（五）3", &n.publication),
+        ("（五）4", &n.excessive),
+        ("（五）5", &n.confirmation),
+        ("（六）1", &o.no_correction),
+        ("（六）2", &o.unpaid_fee),
+        ("（六）3", &o.other),
+        ("（六）其他处理", &o.undivided),
+    ]
+    .into_iter()
+    .filter_map(|(name, r)| r.as_ref().map(|r| (name, r)))
+    .collect()
+}
+
+/// Checks table 三: per column 一 + 二 = （七）+ 四 (balance-mismatch), per row 总计 = the sum of
+/// the six applicant columns (row-total-mismatch), per column （七）= the sum of the result
+/// rows (column-total-mismatch).
+pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let fallback = a.span;
+    // Rule 1, printed in the template: 第一项加第二项之和，等于第三项加第四项之和.
+    if let (Some(new), Some(carried), Some(total), Some(fwd)) =
+        (&a.new_received, &a.carried_over, &a.total_processed, &a.carried_forward)
+    {
+        for col in ApplicantColumn::ALL {
+            let c = col.label();
+            compare(
+                &mut out,
+                Code::BalanceMismatch,
+                &format!("{c}: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度"),
+                &[Term::of("本年新收", new, col), Term::of("上年结转", carried, col)],
+                &[Term::of("办理结果总计", total, col), Term::of("结转下年度", fwd, col)],
+                fallback,
+            );
+        }
+    }
+    // Rule 2: each row's 总计 is the sum of the six applicant columns.
+    let mut rows: Vec<(&str, &ApplicantCounts)> = Vec::new();
+    if let Some(r) = &a.new_received {
+        rows.push(("一、本年新收", r));
+    }
+    if let Some(r) = &a.carried_over {
+        rows.push(("二、上年结转", r));
+    }
+    rows.extend(result_rows(a));
+    if let Some(r) = &a.total_processed {
+        rows.push(("（七）总计", r));
+    }
+    if let Some(r) = &a.carried_forward {
+        rows.push(("四、结转下年度", r));
+    }
+    for (name, row) in &rows {
+        let parts: Vec<Term> =
+            ApplicantColumn::PARTS.iter().map(|&c| Term::of(c.label(), row, c)).collect();
+        compare(
+            &mut out,
+            Code::RowTotalMismatch,
+            &format!(
+                "{name}: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"
+            ),
+            &parts,
+            &[Term::of("总计", row, ApplicantColumn::Total)],
+            row.span,
+        );
+    }
+    // Rule 3: （七）总计 is the sum of the result rows.
+    if let Some(total) = &a.total_processed {
+        let results = result_rows(a);
+        if !results.is_empty() {
+            for col in ApplicantColumn::ALL {
+                let parts: Vec<Term> = results.iter().map(|(n, r)| Term::of(*n, r, col)).collect();
+                compare(
+                    &mut out,
+                    Code::ColumnTotalMismatch,
+                    &format!("{}: （七）总计 = the sum of the result rows", col.label()),
+                    &parts,
+                    &[Term::of("（七）总计", total, col)],
+                    total.span,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Checks table 四: in each block, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
+/// (outcome-total-mismatch).
+pub fn check_reviews_and_lawsuits(r: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (block, o) in [
+        ("行政复议", &r.review),
+        ("行政诉讼 未经复议直接起诉", &r.lawsuit_direct),
+        ("行政诉讼 复议后起诉", &r.lawsuit_after_review),
+    ] {
+        let t = |i: usize, name: &str, o: &Outcomes| Term {
+            name: name.to_string(),
+            value: o.values()[i],
+            span: o.cells[i],
+        };
+        compare(
+            &mut out,
+            Code::OutcomeTotalMismatch,
+            &format!("{block}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
+            &[t(0, "结果维持", o), t(1, "结果纠正", o), t(2, "其他结果", o), t(3, "尚未审结", o)],
+            &[t(4, "总计", o)],
+            r.span,
+        );
+    }
+    out
 }

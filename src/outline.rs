@@ -454,7 +454,9 @@ mod tests {
 
     #[test]
     fn too_deep_is_an_error() {
-        let input = "一、甲\n（一）乙\n1.丙\n（1）丁\n①戊\n";
+        // Realistic titles: one-character fragments such as `（一）乙` read as pieces of a
+        // table label (a vertical group label), so they would not be headings at all.
+        let input = "一、总体情况\n（一）主动公开情况\n1.平台建设\n（1）网站建设\n①栏目调整\n";
         let ls = lines(input);
         let opts = ParseOptions::new().max_heading_depth(3);
         let err = outline(input, &ls, None, true, &opts, &mut Vec::new()).unwrap_err();

@@ -24,7 +24,9 @@ fn fatal_errors() {
     assert_eq!(parse("今天天气很好。\n我们去公园。\n"), Err(ParseError::NotAReport));
     let too_large = parse_with("一、总体情况\n", &ParseOptions::new().max_input_len(4));
     assert!(matches!(too_large, Err(ParseError::TooLarge { len: 19, limit: 4 })));
-    let deep = "一、甲\n（一）乙\n1.丙\n（1）丁\n";
+    // Realistic titles: a marker with a single character after it (`（三）不`) is a piece of
+    // a wrapped table label in real PDF text (extra-samples 003), not a heading.
+    let deep = "一、总体情况\n（一）主动公开\n1.平台建设\n（1）网站建设\n";
     let err = parse_with(deep, &ParseOptions::new().max_heading_depth(2)).unwrap_err();
     assert!(matches!(err, ParseError::TooDeep { depth: 3, limit: 2, .. }), "{err:?}");
 }
@@ -36,7 +38,7 @@ fn small_inputs_keep_coverage() {
         "\u{FEFF}某县2023年政府信息公开工作年度报告\r\n一、总体情况\r\n正文。\r\n",
         "标题报告\n一、总体情况（一）\n（一）主动公开。正文\n- 2 -\n继续。\n二、主动公开政府信息情况\n规章\t0\t0\t0\n",
         "一、a\n\n\n（一）b：c\n1.d\n（二）e\n二、f\n某某人民政府\n2024年1月2日",
-        "\r\r一、x\r",
+        "\r\r一、总体情况\r",
     ];
     for input in inputs {
         let report = parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));

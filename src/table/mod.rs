@@ -1,4 +1,24 @@
-//! Reading the statistical tables out of their text regions (being written).
+//! Reading the statistical tables out of their text regions.
+//!
+//! The pipeline, one module each:
+//! - `cell`: character folding and cell values (blank, dash, number, money);
+//! - `lines`: a region's lines split into label text and value cells, per line, whatever
+//!   the layout (tab, Markdown, space-separated, aligned, one cell per line, run together);
+//! - `vocab`: which official row a label names, per edition;
+//! - `row` and `digits`: fitting a row's cells to its columns (ragged rows, digit runs);
+//! - `active`, `apps`, `reviews`: assembly of tables 二, 三 and 四 into the model.
+//!
+//! Layout is decided per line, so a report may mix layouts, and rows are always recognized by
+//! their labels, never by position alone.
+
+mod active;
+mod apps;
+pub(crate) mod cell;
+mod digits;
+mod lines;
+mod reviews;
+mod row;
+pub(crate) mod vocab;
 
 use crate::{
     ActiveDisclosure, Applications, Code, Diagnostic, ReviewsAndLawsuits, Span, TableKind,
@@ -16,57 +36,262 @@ pub enum TableData {
     ReviewsAndLawsuits(Box<ReviewsAndLawsuits>),
 }
 
-/// Whether a line (without its line terminator) looks like part of a statistical table
-/// rather than prose: it holds a tab, only numbers, or starts with a known row or column label.
-/// The outline uses it so that table row labels such as `一、本年新收…` are not taken for
-/// headings.
-pub fn is_table_line(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if line.contains('\t') {
-        return true;
-    }
-    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | '—'))
-    {
-        return true;
-    }
-    const LABELS: &[&str] = &[
-        "第二十条",
-        "信息内容",
-        "规章",
-        "行政规范性文件",
-        "规范性文件",
-        "行政许可",
-        "行政处罚",
-        "行政强制",
-        "行政事业性收费",
-        "本年新收",
-        "一、本年新收",
-        "二、上年结转",
-        "三、本年度办理结果",
-        "四、结转下年度",
-        "申请人情况",
-        "自然人",
-        "行政复议",
-        "结果维持",
-    ];
-    LABELS.iter().any(|l| t.starts_with(l))
-}
-
-/// Reads one table from `region` of `input`. Pushes diagnostics (`table-missing` when the
-/// region holds no data) and returns `None` when nothing could be typed.
+/// Reads one table from `region` of `input` (all spans are absolute offsets into `input`).
+///
+/// Pushes diagnostics: `table-missing` (and returns `None`) when the region holds no cells —
+/// the table was an image in the original — plus `ragged-row`, `unknown-row`, `missing-row`,
+/// `duplicate-row`, `invalid-cell` and `ambiguous-digits` for what could not be read exactly.
+///
+/// ```
+/// use gov_info_disclosure::{table::{read_table, TableData}, Span, TableKind};
+/// let text = "行政复议\t行政诉讼\n2\t0\t1\t0\t3\t11\t0\t0\t0\t11\t0\t0\t0\t0\t0\n";
+/// let mut diags = Vec::new();
+/// let t = read_table(text, Span::new(0, text.len()), TableKind::ReviewsAndLawsuits, &mut diags);
+/// let Some(TableData::ReviewsAndLawsuits(t)) = t else { panic!() };
+/// assert_eq!(t.lawsuit_direct.total, Some(11));
+/// assert!(diags.is_empty());
+/// ```
 pub fn read_table(
     input: &str,
     region: Span,
     kind: TableKind,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
-    let text = region.slice(input);
-    if !text.chars().any(|c| c.is_ascii_digit()) {
+    let region = clamp(input, region);
+    let lines = lines::split_lines(input, region);
+    let data = match kind {
+        TableKind::ActiveDisclosure => active::read(input, &lines, region, diagnostics)
+            .map(|t| TableData::ActiveDisclosure(Box::new(t))),
+        TableKind::Applications => apps::read(input, &lines, region, diagnostics)
+            .map(|t| TableData::Applications(Box::new(t))),
+        TableKind::ReviewsAndLawsuits => reviews::read(input, &lines, region, diagnostics)
+            .map(|t| TableData::ReviewsAndLawsuits(Box::new(t))),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    };
+    if data.is_none() {
+        let name = match kind {
+            TableKind::ActiveDisclosure => "二 主动公开政府信息情况",
+            TableKind::Applications => "三 收到和处理政府信息公开申请情况",
+            _ => "四 政府信息公开行政复议、行政诉讼情况",
+        };
         diagnostics.push(Diagnostic::error(
             Code::TableMissing,
             region,
-            format!("expected table {kind:?} here, found no cells (an image in the original?)"),
+            format!("expected table {name} here, found no cells (an image in the original?)"),
         ));
     }
-    None
+    data
+}
+
+/// Keeps a region inside the input and on char boundaries (never panics on a bad span).
+fn clamp(input: &str, region: Span) -> Span {
+    let mut s = region.start.min(input.len());
+    let mut e = region.end.min(input.len()).max(s);
+    while !input.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !input.is_char_boundary(e) {
+        e += 1;
+    }
+    Span::new(s, e)
+}
+
+/// Whether a line (without its line terminator) looks like part of a statistical table
+/// rather than a heading or prose.
+///
+/// True for: tab-separated and Markdown `|` rows; rows of numbers and dashes; row labels of
+/// tables 二/三 with or without their numbers (`一、本年新收…`, `(一) 予以公开`,
+/// `1.属于国家秘密`, `三、本年度办理结果`, `四、结转下年度继续办理`, `规 章 0 0 0`); header
+/// words (`信息内容`, `第二十条第（一）项`, `申请人情况`, the 勾稽 note, `结 果`); short label
+/// fragments left by wrapping (`计其他情形）`, `予公开`, one character of a vertical label).
+/// False for section headings such as `三、收到和处理政府信息公开申请情况`, for prose, and for
+/// page numbers (`- 3 -`), which belong to neither and which [`read_table`] skips anywhere.
+pub fn is_table_line(line: &str) -> bool {
+    let t = vocab::norm(line);
+    if t.is_empty() || cell::is_page_number(line) {
+        return false;
+    }
+    if line.contains('\t') || t.starts_with('|') {
+        return true;
+    }
+    // Split off trailing numbers and dashes: `规 章 0 0 0`, `（七）总计 21 0 0 0 0 0 21`.
+    let tokens: Vec<&str> = line.split(cell::is_space).filter(|s| !s.is_empty()).collect();
+    let nvals = tokens
+        .iter()
+        .rev()
+        .take_while(|s| matches!(cell::classify(s), cell::CellKind::Number | cell::CellKind::Dash))
+        .count();
+    if nvals == tokens.len() || nvals >= 3 {
+        return true;
+    }
+    let label = vocab::norm(&tokens[..tokens.len() - nvals].concat());
+    let chars = label.chars().count();
+    let prose = label.contains(['。', '；', ';']);
+    // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
+    // except for the 勾稽 note, whose first line ends in a comma.
+    let comma = label.contains(['，', ',']);
+    let note = label.contains("勾稽") || label.contains("第三项加第四项");
+    if chars <= 40 && !prose && (!comma || note) && is_header_text(&label) {
+        return true;
+    }
+    let (body, marked) = vocab::strip_marker(&label);
+    // A row key counts when the label starts with a list marker or carries numbers, or when
+    // what precedes the key is itself table wording (`法提供 2.没有现成…`, extra-samples 003);
+    // a key inside a sentence (`…运用第三方检`, `禁将涉及国家秘密`) is prose.
+    if !prose && chars <= 60 {
+        if let Some(rec) = vocab::recognize_app(&label) {
+            let words = vocab::APP_ROWS.iter().flat_map(|r| r.1.iter().copied()).chain([
+                "其他处理",
+                "不予处理",
+                "无法提供",
+                "不予公开",
+                "办理结果",
+                "总计",
+                "其他",
+            ]);
+            let pos = words.filter_map(|k| body.find(k)).min().unwrap_or(0);
+            let before = body.get(..pos).unwrap_or("");
+            let _ = rec;
+            if marked || nvals > 0 || vocab::table_wording(before) {
+                return true;
+            }
+        }
+    }
+    // Section headings (`四、政府信息公开行政复议、行政诉讼情况`) and sub-headings.
+    let b = body.trim_end_matches(['。', ':', '：']);
+    if ["情况", "事项", "问题", "措施", "改进", "概述"].iter().any(|e| b.ends_with(e)) {
+        return false;
+    }
+    if !prose
+        && chars <= 30
+        && vocab::recognize_active(&label).is_some()
+        && (marked || nvals > 0 || chars <= 12)
+    {
+        return true;
+    }
+    if nvals > 0 && chars <= 20 && !label.contains(['，', ',']) {
+        return true;
+    }
+    if label.contains(['。', '；', '：', ':']) {
+        return false;
+    }
+    if label.contains(['，', ',']) {
+        // Only the wrapped tail of a label with commas (`形，不计其他情形）`, extra-samples 012).
+        return !marked && chars <= 16 && vocab::table_wording_tokens(line);
+    }
+    // One character of a vertical label (`三`, `、`, `本` … extra-samples 001), or a list
+    // marker with at most one character after it (`三、`, `（三）不`, extra-samples 003).
+    if chars == 1 || (marked && body.chars().count() <= 1) {
+        return true;
+    }
+    // Fragments of wrapped labels and broken header cells (`计其他情形）`, `科研机`,
+    // `维持 纠正  结果 审结`): unnumbered and made of table wording.
+    !marked && vocab::table_wording_tokens(line)
+}
+
+/// Header words of the three tables (the column captions, the 勾稽 note, the group captions).
+fn is_header_text(t: &str) -> bool {
+    const HEADERS: &[&str] = &[
+        "第二十条",
+        "信息内容",
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年处理决定数量",
+        "处理决定数量",
+        "本年收费金额",
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增/减",
+        "采购项目数量",
+        "采购总金额",
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "勾稽关系",
+        "第一项加第二项",
+        "第三项加第四项",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ];
+    if HEADERS.iter().any(|h| t.contains(h)) {
+        return true;
+    }
+    // `行政复议 行政诉讼` and `总计` alone are captions; sentences mentioning them are not.
+    matches!(t, "行政复议" | "行政诉讼" | "行政复议行政诉讼" | "总计" | "合计")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_table_line;
+
+    #[test]
+    fn table_lines() {
+        for l in [
+            "一、本年新收政府信息公开申请数量",
+            "(一) 予以公开",
+            "1.属于国家秘密",
+            "四、结转下年度继续办理",
+            "三、本年度办理结果",
+            "0 0 0 0 0 0 0",
+            "三",
+            "、",
+            "信息内容",
+            "第二十条第（一）项",
+            "| 规章 | 0 | 0 | 0 |",
+            "规章\t0\t0\t0",
+            "结 果",
+            "（七）总计 21 0 0 0 0 0 21",
+            "计其他情形） 4 0 0 0 0 0 4",
+            "（本列数据的勾稽关系为：第一项加第二项之和， 等",
+            "申请人情况",
+            "8.属于行政查询事项",
+            "本年废止件数 现行有效件数",
+            "其 他 结",
+            "（三）不",
+            "行政许可 550",
+            "维持 纠正  结果 审结   结果 结果 其他 尚未 总 计结果 结果 其他 尚未 总计",
+            "正、行政机关不再处理其政府信",
+            "计其他情形）",
+            "法提供 2.没有现成信息需要另行制作 11 0 0 0 0 0 11",
+            "三",
+            "、",
+            "行政规范性文件 0 5 5",
+        ] {
+            assert!(is_table_line(l), "{l}");
+        }
+        for l in [
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "二、主动公开政府信息情况",
+            "2023年，我区共收到政府信息公开申请21件，均在法定期限内予以答复，其中予以公开5件。",
+            "一、总体情况",
+            "- 3 -",
+            "（一）主动公开",
+            "（二）依申请公开情况",
+            "加强区政府门户网站及政务新媒体日常管理，运用第三方检",
+            "府信息 5500 余条，全年新增公开市政府规章 1 件、市政府及市",
+            "一是由于镇政府财力不足，人员紧缺，缺乏专业技术人才与专职人员。",
+            "洪泽区人民政府",
+            "2024年1月22日",
+            "各行政机关答复的方式、格式、不予公开依据等更加规范，有效",
+            "件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚",
+            "禁将涉及国家秘密、商业秘密和个人隐私及其他按规定不宜",
+            "一是加强对信息内容的审核把关，严格执行“三审三校”程序，",
+        ] {
+            assert!(!is_table_line(l), "{l}");
+        }
+    }
 }

@@ -1,0 +1,347 @@
+//! Assembling table 二 主动公开政府信息情况 (2021 or 2019 edition) from its lines.
+
+use super::apps::trim_blanks;
+use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
+use super::lines::Line;
+use super::row::{fit, RowRule};
+use super::vocab::{
+    has_2019_active_marker, has_2021_active_marker, norm, recognize_active, ActiveRow,
+};
+use crate::{
+    ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Procurement,
+    Span,
+};
+
+/// Receives a row's label, cells and span.
+type Put<'a> = dyn FnMut(ActiveRow, Vec<Cell>, Span, &mut Vec<Diagnostic>) + 'a;
+
+/// Columns of a row in an edition.
+fn columns(row: ActiveRow, y2019: bool) -> usize {
+    match (row, y2019) {
+        (ActiveRow::Regulations | ActiveRow::Normative, _) => 3,
+        (_, false) => 1,
+        (ActiveRow::Fees | ActiveRow::Procurement, true) => 2,
+        (_, true) => 3,
+    }
+}
+
+fn name(row: ActiveRow) -> &'static str {
+    match row {
+        ActiveRow::Regulations => "规章",
+        ActiveRow::Normative => "行政规范性文件",
+        ActiveRow::Licensing => "行政许可",
+        ActiveRow::OtherServices => "其他对外管理服务事项",
+        ActiveRow::Punishment => "行政处罚",
+        ActiveRow::Coercion => "行政强制",
+        ActiveRow::Fees => "行政事业性收费",
+        ActiveRow::Procurement => "政府集中采购",
+    }
+}
+
+/// Whether the table is in the 2019 edition: from its header words (format.md §6.1), else
+/// from the values (a 行政许可 row with three values).
+fn detect_2019(input: &str, lines: &[Line]) -> bool {
+    let mut y2019 = false;
+    let mut y2021 = false;
+    for l in lines {
+        let n = norm(l.span.slice(input));
+        y2019 |= has_2019_active_marker(&n);
+        y2021 |= has_2021_active_marker(&n);
+        // `规范性文件` without `行政` is the 2019 wording.
+        if n.contains("规范性文件") && !n.contains("行政规范性文件") && !l.labels.is_empty()
+        {
+            y2019 = true;
+        }
+    }
+    if y2019 != y2021 {
+        return y2019;
+    }
+    lines.iter().any(|l| {
+        let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
+        recognize_active(&label) == Some(ActiveRow::Licensing)
+            && l.values.iter().filter(|c| c.kind != CellKind::Blank).count() == 3
+    })
+}
+
+/// Reads table 二 from `lines`; `None` when no row could be typed.
+pub(crate) fn read(
+    input: &str,
+    lines: &[Line],
+    region: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ActiveDisclosure> {
+    let y2019 = detect_2019(input, lines);
+    let mut out = ActiveDisclosure { span: region, ..Default::default() };
+    let mut any = false;
+    let mut queue: Vec<(ActiveRow, Span)> = Vec::new();
+    let mut vbuf: Vec<Cell> = Vec::new();
+    let mut vspan: Option<Span> = None;
+    let mut put = |row: ActiveRow, cells: Vec<Cell>, span: Span, d: &mut Vec<Diagnostic>| {
+        any = true;
+        assign(input, &mut out, row, cells, span, y2019, d);
+    };
+    let flush = |queue: &mut Vec<(ActiveRow, Span)>,
+                 vbuf: &mut Vec<Cell>,
+                 vspan: &mut Option<Span>,
+                 d: &mut Vec<Diagnostic>,
+                 put: &mut Put<'_>| {
+        while !vbuf.is_empty() && !queue.is_empty() {
+            // The leading run of queued rows with the same number of columns.
+            let c = columns(queue[0].0, y2019);
+            let run = queue.iter().take_while(|q| columns(q.0, y2019) == c).count();
+            let rows = (vbuf.len() / c).min(run).max(1);
+            if queue.len() == 1 || rows == 1 {
+                let (row, span) = queue.remove(0);
+                let take = if queue.is_empty() { vbuf.len() } else { c.min(vbuf.len()) };
+                let cells: Vec<Cell> = vbuf.drain(..take).collect();
+                put(row, cells, span.cover(vspan.unwrap_or(span)), d);
+                continue;
+            }
+            // Several labels, then their numbers column by column (pdfminer, extra-samples
+            // 002/012).
+            let cells: Vec<Cell> = vbuf.drain(..rows * c).collect();
+            for r in 0..rows {
+                let (row, span) = queue.remove(0);
+                let mine = (0..c).map(|k| cells[k * rows + r]).collect();
+                put(row, mine, span, d);
+            }
+        }
+        if !vbuf.is_empty() {
+            d.push(Diagnostic::warning(
+                Code::UnparsedText,
+                vspan.unwrap_or_default(),
+                "expected a row label of table 二 before these values, found none",
+            ));
+            vbuf.clear();
+        }
+        *vspan = None;
+    };
+    for line in lines {
+        if line.label_is_empty() {
+            let (a, b) = trim_blanks(&line.values);
+            vbuf.extend_from_slice(&line.values[a..b]);
+            vspan = Some(vspan.map_or(line.span, |s| s.cover(line.span)));
+            continue;
+        }
+        let label: String = line.labels.iter().map(|s| norm(s.slice(input))).collect();
+        let rec = recognize_active(&label);
+        // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
+        let blank_row = rec.is_some() && !line.values.is_empty();
+        if !line.has_values() && !blank_row {
+            if !vbuf.is_empty() {
+                flush(&mut queue, &mut vbuf, &mut vspan, diagnostics, &mut put);
+            }
+            if let Some(r) = rec {
+                if queue.last().map(|q| q.0) != Some(r) {
+                    queue.push((r, line.span));
+                }
+            }
+            continue;
+        }
+        if !vbuf.is_empty() {
+            flush(&mut queue, &mut vbuf, &mut vspan, diagnostics, &mut put);
+        }
+        let row = rec.or_else(|| queue.last().map(|q| q.0));
+        match row {
+            Some(r) => {
+                let mut span = line.span;
+                if let Some(p) = queue.iter().rposition(|q| q.0 == r) {
+                    span = span.cover(queue.remove(p).1);
+                }
+                put(r, line.values.clone(), span, diagnostics);
+            }
+            None => diagnostics.push(Diagnostic::warning(
+                Code::UnknownRow,
+                line.span,
+                format!(
+                    "expected a row of table 二, found `{}`, which matches none",
+                    line.span.slice(input).trim()
+                ),
+            )),
+        }
+    }
+    if !vbuf.is_empty() {
+        flush(&mut queue, &mut vbuf, &mut vspan, diagnostics, &mut put);
+    }
+    if !any {
+        return None;
+    }
+    let expected: &[ActiveRow] = if y2019 {
+        &[
+            ActiveRow::Regulations,
+            ActiveRow::Normative,
+            ActiveRow::Licensing,
+            ActiveRow::OtherServices,
+            ActiveRow::Punishment,
+            ActiveRow::Coercion,
+            ActiveRow::Fees,
+            ActiveRow::Procurement,
+        ]
+    } else {
+        &[
+            ActiveRow::Regulations,
+            ActiveRow::Normative,
+            ActiveRow::Licensing,
+            ActiveRow::Punishment,
+            ActiveRow::Coercion,
+            ActiveRow::Fees,
+        ]
+    };
+    for r in expected {
+        let present = match r {
+            ActiveRow::Regulations => out.regulations.is_some(),
+            ActiveRow::Normative => out.normative_documents.is_some(),
+            ActiveRow::Licensing => out.licensing.is_some(),
+            ActiveRow::OtherServices => out.other_services.is_some(),
+            ActiveRow::Punishment => out.punishment.is_some(),
+            ActiveRow::Coercion => out.coercion.is_some(),
+            ActiveRow::Fees => out.administrative_fees.is_some(),
+            ActiveRow::Procurement => out.procurement.is_some(),
+        };
+        if !present {
+            diagnostics.push(Diagnostic::warning(
+                Code::MissingRow,
+                region,
+                format!("expected row `{}` in table 二, found none", name(*r)),
+            ));
+        }
+    }
+    Some(out)
+}
+
+fn assign(
+    input: &str,
+    out: &mut ActiveDisclosure,
+    row: ActiveRow,
+    cells: Vec<Cell>,
+    span: Span,
+    y2019: bool,
+    d: &mut Vec<Diagnostic>,
+) {
+    let what = name(row);
+    let taken = match row {
+        ActiveRow::Regulations => out.regulations.is_some(),
+        ActiveRow::Normative => out.normative_documents.is_some(),
+        ActiveRow::Licensing => out.licensing.is_some(),
+        ActiveRow::OtherServices => out.other_services.is_some(),
+        ActiveRow::Punishment => out.punishment.is_some(),
+        ActiveRow::Coercion => out.coercion.is_some(),
+        ActiveRow::Fees => out.administrative_fees.is_some(),
+        ActiveRow::Procurement => out.procurement.is_some(),
+    };
+    if taken {
+        d.push(Diagnostic::warning(
+            Code::DuplicateRow,
+            span,
+            format!("expected row `{what}` once, found it again; kept the first"),
+        ));
+        return;
+    }
+    let n = columns(row, y2019);
+    let fitted = fit(input, cells, n, RowRule::Free, span, what, d);
+    let spans: Vec<Span> = fitted.iter().flatten().map(|c| c.span).collect();
+    let text = |i: usize| -> Option<(&str, Span)> {
+        let c = fitted.get(i).copied().flatten()?;
+        (c.kind == CellKind::Number || c.kind == CellKind::Text)
+            .then(|| (c.span.slice(input), c.span))
+    };
+    let count = |i: usize, d: &mut Vec<Diagnostic>| -> Option<u64> {
+        let (t, s) = text(i)?;
+        let v = as_u64(t);
+        if v.is_none() {
+            d.push(invalid(s, t, what, "a count"));
+        }
+        v
+    };
+    match row {
+        ActiveRow::Regulations | ActiveRow::Normative => {
+            let mut r = DocumentCounts { span, cells: spans, ..Default::default() };
+            let (a, b, c) = (count(0, d), count(1, d), count(2, d));
+            if y2019 {
+                (r.made, r.published, r.total_public) = (a, b, c);
+            } else {
+                (r.issued, r.repealed, r.in_force) = (a, b, c);
+            }
+            if row == ActiveRow::Regulations {
+                out.regulations = Some(r);
+            } else {
+                out.normative_documents = Some(r);
+            }
+        }
+        ActiveRow::Fees if !y2019 => {
+            let amount = text(0).and_then(|(t, s)| {
+                let v = as_decimal(t).map(|x| x.0);
+                if v.is_none() {
+                    d.push(invalid(s, t, what, "an amount"));
+                }
+                v
+            });
+            out.administrative_fees = Some(FeeCounts {
+                amount_10k_yuan: amount,
+                span,
+                cells: spans,
+                ..Default::default()
+            });
+        }
+        ActiveRow::Fees => {
+            let prev = count(0, d);
+            let change = signed(text(1), what, d);
+            out.administrative_fees = Some(FeeCounts {
+                previous_year: prev,
+                change,
+                span,
+                cells: spans,
+                ..Default::default()
+            });
+        }
+        ActiveRow::Procurement => {
+            let items = count(0, d);
+            let (amount, unit) = match text(1) {
+                Some((t, s)) => match as_decimal(t) {
+                    Some((a, u)) => (Some(a), u),
+                    None => {
+                        d.push(invalid(s, t, what, "an amount"));
+                        (None, None)
+                    }
+                },
+                None => (None, None),
+            };
+            out.procurement =
+                Some(Procurement { items, amount, amount_unit: unit, span, cells: spans });
+        }
+        _ => {
+            let mut r = DecisionCounts { span, cells: spans, ..Default::default() };
+            if y2019 {
+                r.previous_year = count(0, d);
+                r.change = signed(text(1), what, d);
+                r.decisions = count(2, d);
+            } else {
+                r.decisions = count(0, d);
+            }
+            let slot = match row {
+                ActiveRow::Licensing => &mut out.licensing,
+                ActiveRow::OtherServices => &mut out.other_services,
+                ActiveRow::Punishment => &mut out.punishment,
+                _ => &mut out.coercion,
+            };
+            *slot = Some(r);
+        }
+    }
+}
+
+fn signed(t: Option<(&str, Span)>, what: &str, d: &mut Vec<Diagnostic>) -> Option<i64> {
+    let (t, s) = t?;
+    let v = as_i64(t);
+    if v.is_none() {
+        d.push(invalid(s, t, what, "a signed count"));
+    }
+    v
+}
+
+fn invalid(span: Span, text: &str, what: &str, kind: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::InvalidCell,
+        span,
+        format!("expected {kind} in row `{what}`, found `{text}`; left blank"),
+    )
+}

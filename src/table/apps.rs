@@ -1,0 +1,558 @@
+//! Assembling table 三 收到和处理政府信息公开申请情况 from the lines of its region.
+//!
+//! Rows come in three shapes, all handled by one pass with a queue of labels waiting for
+//! their values:
+//! - label and values on one line (tab, Markdown, space-separated, aligned);
+//! - a label on its own line(s) and the values after it (pypdf wraps long labels: the values
+//!   follow the last label line, extra-samples 003), one per line or all on one line;
+//! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
+//!   002/012) or row by row (web innerText).
+
+use super::cell::{as_u64, Cell, CellKind};
+use super::lines::Line;
+use super::row::{fit, RowRule};
+use super::vocab::{
+    is_app_header, norm, recognize_app, AppGroup, AppLabel, APP_ROWS, APP_SLOTS, SLOT_OTHER3,
+    SLOT_TOTAL, SLOT_UNDIVIDED,
+};
+use crate::{ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Span};
+
+const COLS: usize = 7;
+
+#[derive(Debug, Clone, Copy)]
+struct Queued {
+    slot: usize,
+    span: Span,
+    provisional: bool,
+}
+
+struct State<'a> {
+    input: &'a str,
+    rows: Vec<Option<ApplicantCounts>>,
+    queue: Vec<Queued>,
+    vbuf: Vec<Cell>,
+    vspan: Option<Span>,
+    pending_text: Vec<Span>,
+    last_slot: Option<usize>,
+    header_mode: bool,
+    /// Run-together rows no split of which the row's own arithmetic could single out:
+    /// (slot, the digit cells, index of their `ambiguous-digits` diagnostic).
+    ambiguous: Vec<(usize, Vec<Cell>, usize)>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+fn label_text(input: &str, spans: &[Span]) -> String {
+    spans.iter().map(|s| s.slice(input)).collect::<Vec<_>>().join(" ")
+}
+
+/// Reads table 三 from `lines`; `None` when no row at all could be typed.
+pub(crate) fn read(
+    input: &str,
+    lines: &[Line],
+    region: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Applications> {
+    let mut st = State {
+        input,
+        rows: vec![None; APP_SLOTS],
+        queue: Vec::new(),
+        vbuf: Vec::new(),
+        vspan: None,
+        pending_text: Vec::new(),
+        last_slot: None,
+        header_mode: true,
+        ambiguous: Vec::new(),
+        diagnostics,
+    };
+    for line in lines {
+        st.line(line);
+    }
+    st.flush();
+    st.finish(region)
+}
+
+impl State<'_> {
+    fn resolve(&mut self, rec: Option<AppLabel>, has_values: bool) -> Option<AppLabel> {
+        match rec {
+            Some(AppLabel::BareTotal) => {
+                // Bare `总计` is a column header (pdfminer prints header words after some rows,
+                // extra-samples 012) unless it follows the （六） rows.
+                let after_other =
+                    self.last_slot.is_some_and(|s| (20..=SLOT_UNDIVIDED).contains(&s));
+                (has_values || (after_other && !self.header_mode))
+                    .then_some(AppLabel::Row(SLOT_TOTAL))
+            }
+            Some(AppLabel::BareOther) => {
+                let after = self.last_slot.is_some_and(|s| s == 20 || s == 21);
+                (after && !self.header_mode).then_some(AppLabel::Row(SLOT_OTHER3))
+            }
+            Some(AppLabel::Group(AppGroup::Other)) if has_values => {
+                Some(AppLabel::Row(SLOT_UNDIVIDED))
+            }
+            r => r,
+        }
+    }
+
+    fn line(&mut self, line: &Line) {
+        let has_values = line.has_values();
+        if line.label_is_empty() {
+            let cells: Vec<Cell> = line.values.clone();
+            let (a, b) = trim_blanks(&cells);
+            if a < b {
+                self.vbuf.extend_from_slice(&cells[a..b]);
+                self.vspan = Some(self.vspan.map_or(line.span, |s| s.cover(line.span)));
+            }
+            return;
+        }
+        let text = label_text(self.input, &line.labels);
+        let n = norm(&text);
+        let raw = recognize_app(&n);
+        // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
+        let has_values =
+            has_values || (!line.values.is_empty() && matches!(raw, Some(AppLabel::Row(_))));
+        if raw.is_none() && is_app_header(&n) {
+            self.header_mode = true;
+        }
+        let rec = self.resolve(raw, has_values);
+        if !has_values {
+            self.flush();
+            match rec {
+                Some(AppLabel::Row(slot)) => {
+                    self.header_mode = false;
+                    if (20..=SLOT_OTHER3).contains(&slot) {
+                        self.queue.retain(|q| !q.provisional);
+                    }
+                    match self.queue.last_mut() {
+                        // A label wrapped over lines names the same row twice
+                        // (`5.要求行政机关确认或重新出` / `具已获取信息`, extra-samples 012).
+                        Some(q) if q.slot == slot => q.span = q.span.cover(line.span),
+                        _ => self.queue.push(Queued { slot, span: line.span, provisional: false }),
+                    }
+                    self.last_slot = Some(slot);
+                    self.pending_text.clear();
+                }
+                Some(AppLabel::Group(AppGroup::Other)) => {
+                    // （六）其他处理 alone on its line: a data row when no sub-item follows
+                    // (the 2019 edition; extra-samples 001/002 in 2021 format).
+                    self.header_mode = false;
+                    self.queue.push(Queued {
+                        slot: SLOT_UNDIVIDED,
+                        span: line.span,
+                        provisional: true,
+                    });
+                    self.pending_text.clear();
+                }
+                Some(_) => self.pending_text.clear(),
+                None => {
+                    if let Some(q) = self.queue.last_mut() {
+                        // A wrapped label's tail line (`形，不计其他情形）`) belongs to the row.
+                        if self.vbuf.is_empty() {
+                            q.span = q.span.cover(line.span);
+                        }
+                    }
+                    // Only the last few fragments can be part of the next label; keeping
+                    // more would make joining them quadratic on hostile input.
+                    if self.pending_text.len() == 4 {
+                        self.pending_text.remove(0);
+                    }
+                    self.pending_text.push(line.span);
+                }
+            }
+            return;
+        }
+        self.flush();
+        let slot = match rec {
+            Some(AppLabel::Row(s)) => Some(s),
+            Some(AppLabel::Group(_)) => {
+                // A subtotal row under a group cell: not part of the official format.
+                self.diagnostics.push(Diagnostic::note(
+                    Code::UnknownRow,
+                    line.span,
+                    format!("found a subtotal row `{}`, which the official format does not have; ignored", text.trim()),
+                ));
+                return;
+            }
+            _ => {
+                let joined = format!(
+                    "{}{}",
+                    self.pending_text.iter().map(|s| norm(s.slice(self.input))).collect::<String>(),
+                    n
+                );
+                match self.resolve(recognize_app(&joined), true) {
+                    Some(AppLabel::Row(s)) => Some(s),
+                    _ => self.queue.last().filter(|q| !q.provisional).map(|q| q.slot),
+                }
+            }
+        };
+        let Some(slot) = slot else {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::UnknownRow,
+                line.span,
+                format!("expected a row of table 三, found `{}`, which matches none", text.trim()),
+            ));
+            return;
+        };
+        let mut span = line.span;
+        if let Some(pos) = self.queue.iter().rposition(|q| q.slot == slot) {
+            span = span.cover(self.queue[pos].span);
+            self.queue.remove(pos);
+        }
+        if (20..=SLOT_OTHER3).contains(&slot) {
+            self.queue.retain(|q| !q.provisional);
+        }
+        self.header_mode = false;
+        self.pending_text.clear();
+        self.assign(slot, line.values.clone(), span);
+    }
+
+    /// Gives the buffered values to the queued labels.
+    fn flush(&mut self) {
+        if self.vbuf.is_empty() {
+            return;
+        }
+        let vbuf = std::mem::take(&mut self.vbuf);
+        let vspan = self.vspan.take().unwrap_or_default();
+        // A provisional （六） whose sub-items are also waiting is a group cell.
+        if self.queue.iter().any(|q| (20..=SLOT_OTHER3).contains(&q.slot)) {
+            self.queue.retain(|q| !q.provisional);
+        }
+        let k = self.queue.len();
+        let n = vbuf.len();
+        if k == 0 {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::UnparsedText,
+                vspan,
+                format!("expected a row label of table 三 before these {n} values, found none"),
+            ));
+            return;
+        }
+        if k == 1 || n < COLS * 2 {
+            let q = self.queue.remove(0);
+            self.assign(q.slot, vbuf, q.span.cover(vspan));
+            return;
+        }
+        let rows = (n / COLS).min(k);
+        if n % COLS != 0 {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::RaggedRow,
+                vspan,
+                format!(
+                    "expected {} values for the {k} rows above, found {n}; read {rows} rows",
+                    k * COLS
+                ),
+            ));
+        }
+        let take: Vec<Queued> = self.queue.drain(..rows).collect();
+        let used = &vbuf[..rows * COLS];
+        // pdfminer prints a block of labels then the numbers column by column; a web page's
+        // innerText row by row. The row totals decide; on a tie, column order (the only
+        // extractor seen to print several labels before their numbers).
+        // pdfminer may also emit the 总计 column before 其他 (extra-samples 002, first block).
+        let pick = |r: usize, how: u8| -> Vec<Cell> {
+            match how {
+                0 => (0..COLS).map(|c| used[c * rows + r]).collect(),
+                1 => used[r * COLS..(r + 1) * COLS].to_vec(),
+                _ => {
+                    let mut v: Vec<Cell> = (0..COLS).map(|c| used[c * rows + r]).collect();
+                    v.swap(5, 6);
+                    v
+                }
+            }
+        };
+        // Rows whose 总计 is non-zero and equals the sum: all-zero rows prove nothing.
+        let score = |how: u8| {
+            (0..rows)
+                .filter(|&r| {
+                    row_sums(self.input, &pick(r, how)) && nonzero(self.input, &pick(r, how))
+                })
+                .count()
+        };
+        let scores = [score(0), score(1), score(2)];
+        let how = if scores[1] > scores[0] && scores[1] >= scores[2] {
+            1
+        } else if scores[2] > scores[0] {
+            2
+        } else {
+            0
+        };
+        if how == 2 {
+            self.diagnostics.push(Diagnostic::note(
+                Code::RaggedRow,
+                vspan,
+                "found the columns 其他 and 总计 printed in swapped order; read them by the row totals",
+            ));
+        }
+        for (r, q) in take.iter().enumerate() {
+            self.assign(q.slot, pick(r, how), q.span);
+        }
+        if rows * COLS < n {
+            // Leftover values: keep them for labels that come later.
+            self.vbuf = vbuf[rows * COLS..].to_vec();
+            self.vspan = Some(vspan);
+        }
+    }
+
+    fn assign(&mut self, slot: usize, cells: Vec<Cell>, span: Span) {
+        self.last_slot = Some(slot);
+        let what = APP_ROWS.get(slot).map_or("?", |r| r.0);
+        if self.rows[slot].is_some() {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::DuplicateRow,
+                span,
+                format!("expected row `{what}` once, found it again; kept the first"),
+            ));
+            return;
+        }
+        let before = self.diagnostics.len();
+        let run = cells.clone();
+        let fitted = fit(self.input, cells, COLS, RowRule::LastIsSum, span, what, self.diagnostics);
+        if let Some(i) = (before..self.diagnostics.len())
+            .find(|&i| self.diagnostics[i].code == Code::AmbiguousDigits)
+        {
+            self.ambiguous.push((slot, run, i));
+        }
+        let mut row = ApplicantCounts { span, ..Default::default() };
+        for (col, cell) in ApplicantColumn::ALL.iter().zip(fitted) {
+            let Some(cell) = cell else { continue };
+            row.cells[col.index()] = Some(cell.span);
+            let text = cell.span.slice(self.input);
+            let v = match cell.kind {
+                CellKind::Number => {
+                    let v = as_u64(text);
+                    if v.is_none() {
+                        self.diagnostics.push(invalid(cell.span, text, what));
+                    }
+                    v
+                }
+                CellKind::Text => {
+                    self.diagnostics.push(invalid(cell.span, text, what));
+                    None
+                }
+                CellKind::Blank | CellKind::Dash => None,
+            };
+            row.set(*col, v);
+        }
+        self.rows[slot] = Some(row);
+    }
+
+    /// Splits the ambiguous digit runs that the column rules pin down: when every other term
+    /// of a column equation (一 + 二 = （七） + 四, or （七） = the sum of the result rows) is
+    /// known, the row's values are determined; they are taken only if their digits spell the
+    /// run exactly.
+    fn resolve_by_columns(&mut self) {
+        let mut progress = true;
+        while progress && !self.ambiguous.is_empty() {
+            progress = false;
+            for k in 0..self.ambiguous.len() {
+                let slot = self.ambiguous[k].0;
+                let Some(vals) = self.solve(slot) else { continue };
+                let (_, cells, diag) = self.ambiguous[k].clone();
+                let Some(spans) = spell(self.input, &cells, &vals) else { continue };
+                if let Some(row) = self.rows[slot].as_mut() {
+                    for (c, (v, sp)) in ApplicantColumn::ALL.iter().zip(vals.iter().zip(spans)) {
+                        row.set(*c, Some(*v));
+                        row.cells[c.index()] = Some(sp);
+                    }
+                }
+                let d = &mut self.diagnostics[diag];
+                d.severity = crate::Severity::Note;
+                d.message = format!(
+                    "split the run-together digits `{}` by the table's column totals",
+                    cells.iter().map(|c| c.span.slice(self.input)).collect::<Vec<_>>().join(" ")
+                );
+                d.notes = vec!["rule: 一 + 二 = （七） + 四 and （七） = the sum of the result rows, per column".into()];
+                self.ambiguous.remove(k);
+                progress = true;
+                break;
+            }
+        }
+    }
+
+    /// The values of `slot` implied by one column equation whose other terms are all known.
+    fn solve(&self, slot: usize) -> Option<[u64; 7]> {
+        let known = |s: usize| -> Option<[u64; 7]> {
+            if self.ambiguous.iter().any(|a| a.0 == s) {
+                return None;
+            }
+            let r = self.rows[s].as_ref()?;
+            let v = r.values();
+            let mut out = [0u64; 7];
+            for (o, x) in out.iter_mut().zip(v) {
+                *o = x?;
+            }
+            Some(out)
+        };
+        let results: Vec<usize> =
+            (2..=SLOT_UNDIVIDED).filter(|&s| self.rows[s].is_some()).collect();
+        let col = |f: &dyn Fn(usize) -> Option<i128>| -> Option<[u64; 7]> {
+            let mut o = [0u64; 7];
+            for (c, x) in o.iter_mut().enumerate() {
+                *x = u64::try_from(f(c)?).ok()?;
+            }
+            Some(o)
+        };
+        let w = i128::from;
+        let out = match slot {
+            s if results.contains(&s) => {
+                let total = known(SLOT_TOTAL)?;
+                let others: Vec<[u64; 7]> = results
+                    .iter()
+                    .filter(|&&r| r != s)
+                    .map(|&r| known(r))
+                    .collect::<Option<_>>()?;
+                col(&|c| Some(w(total[c]) - others.iter().map(|o| w(o[c])).sum::<i128>()))?
+            }
+            SLOT_TOTAL => match results.iter().map(|&r| known(r)).collect::<Option<Vec<_>>>() {
+                Some(parts) => col(&|c| Some(parts.iter().map(|o| w(o[c])).sum()))?,
+                None => {
+                    let (a, b, f) = (known(0)?, known(1)?, known(25)?);
+                    col(&|c| Some(w(a[c]) + w(b[c]) - w(f[c])))?
+                }
+            },
+            0 => {
+                let (b, t, f) = (known(1)?, known(SLOT_TOTAL)?, known(25)?);
+                col(&|c| Some(w(t[c]) + w(f[c]) - w(b[c])))?
+            }
+            1 => {
+                let (a, t, f) = (known(0)?, known(SLOT_TOTAL)?, known(25)?);
+                col(&|c| Some(w(t[c]) + w(f[c]) - w(a[c])))?
+            }
+            25 => {
+                let (a, b, t) = (known(0)?, known(1)?, known(SLOT_TOTAL)?);
+                col(&|c| Some(w(a[c]) + w(b[c]) - w(t[c])))?
+            }
+            _ => return None,
+        };
+        // The row's own rule must hold too.
+        (out[..6].iter().sum::<u64>() == out[6]).then_some(out)
+    }
+
+    fn finish(mut self, region: Span) -> Option<Applications> {
+        if self.rows.iter().all(Option::is_none) {
+            return None;
+        }
+        self.resolve_by_columns();
+        let mut rows = self.rows;
+        let divided = (20..=SLOT_OTHER3).any(|s| rows[s].is_some());
+        let undivided = rows[SLOT_UNDIVIDED].is_some();
+        for (slot, (label, _)) in APP_ROWS.iter().enumerate() {
+            let expected = match slot {
+                20..=22 => !undivided,
+                SLOT_UNDIVIDED => false,
+                _ => true,
+            };
+            if expected && rows[slot].is_none() {
+                self.diagnostics.push(Diagnostic::warning(
+                    Code::MissingRow,
+                    region,
+                    format!("expected row `{label}` in table 三, found none"),
+                ));
+            }
+        }
+        let _ = divided;
+        let mut take = |i: usize| rows[i].take();
+        Some(Applications {
+            new_received: take(0),
+            carried_over: take(1),
+            granted: take(2),
+            partially_granted: take(3),
+            denied: crate::Denied {
+                state_secret: take(4),
+                prohibited_by_law: take(5),
+                security_and_stability: take(6),
+                third_party_rights: take(7),
+                internal_affairs: take(8),
+                process_information: take(9),
+                enforcement_files: take(10),
+                administrative_query: take(11),
+            },
+            unable_to_provide: crate::UnableToProvide {
+                not_held: take(12),
+                needs_creation: take(13),
+                unclear_after_correction: take(14),
+            },
+            not_processed: crate::NotProcessed {
+                complaint_or_petition: take(15),
+                repeated: take(16),
+                publication: take(17),
+                excessive: take(18),
+                confirmation: take(19),
+            },
+            other_handling: crate::OtherHandling {
+                no_correction: take(20),
+                unpaid_fee: take(21),
+                other: take(22),
+                undivided: take(23),
+            },
+            total_processed: take(24),
+            carried_forward: take(25),
+            span: region,
+        })
+    }
+}
+
+/// The spans of `vals` written one after another in the digits of `cells`, if they spell
+/// those digits exactly (no leading zeros, and a cell never spans two printed pieces).
+fn spell(input: &str, cells: &[Cell], vals: &[u64; 7]) -> Option<Vec<Span>> {
+    let offsets = super::row::digit_offsets(input, cells);
+    let digits: String =
+        cells.iter().flat_map(|c| c.span.slice(input).chars()).map(super::cell::fold).collect();
+    let want: String = vals.iter().map(u64::to_string).collect();
+    if digits != want {
+        return None;
+    }
+    // Piece boundaries (digit indices where a new printed cell starts) must be cell boundaries.
+    let mut piece_starts = std::collections::HashSet::new();
+    let mut n = 0;
+    for c in cells {
+        piece_starts.insert(n);
+        n += c.span.slice(input).chars().count();
+    }
+    let mut out = Vec::with_capacity(7);
+    let mut pos = 0;
+    let mut cell_starts = std::collections::HashSet::new();
+    for v in vals {
+        let len = v.to_string().len();
+        cell_starts.insert(pos);
+        let s = offsets.get(pos)?.0;
+        let e = offsets.get(pos + len - 1)?.1;
+        out.push(Span::new(s, e));
+        pos += len;
+    }
+    piece_starts.is_subset(&cell_starts).then_some(out)
+}
+
+fn invalid(span: Span, text: &str, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::InvalidCell,
+        span,
+        format!("expected a count in row `{what}`, found `{text}`; left blank"),
+    )
+}
+
+/// Whether a 7-cell row's 总计 equals the sum of its six other cells (blank as 0).
+fn row_sums(input: &str, cells: &[Cell]) -> bool {
+    let v: Vec<u64> =
+        cells
+            .iter()
+            .map(|c| {
+                if c.kind == CellKind::Number {
+                    as_u64(c.span.slice(input)).unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
+    v.len() == COLS && v[..6].iter().sum::<u64>() == v[6]
+}
+
+fn nonzero(input: &str, cells: &[Cell]) -> bool {
+    cells.iter().any(|c| c.kind == CellKind::Number && as_u64(c.span.slice(input)).unwrap_or(0) > 0)
+}
+
+/// The range of `cells` without leading and trailing blanks.
+pub(crate) fn trim_blanks(cells: &[Cell]) -> (usize, usize) {
+    let a = cells.iter().position(|c| c.kind != CellKind::Blank).unwrap_or(cells.len());
+    let b = cells.iter().rposition(|c| c.kind != CellKind::Blank).map_or(a, |i| i + 1);
+    (a, b)
+}

@@ -1,0 +1,224 @@
+//! Cell values and character folding shared by every layout.
+//!
+//! Full-width and half-width forms are equal (`０`–`９`, `（`, `．`, U+3000); a cell holding only
+//! whitespace or U+00A0 is blank; `-`, `—`, `/`, `无` … are an explicit "no value".
+
+use crate::{Decimal, Span};
+
+/// Folds one character: full-width ASCII to ASCII, ideographic space and NBSP to a space.
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
+        '“' | '”' | '„' | '″' => '"',
+        '‐' | '‑' | '−' => '-',
+        c => c,
+    }
+}
+
+/// Whether `c` separates cells or words in extracted text (NBSP and U+3000 included).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{FEFF}')
+}
+
+/// A label folded for matching: full/half-width folded, whitespace and quotes removed.
+///
+/// The official template breaks narrow labels inside their cell (`商业 企业`, `规 章`), so
+/// whitespace never matters to a label (format.md §3.1).
+pub(crate) fn norm_label(s: &str) -> String {
+    s.chars().map(fold).filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’')).collect()
+}
+
+/// What a cell holds, by its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CellKind {
+    /// Empty, whitespace or NBSP only.
+    Blank,
+    /// `-`, `—`, `/`, `无` …: explicitly no value.
+    Dash,
+    /// A number: `12`, `+1036`, `-185`, `7730.28`, `251000元`, `1,234`.
+    Number,
+    /// Anything else: label text.
+    Text,
+}
+
+/// One cell of a table row, with the span of its (trimmed) text in the original input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cell {
+    /// The bytes of the cell text, trimmed; empty at the cell position when blank.
+    pub span: Span,
+    /// Its kind.
+    pub kind: CellKind,
+    /// The digits were glued to the label text before them (`…重新出具0`): a candidate for
+    /// digit-run splitting when the row has too few cells.
+    pub glued: bool,
+}
+
+/// Classifies a trimmed cell text.
+pub(crate) fn classify(text: &str) -> CellKind {
+    let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    if t.is_empty() {
+        return CellKind::Blank;
+    }
+    if matches!(t.as_str(), "-" | "--" | "---" | "—" | "——" | "–" | "/" | "\\" | "无" | "／" | "…")
+    {
+        return CellKind::Dash;
+    }
+    if number_parts(&t).is_some() {
+        CellKind::Number
+    } else {
+        CellKind::Text
+    }
+}
+
+/// Splits a folded, whitespace-free number into (sign, digits-with-dot, unit).
+/// Accepts `+1036`, `-185`, `7,730.28`, `251000元`, `73802895.90万元`.
+fn number_parts(t: &str) -> Option<(Option<char>, String, Option<&str>)> {
+    let (unit, body) = if let Some(b) = t.strip_suffix("万元") {
+        (Some("万元"), b)
+    } else if let Some(b) = t.strip_suffix('元') {
+        (Some("元"), b)
+    } else {
+        (None, t)
+    };
+    let (sign, body) = match body.chars().next() {
+        Some(c @ ('+' | '-')) => (Some(c), &body[1..]),
+        _ => (None, body),
+    };
+    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = String::with_capacity(body.len());
+    let mut dot = false;
+    for c in body.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '.' if !dot => {
+                dot = true;
+                digits.push('.');
+            }
+            ',' if !dot => {}
+            _ => return None,
+        }
+    }
+    if digits.ends_with('.') {
+        return None;
+    }
+    Some((sign, digits, unit))
+}
+
+/// The cell as a count, when it is a plain non-negative integer.
+pub(crate) fn as_u64(text: &str) -> Option<u64> {
+    let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    let (sign, digits, unit) = number_parts(&t)?;
+    if sign == Some('-') || unit.is_some() || digits.contains('.') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The cell as a signed integer (`+1036`, `-185`, `12`).
+pub(crate) fn as_i64(text: &str) -> Option<i64> {
+    let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    let (sign, digits, unit) = number_parts(&t)?;
+    if unit.is_some() || digits.contains('.') {
+        return None;
+    }
+    let v: i64 = digits.parse().ok()?;
+    Some(if sign == Some('-') { -v } else { v })
+}
+
+/// The cell as exact money, with the unit written after it (`元`, `万元`).
+pub(crate) fn as_decimal(text: &str) -> Option<(Decimal, Option<String>)> {
+    let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    let (sign, digits, unit) = number_parts(&t)?;
+    let s = if sign == Some('-') { format!("-{digits}") } else { digits };
+    let d: Decimal = s.parse().ok()?;
+    Some((d, unit.map(str::to_string)))
+}
+
+/// Whether a line is a page number: `- 3 -`, `— 3 —`, `-3-`, `第 3 页`, `第3页 共9页`.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    if t.is_empty() {
+        return false;
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '一' | '_');
+    let inner = t.trim_start_matches(dashes);
+    let lead = t.len() - inner.len();
+    let core = inner.trim_end_matches(dashes);
+    let trail = inner.len() - core.len();
+    // At most `- 123 -`: a row of dashes and numbers (`- 13959 144101 … -`) is table data.
+    let tokens = line.split(is_space).filter(|x| !x.is_empty()).count();
+    if lead > 0
+        && trail > 0
+        && tokens <= 3
+        && (1..=4).contains(&core.len())
+        && core.chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // `第 3 页` / `第3页共9页`
+    if let Some(rest) = t.strip_prefix('第') {
+        let d = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        if d.len() < rest.len() {
+            if let Some(after) = d.strip_prefix('页') {
+                return after.is_empty()
+                    || after
+                        .strip_prefix('共')
+                        .map(|x| x.trim_start_matches(|c: char| c.is_ascii_digit()) == "页")
+                        .unwrap_or(false);
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        for (s, k) in [
+            ("", CellKind::Blank),
+            ("\u{a0}", CellKind::Blank),
+            ("\u{3000} ", CellKind::Blank),
+            ("-", CellKind::Dash),
+            ("—", CellKind::Dash),
+            ("/", CellKind::Dash),
+            ("12", CellKind::Number),
+            ("１２", CellKind::Number),
+            ("+1036", CellKind::Number),
+            ("-185", CellKind::Number),
+            ("7730.28", CellKind::Number),
+            ("251000元", CellKind::Number),
+            ("规章", CellKind::Text),
+            ("数据1", CellKind::Text),
+            ("1.属于国家秘密", CellKind::Text),
+        ] {
+            assert_eq!(classify(s), k, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(as_u64("３１１９"), Some(3119));
+        assert_eq!(as_u64("-1"), None);
+        assert_eq!(as_i64("-185"), Some(-185));
+        assert_eq!(as_i64("+1036"), Some(1036));
+        let (d, u) = as_decimal("73802895.90元").unwrap();
+        assert_eq!((d.as_str(), u.as_deref()), ("73802895.90", Some("元")));
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in ["- 3 -", "— 3 —", "-3-", "  －１２－ ", "第 3 页", "第3页共9页"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["3", "-3", "一、本年新收", "0 0 0", "-", "- 13959 144101 0 -", "- 0 -  0 -"]
+        {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! Row vocabulary of tables 二 and 三: which official row a label names.
+//!
+//! Labels are matched by distinctive key words after folding (never by position): numbering
+//! style (`1.`/`1、`/`（一）`/`(一)`), quotes, whitespace, truncation (`…行政机关不再处理其`,
+//! sample 002) and typos seen in real reports (`2.其他法律行政止公开`, extra-samples 001) are
+//! all tolerated.
+
+use super::cell::norm_label;
+
+/// Number of row slots of table 三 (see [`APP_ROWS`]).
+pub(crate) const APP_SLOTS: usize = 26;
+
+/// Slot of table 三 （六）其他处理 printed as one undivided row.
+pub(crate) const SLOT_UNDIVIDED: usize = 23;
+/// Slot of （七）总计.
+pub(crate) const SLOT_TOTAL: usize = 24;
+/// Slot of （六）3.其他.
+pub(crate) const SLOT_OTHER3: usize = 22;
+
+/// Table 三 rows: slot → (official label, key words).
+pub(crate) const APP_ROWS: [(&str, &[&str]); APP_SLOTS] = [
+    ("一、本年新收政府信息公开申请数量", &["本年新收", "新收政府信息公开申请"]),
+    ("二、上年结转政府信息公开申请数量", &["上年结转"]),
+    ("（一）予以公开", &["予以公开"]),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", &["部分公开"]),
+    ("1.属于国家秘密", &["国家秘密"]),
+    ("2.其他法律行政法规禁止公开", &["其他法律", "法规禁止", "禁止公开"]),
+    ("3.危及“三安全一稳定”", &["三安全一稳定", "危及"]),
+    ("4.保护第三方合法权益", &["第三方"]),
+    ("5.属于三类内部事务信息", &["内部事务"]),
+    ("6.属于四类过程性信息", &["过程性"]),
+    ("7.属于行政执法案卷", &["执法案卷"]),
+    ("8.属于行政查询事项", &["行政查询", "查询事项"]),
+    ("1.本机关不掌握相关政府信息", &["不掌握"]),
+    ("2.没有现成信息需要另行制作", &["另行制作", "没有现成"]),
+    ("3.补正后申请内容仍不明确", &["补正后", "仍不明确"]),
+    ("1.信访举报投诉类申请", &["信访", "举报投诉"]),
+    ("2.重复申请", &["重复申请"]),
+    ("3.要求提供公开出版物", &["出版物"]),
+    ("4.无正当理由大量反复申请", &["大量反复", "无正当理由大量"]),
+    ("5.要求行政机关确认或重新出具已获取信息", &["重新出具", "确认或", "已获取信息"]),
+    (
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        &["逾期不补正", "无正当理由逾期"],
+    ),
+    (
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        &["收费通知", "缴纳费用"],
+    ),
+    ("3.其他", &[]),
+    ("（六）其他处理", &[]),
+    ("（七）总计", &[]),
+    ("四、结转下年度继续办理", &["结转下年", "结转下一年"]),
+];
+
+/// Label-only group cells of table 三.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AppGroup {
+    /// 三、本年度办理结果.
+    Results,
+    /// （三）不予公开.
+    Denied,
+    /// （四）无法提供.
+    Unable,
+    /// （五）不予处理.
+    NotProcessed,
+    /// （六）其他处理 (a data row when printed without sub-items).
+    Other,
+}
+
+/// What a table-三 label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AppLabel {
+    /// A data row slot.
+    Row(usize),
+    /// A group cell.
+    Group(AppGroup),
+    /// Bare `总计` (a header word, or （七）总计 without its marker).
+    BareTotal,
+    /// Bare `其他` (a header word, or （六）3.其他 without its marker).
+    BareOther,
+}
+
+/// Strips a leading list marker: `一、`, `(一)`, `（一）`, `1.`, `1、`, `1．`, `(1)`.
+pub(crate) fn strip_marker(s: &str) -> (&str, bool) {
+    let t = s;
+    if let Some(rest) = t.strip_prefix('(') {
+        if let Some(end) = rest.find(')') {
+            let inner = &rest[..end];
+            if !inner.is_empty() && inner.chars().all(is_numeral) {
+                return (&rest[end + 1..], true);
+            }
+        }
+    }
+    let digits = t.trim_start_matches(is_numeral);
+    if digits.len() < t.len() {
+        for sep in ['、', '.', ',', '，'] {
+            if let Some(rest) = digits.strip_prefix(sep) {
+                return (rest, true);
+            }
+        }
+    }
+    (t, false)
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
+/// Recognizes a table-三 label (already folded by [`norm_label`]).
+///
+/// When several rows' key words occur (`三、本年度办理结果(一)予以公开`, `(四)无法提供1.本机关
+/// 不掌握…`), the data row named last wins: group cells come first on a line.
+pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
+    let mut best: Option<(usize, usize)> = None; // (position, slot)
+    for (slot, (_, keys)) in APP_ROWS.iter().enumerate() {
+        for k in keys.iter() {
+            if let Some(p) = norm.rfind(k) {
+                if best.map_or(true, |(bp, _)| p > bp) {
+                    best = Some((p, slot));
+                }
+            }
+        }
+    }
+    if let Some((_, slot)) = best {
+        return Some(AppLabel::Row(slot));
+    }
+    let (body, marked) = strip_marker(norm);
+    let tail_total = norm.ends_with("(七)总计") || norm.ends_with("七)总计");
+    if tail_total || (marked && body == "总计") {
+        return Some(AppLabel::Row(SLOT_TOTAL));
+    }
+    if body == "总计" || body == "合计" {
+        return Some(AppLabel::BareTotal);
+    }
+    if body == "其他" {
+        return Some(if marked && norm.starts_with('3') {
+            AppLabel::Row(SLOT_OTHER3)
+        } else {
+            AppLabel::BareOther
+        });
+    }
+    let groups = [
+        ("其他处理", AppGroup::Other),
+        ("不予处理", AppGroup::NotProcessed),
+        ("无法提供", AppGroup::Unable),
+        ("不予公开", AppGroup::Denied),
+        ("办理结果", AppGroup::Results),
+    ];
+    let mut best: Option<(usize, AppGroup)> = None;
+    for (k, g) in groups {
+        if let Some(p) = norm.rfind(k) {
+            if best.map_or(true, |(bp, _)| p > bp) {
+                best = Some((p, g));
+            }
+        }
+    }
+    best.map(|(_, g)| AppLabel::Group(g))
+}
+
+/// Header words of table 三 (columns, the 勾稽 note): they never name a row.
+pub(crate) fn is_app_header(norm: &str) -> bool {
+    [
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "商业",
+        "企业",
+        "科研",
+        "公益",
+        "法律服务",
+        "勾稽",
+        "第一项加第二项",
+        "第三项加第四项",
+        "数据",
+    ]
+    .iter()
+    .any(|k| norm.contains(k))
+}
+
+/// Rows of table 二.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ActiveRow {
+    /// 规章.
+    Regulations,
+    /// (行政)规范性文件.
+    Normative,
+    /// 行政许可.
+    Licensing,
+    /// 其他对外管理服务事项 (2019).
+    OtherServices,
+    /// 行政处罚.
+    Punishment,
+    /// 行政强制.
+    Coercion,
+    /// 行政事业性收费.
+    Fees,
+    /// 政府集中采购 (2019).
+    Procurement,
+}
+
+/// Recognizes a table-二 row label.
+pub(crate) fn recognize_active(norm: &str) -> Option<ActiveRow> {
+    let (body, _) = strip_marker(norm);
+    const KEYS: [(&str, ActiveRow); 9] = [
+        ("规范性文件", ActiveRow::Normative),
+        ("行政许可", ActiveRow::Licensing),
+        ("对外管理服务", ActiveRow::OtherServices),
+        ("行政处罚", ActiveRow::Punishment),
+        ("行政强制", ActiveRow::Coercion),
+        ("事业性收费", ActiveRow::Fees),
+        ("集中采购", ActiveRow::Procurement),
+        ("政府采购", ActiveRow::Procurement),
+        ("规章", ActiveRow::Regulations),
+    ];
+    // Header lines (`信息内容 本年制发件数 …`, `第二十条第（一）项`) hold none of these keys
+    // except as captions; skip them.
+    if body.starts_with("信息内容") || body.starts_with("第二十条") {
+        return None;
+    }
+    let mut best: Option<(usize, ActiveRow)> = None;
+    for (k, r) in KEYS {
+        if let Some(p) = body.rfind(k) {
+            if best.map_or(true, |(bp, _)| p > bp) {
+                best = Some((p, r));
+            }
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// Whether folded text holds a marker of the 2019 edition of table 二 (format.md §6.1).
+pub(crate) fn has_2019_active_marker(norm: &str) -> bool {
+    [
+        "本年新制作",
+        "本年新公开",
+        "对外公开总数",
+        "上一年项目数量",
+        "本年增/减",
+        "增/减",
+        "其他对外管理服务",
+        "第(九)项",
+        "集中采购",
+        "采购总金额",
+        "采购项目数量",
+    ]
+    .iter()
+    .any(|k| norm.contains(k))
+}
+
+/// Whether folded text holds a marker of the 2021 edition of table 二.
+pub(crate) fn has_2021_active_marker(norm: &str) -> bool {
+    ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"]
+        .iter()
+        .any(|k| norm.contains(k))
+}
+
+/// Every label and header word of the three tables, for [`table_wording`].
+const WORDING: &[&str] = &[
+    "第二十条第(一)项第(五)项第(六)项第(八)项第(九)项信息内容本年制发件数本年废止件数现行有效件数",
+    "本年处理决定数量本年收费金额(单位:万元)本年新制作数量本年新公开数量对外公开总数量上一年项目数量",
+    "本年增/减采购项目数量采购总金额规章行政规范性文件行政许可其他对外管理服务事项行政处罚行政强制",
+    "行政事业性收费政府集中采购申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构",
+    "其他总计本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和三、本年度办理结果",
+    "(三)不予公开(四)无法提供(五)不予处理(六)其他处理行政复议行政诉讼结果维持结果纠正其他结果尚未审结",
+    "未经复议直接起诉复议后起诉",
+];
+
+fn bigrams_of(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    s.chars().zip(s.chars().skip(1))
+}
+
+fn wording_bigrams() -> &'static std::collections::HashSet<(char, char)> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<(char, char)>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set: std::collections::HashSet<(char, char)> =
+            WORDING.iter().flat_map(|w| bigrams_of(w)).collect();
+        for (label, _) in APP_ROWS.iter() {
+            set.extend(bigrams_of(&norm_label(label)));
+        }
+        set
+    })
+}
+
+/// Whether folded text is (at least 80 %) made of table wording: its character pairs occur in
+/// the official labels and headers. Digits and list markers are ignored. Empty text is.
+pub(crate) fn table_wording(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '、')).collect();
+    let set = wording_bigrams();
+    let (mut hit, mut all) = (0usize, 0usize);
+    for b in bigrams_of(&t) {
+        all += 1;
+        hit += usize::from(set.contains(&b));
+    }
+    all == 0 || hit * 5 >= all * 4
+}
+
+/// [`table_wording`] per whitespace-separated token (labels broken inside their cell, like
+/// `维持 纠正  结果 审结`, pair characters across the gaps wrongly), for a short line.
+pub(crate) fn table_wording_tokens(line: &str) -> bool {
+    let set = wording_bigrams();
+    let (mut hit, mut all, mut chars) = (0usize, 0usize, 0usize);
+    for tok in line.split(super::cell::is_space).filter(|t| !t.is_empty()) {
+        let t = norm_label(tok);
+        chars += t.chars().count();
+        for b in bigrams_of(&t) {
+            all += 1;
+            hit += usize::from(set.contains(&b));
+        }
+    }
+    let joined = norm_label(line);
+    chars > 0 && chars <= 60 && ((all > 0 && hit * 5 >= all * 4) || table_wording_strict(&joined))
+}
+
+/// [`table_wording`] for a non-empty text with at least one character pair.
+fn table_wording_strict(t: &str) -> bool {
+    t.chars().count() >= 2 && table_wording(t)
+}
+
+/// Folds a label for the recognizers.
+pub(crate) fn norm(s: &str) -> String {
+    norm_label(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(s: &str) -> Option<AppLabel> {
+        recognize_app(&norm(s))
+    }
+
+    #[test]
+    fn table3_labels() {
+        assert_eq!(app("一、本年新收政府信息公开申请数量"), Some(AppLabel::Row(0)));
+        assert_eq!(app("三、本年度办理结果\t(一) 予以公开"), Some(AppLabel::Row(2)));
+        assert_eq!(app("（四）无 1.本机关不掌握相关政府信息"), Some(AppLabel::Row(12)));
+        assert_eq!(app("2.其他法律行政止公开"), Some(AppLabel::Row(5)));
+        assert_eq!(
+            app("1.申请人无正当理由逾期不补正、行政机关不再处理其"),
+            Some(AppLabel::Row(20))
+        );
+        assert_eq!(app("3、其他"), Some(AppLabel::Row(SLOT_OTHER3)));
+        assert_eq!(app("其他"), Some(AppLabel::BareOther));
+        assert_eq!(app("(七) 总计"), Some(AppLabel::Row(SLOT_TOTAL)));
+        assert_eq!(app("总 计"), Some(AppLabel::BareTotal));
+        assert_eq!(app("（六）其他处理"), Some(AppLabel::Group(AppGroup::Other)));
+        assert_eq!(app("（三）不予公开"), Some(AppLabel::Group(AppGroup::Denied)));
+        assert_eq!(app("计其他情形）"), None);
+        assert_eq!(app("四、结转下年度继续办理"), Some(AppLabel::Row(25)));
+        assert_eq!(app("三"), None);
+    }
+
+    #[test]
+    fn table2_labels() {
+        assert_eq!(recognize_active(&norm("规 章")), Some(ActiveRow::Regulations));
+        assert_eq!(recognize_active(&norm("行政规范性文件")), Some(ActiveRow::Normative));
+        assert_eq!(recognize_active(&norm("信息内容\t本年处理决定数量")), None);
+        assert_eq!(recognize_active(&norm("第二十条第（一）项")), None);
+    }
+}
