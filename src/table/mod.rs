@@ -108,11 +108,16 @@ fn clamp(input: &str, region: Span) -> Span {
 /// False for section headings such as `三、收到和处理政府信息公开申请情况`, for prose, and for
 /// page numbers (`- 3 -`), which belong to neither and which [`read_table`] skips anywhere.
 pub fn is_table_line(line: &str) -> bool {
-    let t = vocab::norm(line);
-    if t.is_empty() || cell::is_page_number(line) {
+    // The first character of `vocab::norm(line)`, without building it (this runs on every
+    // line of a report; issue 5).
+    let first = line
+        .chars()
+        .map(cell::fold)
+        .find(|c| !cell::is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’'));
+    if first.is_none() || cell::is_page_number(line) {
         return false;
     }
-    if line.contains('\t') || t.starts_with('|') {
+    if line.contains('\t') || first == Some('|') {
         return true;
     }
     // Split off trailing numbers and dashes: `规 章 0 0 0`, `（七）总计 21 0 0 0 0 0 21`.

@@ -112,17 +112,16 @@ fn is_numeral(c: char) -> bool {
 /// When several rows' key words occur (`三、本年度办理结果(一)予以公开`, `(四)无法提供1.本机关
 /// 不掌握…`), the data row named last wins: group cells come first on a line.
 pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
-    let mut best: Option<(usize, usize)> = None; // (position, slot)
-    for (slot, (_, keys)) in APP_ROWS.iter().enumerate() {
-        for k in keys.iter() {
-            if let Some(p) = norm.rfind(k) {
-                if best.map_or(true, |(bp, _)| p > bp) {
-                    best = Some((p, slot));
-                }
-            }
-        }
-    }
-    if let Some((_, slot)) = best {
+    static INDEX: std::sync::OnceLock<KeyIndex<usize>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        KeyIndex::new(
+            APP_ROWS
+                .iter()
+                .enumerate()
+                .flat_map(|(slot, (_, keys))| keys.iter().map(move |k| (*k, slot))),
+        )
+    });
+    if let Some(slot) = index.last_in(norm) {
         return Some(AppLabel::Row(slot));
     }
     let (body, marked) = strip_marker(norm);
@@ -218,15 +217,47 @@ pub(crate) fn recognize_active(norm: &str) -> Option<ActiveRow> {
     if body.starts_with("信息内容") || body.starts_with("第二十条") {
         return None;
     }
-    let mut best: Option<(usize, ActiveRow)> = None;
-    for (k, r) in KEYS {
-        if let Some(p) = body.rfind(k) {
-            if best.map_or(true, |(bp, _)| p > bp) {
-                best = Some((p, r));
+    static INDEX: std::sync::OnceLock<KeyIndex<ActiveRow>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| KeyIndex::new(KEYS.into_iter())).last_in(body)
+}
+
+/// Key words indexed by their first character, to find which of them occurs last in a text in
+/// one pass. Replaces a loop of `rfind`s, one per key word (37 for table 三), which ran on
+/// every line of every report through `is_table_line` and was a quarter of a parse's
+/// instructions (issue 5 profile).
+#[derive(Debug)]
+pub(crate) struct KeyIndex<T: 'static> {
+    /// (first char, key, value), sorted by first char; stable, so keys with the same first
+    /// char keep their original order.
+    entries: Vec<(char, &'static str, T)>,
+}
+
+impl<T: Copy> KeyIndex<T> {
+    /// Indexes `keys` (empty keys are ignored: they would match everywhere).
+    pub(crate) fn new(keys: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let mut entries: Vec<(char, &'static str, T)> =
+            keys.filter_map(|(k, v)| Some((k.chars().next()?, k, v))).collect();
+        entries.sort_by_key(|e| e.0);
+        KeyIndex { entries }
+    }
+
+    /// The value of the key whose last occurrence in `text` starts furthest right; on a tie
+    /// (keys starting at the same position) the key listed first. This is exactly what
+    /// `for k in keys { if text.rfind(k) > best { … } }` with a strict `>` computes.
+    pub(crate) fn last_in(&self, text: &str) -> Option<T> {
+        let mut best = None;
+        for (p, c) in text.char_indices() {
+            let from = self.entries.partition_point(|e| e.0 < c);
+            let rest = text.get(p..).unwrap_or_default();
+            let same_first = self.entries.get(from..).unwrap_or_default();
+            if let Some(e) =
+                same_first.iter().take_while(|e| e.0 == c).find(|e| rest.starts_with(e.1))
+            {
+                best = Some(e.2);
             }
         }
+        best
     }
-    best.map(|(_, r)| r)
 }
 
 /// Whether folded text holds a marker of the 2019 edition of table 二 (format.md §6.1).
@@ -326,6 +357,46 @@ pub(crate) fn norm(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `rfind` loop `KeyIndex::last_in` replaced, as the oracle.
+    fn last_by_rfind<T: Copy>(text: &str, keys: &[(&str, T)]) -> Option<T> {
+        let mut best: Option<(usize, T)> = None;
+        for &(k, v) in keys {
+            if let Some(p) = text.rfind(k) {
+                if best.map_or(true, |(bp, _)| p > bp) {
+                    best = Some((p, v));
+                }
+            }
+        }
+        best.map(|(_, v)| v)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_index_agrees_with_rfind(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "本年", "新收", "收", "上年结转", "予以公开", "公开", "其他法律", "法规禁止",
+                "禁止公开", "危及", "三安全一稳定", "信访", "举报投诉", "重复申请", "确认或",
+                "结转下年", "(一)", "1.", "，", "政", "规章", "规范性文件", "行政许可", "集中采购",
+                "政府采购", "行政", "处罚",
+            ]), 0..12)
+        ) {
+            let text = v.concat();
+            let app: Vec<(&str, usize)> = APP_ROWS
+                .iter()
+                .enumerate()
+                .flat_map(|(slot, (_, keys))| keys.iter().map(move |k| (*k, slot)))
+                .collect();
+            let index = KeyIndex::new(app.iter().copied());
+            proptest::prop_assert_eq!(index.last_in(&text), last_by_rfind(&text, &app));
+            let active = [
+                ("规范性文件", 0), ("行政许可", 1), ("对外管理服务", 2), ("行政处罚", 3),
+                ("行政强制", 4), ("事业性收费", 5), ("集中采购", 6), ("政府采购", 7), ("规章", 8),
+            ];
+            let index = KeyIndex::new(active.iter().copied());
+            proptest::prop_assert_eq!(index.last_in(&text), last_by_rfind(&text, &active));
+        }
+    }
 
     fn app(s: &str) -> Option<AppLabel> {
         recognize_app(&norm(s))
