@@ -230,6 +230,13 @@ pub(crate) struct KeyIndex<T: 'static> {
     /// (first char, key, value), sorted by first char; stable, so keys with the same first
     /// char keep their original order.
     entries: Vec<(char, &'static str, T)>,
+    /// Bit `c % 1024` is set for each first char `c`: most characters are skipped on it.
+    firsts: [u64; 16],
+}
+
+fn first_bit(c: char) -> (usize, u64) {
+    let b = u32::from(c) % 1024;
+    ((b / 64) as usize, 1 << (b % 64))
 }
 
 impl<T: Copy> KeyIndex<T> {
@@ -238,7 +245,12 @@ impl<T: Copy> KeyIndex<T> {
         let mut entries: Vec<(char, &'static str, T)> =
             keys.filter_map(|(k, v)| Some((k.chars().next()?, k, v))).collect();
         entries.sort_by_key(|e| e.0);
-        KeyIndex { entries }
+        let mut firsts = [0u64; 16];
+        for e in &entries {
+            let (word, bit) = first_bit(e.0);
+            firsts[word] |= bit;
+        }
+        KeyIndex { entries, firsts }
     }
 
     /// The value of the key whose last occurrence in `text` starts furthest right; on a tie
@@ -247,6 +259,10 @@ impl<T: Copy> KeyIndex<T> {
     pub(crate) fn last_in(&self, text: &str) -> Option<T> {
         let mut best = None;
         for (p, c) in text.char_indices() {
+            let (word, bit) = first_bit(c);
+            if self.firsts[word] & bit == 0 {
+                continue;
+            }
             let from = self.entries.partition_point(|e| e.0 < c);
             let rest = text.get(p..).unwrap_or_default();
             let same_first = self.entries.get(from..).unwrap_or_default();
