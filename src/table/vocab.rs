@@ -146,15 +146,8 @@ pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
         ("不予公开", AppGroup::Denied),
         ("办理结果", AppGroup::Results),
     ];
-    let mut best: Option<(usize, AppGroup)> = None;
-    for (k, g) in groups {
-        if let Some(p) = norm.rfind(k) {
-            if best.map_or(true, |(bp, _)| p > bp) {
-                best = Some((p, g));
-            }
-        }
-    }
-    best.map(|(_, g)| AppLabel::Group(g))
+    static GROUPS: std::sync::OnceLock<KeyIndex<AppGroup>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| KeyIndex::new(groups.into_iter())).last_in(norm).map(AppLabel::Group)
 }
 
 /// Header words of table 三 (columns, the 勾稽 note): they never name a row.
