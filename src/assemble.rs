@@ -21,7 +21,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let wrap = layout::wrap_width(input, &lines);
     let mut diagnostics = Vec::new();
 
-    let front = metadata::front(input, &lines);
+    let front = metadata::front(input, &lines, &mut diagnostics);
     let year = front.year.or_else(|| metadata::year_from_period(input));
     let edition = metadata::edition(input, year, &mut diagnostics);
     let legacy = edition == Edition::Legacy;
@@ -39,7 +39,8 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         ));
     }
 
-    let signature = metadata::signature(input, &lines, headings.last().map(|h| h.line));
+    let signature =
+        metadata::signature(input, &lines, headings.last().map(|h| h.last_line), &mut diagnostics);
     let mut excluded = vec![false; lines.len()];
     if let Some((_, used)) = &signature {
         for &i in used {
@@ -56,12 +57,16 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let ctx = Ctx { input, lines: &lines, headings: &headings, excluded: &excluded, wrap };
     let first_line = headings.first().map_or(lines.len(), |h| h.line);
     let preamble_end = lines.get(first_line).map_or(input.len(), |l| l.span.start);
+    let title_span = front.title_span.filter(|s| s.end <= preamble_end);
     let preamble_segments: Vec<Span> = (0..first_line).filter_map(|i| ctx.segment(i)).collect();
-    let preamble = Preamble {
-        title_span: front.title_span.filter(|s| s.end <= preamble_end),
-        paragraphs: layout::paragraphs(input, &preamble_segments, wrap),
-        span: Span::new(0, preamble_end),
-    };
+    // No paragraph runs across the title: a scraped `索引号：…` line above it has no final
+    // punctuation and would otherwise join the first line of text below it.
+    let (above, below): (Vec<Span>, Vec<Span>) =
+        preamble_segments.iter().partition(|seg| title_span.is_some_and(|t| seg.end <= t.start));
+    let mut preamble_paragraphs = layout::paragraphs(input, &above, wrap);
+    preamble_paragraphs.extend(layout::paragraphs(input, &below, wrap));
+    let preamble =
+        Preamble { title_span, paragraphs: preamble_paragraphs, span: Span::new(0, preamble_end) };
     let sections = ctx.children(0, headings.len(), 1, input.len());
 
     let organ =
@@ -71,7 +76,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         organ,
         year,
         edition,
-        published: front.published.map(|(_, d)| d),
+        published: front.published.and_then(|(_, d)| d),
         signature: signature.map(|(s, _)| s),
         preamble,
         sections,
@@ -89,7 +94,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         for section in &report.sections {
             let Some(kind) = section.kind.and_then(|k| k.table()) else { continue };
             let region =
-                section.tables.first().map_or(Span::empty(section.heading_span.end), |t| t.span);
+                first_table(section).map_or(Span::empty(section.heading_span.end), |t| t.span);
             match read_table(input, region, kind, &mut diagnostics) {
                 Some(TableData::ActiveDisclosure(t)) => report.active_disclosure = Some(*t),
                 Some(TableData::Applications(t)) => report.applications = Some(*t),
@@ -106,6 +111,12 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     report.diagnostics.extend(checks);
     debug_assert_eq!(report.check_coverage(), Ok(()), "coverage");
     Ok(report)
+}
+
+/// The first table region of a section or of its subsections (a table that follows a
+/// sub-heading lies in the subsection: `二、…` / `（一）主动公开规章情况` / table).
+fn first_table(section: &Section) -> Option<&TableRegion> {
+    section.tables.first().or_else(|| section.subsections.iter().find_map(first_table))
 }
 
 /// The six sections of the 2019 and 2021 templates (format.md §1.1): a `missing-section`
@@ -174,12 +185,12 @@ impl Ctx<'_> {
         } else {
             self.lines.partition_point(|l| l.span.start < end)
         };
-        let body = h.line + 1..body_end_line;
+        let body = h.last_line + 1..body_end_line;
         let mut tables = Vec::new();
         let mut before: Vec<Span> = h.run_in.into_iter().collect();
         let mut after = Vec::new();
-        match (h.table_lines, h.kind.and_then(|kind| kind.table())) {
-            (Some((first, last)), Some(table)) => {
+        match h.table_lines {
+            Some((first, last, table)) => {
                 let span = Span::new(self.line_start(first), self.lines[last].content.end);
                 tables.push(TableRegion { table, span });
                 before.extend(body.clone().filter(|&i| i < first).filter_map(|i| self.segment(i)));

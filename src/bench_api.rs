@@ -36,9 +36,9 @@ pub fn fold_compact(input: &str) -> String {
 
 /// Stage "metadata": title, organ, year, publication date and edition. Returns the year.
 pub fn metadata(input: &str, lines: &Lines) -> Option<u16> {
-    let front = metadata::front(input, &lines.0);
-    let year = front.year.or_else(|| metadata::year_from_period(input));
     let mut diagnostics = Vec::new();
+    let front = metadata::front(input, &lines.0, &mut diagnostics);
+    let year = front.year.or_else(|| metadata::year_from_period(input));
     let _ = metadata::edition(input, year, &mut diagnostics);
     year
 }

@@ -21,7 +21,8 @@ use crate::{Paragraph, Span};
 pub(crate) enum LineKind {
     /// Nothing but spaces.
     Blank,
-    /// A page number left by PDF extraction: `- 3 -`.
+    /// A page number left by PDF extraction (`- 3 -`), or a Markdown thematic break (`---`,
+    /// `***`, `* * *`) that PDF→Markdown converters put at page breaks: layout noise either way.
     PageNumber,
     /// Anything else.
     Text,
@@ -81,12 +82,79 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
     let content = Span::new(start + lead, start + lead + trimmed.len());
     let kind = if trimmed.is_empty() {
         LineKind::Blank
-    } else if page_number(trimmed).is_ok() {
+    } else if page_number(trimmed).is_ok() || is_thematic_break(trimmed) {
         LineKind::PageNumber
     } else {
         LineKind::Text
     };
     Line { span: Span::new(start, end), content, kind }
+}
+
+/// A line's text with Markdown decoration taken off, as PDF/OCR→Markdown converters write
+/// headings: `# 标题`, `## 一、总体情况`, `### （一）主动公开` (ATX, optional closing `#`s),
+/// `> ` quotes, and bold `**一、总体情况**` / `__…__`.
+///
+/// Returns `(core, after)`, both sub-slices of `text` so spans can be computed from them:
+/// `core` is the decorated text without the decoration; `after` is what follows a closing bold
+/// delimiter on the same line (`**（一）主动公开。**本年度…` → `本年度…`, untrimmed, starting
+/// right after the `**`), empty when there is none. Text with no decoration is returned as is.
+pub(crate) fn strip_markdown(text: &str) -> (&str, &str) {
+    let end = &text[text.len()..];
+    let mut s = text.trim_matches(is_trim);
+    while let Some(r) = s.strip_prefix('>') {
+        s = r.trim_start_matches(is_trim);
+    }
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) {
+        s = s[hashes..].trim_start_matches(is_trim);
+        // A closing sequence (`## 一、总体情况 ##`) is decoration only after a space.
+        let t = s.trim_end_matches('#');
+        if t.len() < s.len() && t.ends_with(is_trim) {
+            s = t.trim_end_matches(is_trim);
+        }
+    }
+    for delim in ["**", "__"] {
+        let Some(inner) = s.strip_prefix(delim) else { continue };
+        return match inner.find(delim) {
+            Some(pos) => (inner[..pos].trim_matches(is_trim), &inner[pos + delim.len()..]),
+            None => (inner.trim_matches(is_trim), end),
+        };
+    }
+    (s, end)
+}
+
+/// A body line without its Markdown block prefix: `> ` quotes and an ATX `## ` (hashes then a
+/// space, so that a `#话题#` tag stays). Paragraph text is rebuilt from the rest; the
+/// paragraph's span still starts at the line content, covering the prefix. Used for lines that
+/// are not headings, e.g. the `> 本报告依据…` intro a PDF→Markdown converter quotes.
+pub(crate) fn strip_block_prefix(text: &str) -> &str {
+    let mut s = text;
+    while let Some(r) = s.strip_prefix('>') {
+        s = r.trim_start_matches(is_trim);
+    }
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with(is_trim) {
+        s = s[hashes..].trim_start_matches(is_trim);
+    }
+    s
+}
+
+/// A Markdown thematic break: three or more of the same `-`, `*` or `_`, spaces allowed.
+/// Not with a tab: `-\t-\t-` is a table row of blank cells.
+fn is_thematic_break(text: &str) -> bool {
+    if text.contains('\t') {
+        return false;
+    }
+    let mut marks = text.chars().filter(|&c| !is_trim(c));
+    let Some(first) = marks.next() else { return false };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    matches!(first, '-' | '*' | '_') && count >= 3
 }
 
 /// Display width of a text (CJK = 2 columns).
@@ -279,7 +347,7 @@ pub(crate) fn paragraphs(input: &str, segments: &[Span], wrap: Option<usize>) ->
     let mut out = Vec::new();
     let mut current: Option<(Span, String)> = None;
     for &seg in segments {
-        let text = seg.slice(input);
+        let text = strip_block_prefix(seg.slice(input));
         if text.is_empty() {
             continue;
         }
@@ -375,13 +443,60 @@ mod tests {
 
     #[test]
     fn line_kinds() {
-        let input = "\u{FEFF}标题\n  \n - 3 -\r\n正文\r";
+        let input = "\u{FEFF}标题\n  \n - 3 -\r\n正文\r---\n* * *\n--\n-*-\n-\t-\t-\n";
         let ls = lines(input);
         let kinds: Vec<_> = ls.iter().map(|l| l.kind).collect();
         use LineKind::*;
-        assert_eq!(kinds, [Text, Blank, PageNumber, Text]);
+        assert_eq!(
+            kinds,
+            [Text, Blank, PageNumber, Text, PageNumber, PageNumber, Text, Text, Text]
+        );
         assert_eq!(ls[0].text(input), "标题");
         assert_eq!(ls[3].text(input), "正文");
+    }
+
+    #[test]
+    fn strip_markdown_table() {
+        let cases = [
+            ("# 某县2023年政府信息公开工作年度报告", "某县2023年政府信息公开工作年度报告", ""),
+            ("## 一、总体情况", "一、总体情况", ""),
+            ("##一、总体情况 ##", "一、总体情况", ""),
+            ("### （一）主动公开  ", "（一）主动公开", ""),
+            ("**一、总体情况**", "一、总体情况", ""),
+            ("> **（一）主动公开。**本年度", "（一）主动公开。", "本年度"),
+            ("> > 引用的正文。", "引用的正文。", ""),
+            ("## **二、主动公开政府信息情况**", "二、主动公开政府信息情况", ""),
+            ("**未闭合", "未闭合", ""),
+            ("一、总体情况", "一、总体情况", ""),
+            ("C#语言", "C#语言", ""),
+            ("#######七个", "#######七个", ""),
+            ("", "", ""),
+        ];
+        for (input, core, after) in cases {
+            let (c, a) = strip_markdown(input);
+            assert_eq!((c, a), (core, after), "{input:?}");
+            // Sub-slices of the input, so spans can be taken from them.
+            let base = input.as_ptr() as usize;
+            assert!(
+                c.as_ptr() as usize >= base && c.as_ptr() as usize + c.len() <= base + input.len()
+            );
+            assert!(
+                a.as_ptr() as usize >= base && a.as_ptr() as usize + a.len() <= base + input.len()
+            );
+        }
+    }
+
+    #[test]
+    fn strip_block_prefix_table() {
+        for (input, want) in [
+            ("> 本报告依据", "本报告依据"),
+            (">> ## 引用标题", "引用标题"),
+            ("#话题#正文", "#话题#正文"),
+            ("正文>不动", "正文>不动"),
+            (">", ""),
+        ] {
+            assert_eq!(strip_block_prefix(input), want, "{input:?}");
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Report metadata: title, organ, year, edition, publication date, signature.
 
-use crate::layout::{normalize, Line, LineKind};
+use crate::layout::{normalize, strip_markdown, Line, LineKind};
 use crate::parsers::{
-    arabic_number, chinese_numeral, date, fold_compact, fold_text, heading_marker,
+    arabic_number, chinese_numeral, date_fields, fold, fold_compact, heading_marker,
 };
 use crate::{Code, Date, Diagnostic, Edition, Signature, Span};
 
@@ -19,8 +19,9 @@ pub(crate) struct Front {
     pub(crate) organ: Option<String>,
     /// The year named in the title.
     pub(crate) year: Option<u16>,
-    /// `发布日期:` / `发布时间:` line: its index and date.
-    pub(crate) published: Option<(usize, Date)>,
+    /// `发布日期:` / `发布时间:` line: its index and date (`None` when the date is invalid,
+    /// reported as `invalid-date`).
+    pub(crate) published: Option<(usize, Option<Date>)>,
 }
 
 /// How many text lines at the top may hold the title. Sample 000 splits it over two lines
@@ -32,25 +33,54 @@ const TITLE_WINDOW: usize = 4;
 /// The title is the run of short lines from the top through the first one that says `报告`
 /// (000 and 002 put the organ on its own line). A `发布日期:`/`发布时间:` line may come
 /// before or after it (003 has it right after; scraped pages often put it first).
-pub(crate) fn front(input: &str, lines: &[Line]) -> Front {
+/// Markdown decoration (`# 标题`, `**标题**`) is not part of the title text; the title span
+/// still covers it.
+pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Front {
     let mut out = Front::default();
+    // Scraped pages put `label：value` fields (索引号, 发布机构, 成文日期, 文号 …) above the
+    // title; they do not count towards the window and are never title lines.
+    let mut budget = TITLE_WINDOW + 3;
     let top = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == LineKind::Text)
-        .map(|(i, _)| i)
-        .take(TITLE_WINDOW + 3);
+        .take(MAX_FIELD_LINES + TITLE_WINDOW + 3)
+        .take_while(|(_, l)| {
+            let field = is_field_line(l.text(input));
+            let take = field || budget > 0;
+            budget = budget.saturating_sub(usize::from(!field));
+            take
+        })
+        .map(|(i, _)| i);
     let mut title_lines = Vec::new();
     let mut title_done = false;
     for i in top {
-        let text = lines[i].text(input);
-        if let Some(d) = published_date(text) {
+        // The whole line: in `**发布日期：** 2024-01-25` the date is outside the bold.
+        if let Some(d) = published_date(input, lines[i].text(input)) {
             if out.published.is_none() {
-                out.published = Some((i, d));
+                let date = match d {
+                    Ok(date) => Some(date),
+                    Err(invalid) => {
+                        diagnostics.push(invalid);
+                        None
+                    }
+                };
+                out.published = Some((i, date));
+            } else if !title_done {
+                // A second 发布日期 line stays a paragraph, so the title lines before it cannot
+                // be joined with lines after it (the title span would cover the paragraph).
+                title_lines.clear();
             }
             continue;
         }
         if title_done || title_lines.len() >= TITLE_WINDOW {
+            continue;
+        }
+        let text = strip_markdown(lines[i].text(input)).0;
+        if is_field_line(text) {
+            if !title_done {
+                title_lines.clear(); // a field line between title lines ends the run
+            }
             continue;
         }
         let sentence = text.ends_with('。')
@@ -70,7 +100,7 @@ pub(crate) fn front(input: &str, lines: &[Line]) -> Front {
     }
     let mut title = String::new();
     for &i in &title_lines {
-        crate::layout::join_into(&mut title, lines[i].text(input));
+        crate::layout::join_into(&mut title, strip_markdown(lines[i].text(input)).0);
     }
     let (first, last) = (title_lines[0], title_lines[title_lines.len() - 1]);
     out.title_span = Some(lines[first].content.cover(lines[last].content));
@@ -82,14 +112,58 @@ pub(crate) fn front(input: &str, lines: &[Line]) -> Front {
     out
 }
 
-/// The date of a `发布日期:` / `发布时间:` line (the label may follow other scraped fields).
-fn published_date(text: &str) -> Option<Date> {
-    let folded = fold_text(text);
-    let at = folded.find("发布日期").or_else(|| folded.find("发布时间"))?;
-    let after_label = &folded[at..];
-    let colon = after_label.find(':')?;
-    let (_, d) = date(after_label[colon + 1..].trim_start()).ok()?;
-    Some(d)
+/// How many `label：value` field lines may precede the title (a government page has up to
+/// about ten: 索引号, 主题分类, 发布机构, 成文日期, 文号, 发布日期, 有效性 …).
+const MAX_FIELD_LINES: usize = 12;
+
+/// A scraped metadata field: a short label (2–6 characters, no punctuation) then a colon,
+/// `索引号：11500231…`, `发布机构: 某县人民政府`.
+fn is_field_line(text: &str) -> bool {
+    let Some((pos, _)) = text.char_indices().find(|&(_, c)| matches!(c, '：' | ':')) else {
+        return false;
+    };
+    let label = text[..pos].trim();
+    let n = label.chars().count();
+    (2..=6).contains(&n) && label.chars().all(char::is_alphanumeric) && text.chars().count() <= 80
+}
+
+/// The date of a `发布日期:` / `发布时间:` line (the label may follow other scraped fields), or
+/// an `invalid-date` diagnostic when it is shaped like a date but is none (`2023年2月30日`).
+/// `None` when the line is no such line. `text` is a sub-slice of `input`.
+fn published_date(input: &str, text: &str) -> Option<Result<Date, Diagnostic>> {
+    let folded = fold(text);
+    let f = folded.text.as_str();
+    let at = f.find("发布日期").or_else(|| f.find("发布时间"))?;
+    let colon = at + f[at..].find(':')? + 1;
+    // Spaces and Markdown emphasis between the label and the date (`**发布日期：** 2024…`).
+    let after_colon = f[colon..].trim_start_matches(|c: char| c.is_whitespace() || c == '*');
+    let start = f.len() - after_colon.len();
+    let (rest, fields) = date_fields(&f[start..]).ok()?;
+    let end = f.len() - rest.len();
+    let base = Span::of_subslice(input, text).start;
+    let span = Span::new(base + folded.original_offset(start), base + folded.original_offset(end));
+    Some(checked_date(input, span, fields))
+}
+
+/// A date's `(year, month, day)` as written, before the calendar check.
+type DateFields = (u64, u64, u64);
+
+/// The [`Date`] of parsed fields, or an `invalid-date` warning at `span`.
+fn checked_date(input: &str, span: Span, (y, m, d): DateFields) -> Result<Date, Diagnostic> {
+    let date = match (u16::try_from(y), u8::try_from(m), u8::try_from(d)) {
+        (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d),
+        _ => None,
+    };
+    date.ok_or_else(|| {
+        Diagnostic::warning(
+            Code::InvalidDate,
+            span,
+            format!(
+                "expected a calendar date, found `{}` (year {y}, month {m}, day {d})",
+                span.slice(input)
+            ),
+        )
+    })
 }
 
 /// Splits a title at its year: `垫江县周嘉镇人民政府2023年…` → (`垫江县周嘉镇人民政府`, 2023).
@@ -223,25 +297,35 @@ pub(crate) fn edition(
 
 /// 落款: an organ line and a date line at the very end (blank lines and page numbers between
 /// are allowed), or a date line alone. Only lines after `after_line` are considered (the last
-/// heading). Returns the signature and the indices of its lines.
+/// heading). Returns the signature and the indices of its lines. A date line whose date is
+/// invalid (`2023年2月30日`) still makes a signature, with no date and an `invalid-date`
+/// warning. Markdown decoration (`**某镇人民政府**`) is not part of the organ.
 pub(crate) fn signature(
     input: &str,
     lines: &[Line],
     after_line: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Signature, Vec<usize>)> {
     let floor = after_line.map_or(0, |l| l + 1);
     let mut texts = (floor..lines.len()).rev().filter(|&i| lines[i].kind == LineKind::Text);
     let date_line = texts.next()?;
-    let text = lines[date_line].text(input);
-    let (d, same_line_organ) = trailing_date(text)?;
+    let text = strip_markdown(lines[date_line].text(input)).0;
+    let (date_text, fields, same_line_organ) = trailing_date(text)?;
+    let d = match checked_date(input, Span::of_subslice(input, date_text), fields) {
+        Ok(d) => Some(d),
+        Err(invalid) => {
+            diagnostics.push(invalid);
+            None
+        }
+    };
     let mut used = vec![date_line];
     let mut span = lines[date_line].content;
     let mut organ = same_line_organ.map(normalize);
     if organ.is_some() {
-        return Some((Signature { organ, date: Some(d), span }, used));
+        return Some((Signature { organ, date: d, span }, used));
     }
     if let Some(o) = texts.next() {
-        let text = lines[o].text(input);
+        let text = strip_markdown(lines[o].text(input)).0;
         let sentence = text.contains(['。', '，', '；', ',', ':', '：']);
         if !sentence && text.chars().count() <= 30 && heading_marker(text).is_err() {
             organ = Some(normalize(text));
@@ -249,7 +333,7 @@ pub(crate) fn signature(
             span = lines[o].content.cover(span);
         }
     }
-    Some((Signature { organ, date: Some(d), span }, used))
+    Some((Signature { organ, date: d, span }, used))
 }
 
 /// Last characters of organ names: 人民政府, 办公室, 公安局, 委员会, 宋村镇, 街道办事处, 中心 …
@@ -258,19 +342,21 @@ const ORGAN_ENDINGS: &[char] = &[
 ];
 
 /// A line that ends with a date: the whole line (`2024年1月22日`), or a short organ name and
-/// the date (`某镇人民政府 2024年1月22日`). Returns the date and the organ text, if any.
-fn trailing_date(text: &str) -> Option<(Date, Option<&str>)> {
+/// the date (`某镇人民政府 2024年1月22日`). Returns the date's text and fields (not yet
+/// checked against the calendar) and the organ text, if any.
+fn trailing_date(text: &str) -> Option<(&str, DateFields, Option<&str>)> {
     if text.chars().count() > 60 {
         return None; // a sentence, not a signature; also bounds the scan below
     }
     for (i, _) in text.char_indices() {
-        let Ok((rest, d)) = date(&text[i..]) else { continue };
+        let Ok((rest, d)) = date_fields(&text[i..]) else { continue };
         if !rest.trim().is_empty() {
             continue;
         }
+        let date_text = &text[i..text.len() - rest.len()];
         let before = text[..i].trim();
         if before.is_empty() {
-            return Some((d, None));
+            return Some((date_text, d, None));
         }
         let organ_like = !before.contains(['。', '，', '；', ',', ':', '：'])
             && before.chars().count() <= 30
@@ -278,7 +364,7 @@ fn trailing_date(text: &str) -> Option<(Date, Option<&str>)> {
             // On the same line as the date, only a name that ends like an organ (…政府, …局,
             // …办公室, …镇) is taken, so that `截至2023年12月31日` is no signature.
             && before.ends_with(ORGAN_ENDINGS);
-        return organ_like.then_some((d, Some(before)));
+        return organ_like.then_some((date_text, d, Some(before)));
     }
     None
 }
@@ -349,28 +435,78 @@ mod tests {
     fn signature_at_end() {
         let input = "正文。\n\n威海市文登区宋村镇人民政府\n\n2024年1月22日\n\n";
         let ls = crate::layout::lines(input);
-        let (sig, used) = signature(input, &ls, None).unwrap();
+        let (sig, used) = signature(input, &ls, None, &mut Vec::new()).unwrap();
         assert_eq!(sig.organ.as_deref(), Some("威海市文登区宋村镇人民政府"));
         assert_eq!(sig.date, Date::new(2024, 1, 22));
         assert_eq!(used, [2, 4]);
         let no_date = "正文。\n没有日期\n";
-        assert!(signature(no_date, &crate::layout::lines(no_date), None).is_none());
+        assert!(signature(no_date, &crate::layout::lines(no_date), None, &mut Vec::new()).is_none());
         let one = "正文。\n某镇人民政府 2024年1月22日\n- 6 -\n";
-        let (sig, used) = signature(one, &crate::layout::lines(one), None).unwrap();
+        let (sig, used) =
+            signature(one, &crate::layout::lines(one), None, &mut Vec::new()).unwrap();
         assert_eq!((sig.organ.as_deref(), used), (Some("某镇人民政府"), vec![1]));
         let sentence = "截至2023年12月31日\n";
-        assert!(signature(sentence, &crate::layout::lines(sentence), None).is_none());
+        assert!(
+            signature(sentence, &crate::layout::lines(sentence), None, &mut Vec::new()).is_none()
+        );
+    }
+
+    #[test]
+    fn invalid_dates_are_reported() {
+        let input = "发布日期：2024年2月30日\n# 某县2023年政府信息公开工作年度报告\n正文。\n\
+                     **某县人民政府**\n2024年13月5日\n";
+        let ls = crate::layout::lines(input);
+        let mut d = Vec::new();
+        let f = front(input, &ls, &mut d);
+        assert_eq!(f.title, "某县2023年政府信息公开工作年度报告");
+        assert_eq!(f.title_lines, [1]);
+        assert_eq!(f.published, Some((0, None)));
+        let (sig, used) = signature(input, &ls, None, &mut d).unwrap();
+        assert_eq!(
+            (sig.organ.as_deref(), sig.date, used),
+            (Some("某县人民政府"), None, vec![3, 4])
+        );
+        let found: Vec<_> = d.iter().map(|x| (x.code, x.span.slice(input))).collect();
+        assert_eq!(
+            found,
+            [(Code::InvalidDate, "2024年2月30日"), (Code::InvalidDate, "2024年13月5日")]
+        );
+        // A second 发布日期 line inside the title run breaks it (found by the outline proptest).
+        let two = "发布日期：2024年2月3日\n某县\n发布日期：2024年2月3日\n2023年政府信息公开工作年度报告\n";
+        let f = front(two, &crate::layout::lines(two), &mut Vec::new());
+        assert_eq!(
+            (f.title.as_str(), f.title_lines.as_slice()),
+            ("2023年政府信息公开工作年度报告", &[3][..])
+        );
+        // Scraped page fields above the title are neither title nor window.
+        let page = "索引号：115002/2024-001\n主题分类：政务公开\n发布机构：某县人民政府\n\
+                    成文日期：2024年1月20日\n文号：无\n有效性：有效\n发布日期：2024年1月25日\n\
+                    某县人民政府\n2023年政府信息公开工作年度报告\n本报告依据条例编制。\n";
+        let f = front(page, &crate::layout::lines(page), &mut Vec::new());
+        assert_eq!(f.title, "某县人民政府2023年政府信息公开工作年度报告");
+        assert_eq!((f.title_lines.as_slice(), f.published.map(|p| p.0)), (&[7, 8][..], Some(6)));
+        // Markdown emphasis around the label.
+        let md = "# 某县2023年政府信息公开工作年度报告\n**发布日期：** 2024-01-25\n";
+        let f = front(md, &crate::layout::lines(md), &mut Vec::new());
+        assert_eq!(f.published, Some((1, Date::new(2024, 1, 25))));
+        // Full-width digits: the span maps back through the folding.
+        let wide = "发布时间： ２０２３－０２－２９\n标题报告\n";
+        let mut d = Vec::new();
+        let f = front(wide, &crate::layout::lines(wide), &mut d);
+        assert_eq!(f.published, Some((0, None)));
+        assert_eq!(d[0].span.slice(wide), "２０２３－０２－２９");
     }
 
     #[test]
     fn front_finds_title_and_published_in_either_order() {
         let input =
             "发布时间：2024年1月25日\n某县人民政府\n2023年政府信息公开工作年度报告\n正文。\n";
-        let f = front(input, &crate::layout::lines(input));
+        let f = front(input, &crate::layout::lines(input), &mut Vec::new());
         assert_eq!(f.title, "某县人民政府2023年政府信息公开工作年度报告");
         assert_eq!(f.title_lines, [1, 2]);
-        assert_eq!(f.published.map(|(i, d)| (i, d.to_string())), Some((0, "2024-01-25".into())));
+        let published = f.published.map(|(i, d)| (i, d.map(|d| d.to_string())));
+        assert_eq!(published, Some((0, Some("2024-01-25".into()))));
         let none = "本报告由某办公室编制。\n一、总体情况\n";
-        assert_eq!(front(none, &crate::layout::lines(none)).title, "");
+        assert_eq!(front(none, &crate::layout::lines(none), &mut Vec::new()).title, "");
     }
 }

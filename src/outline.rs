@@ -17,13 +17,22 @@
 //!   学习、宣传、培训工作力度，提高公众对政` runs on for four lines): a line as wide as the
 //!   document's wrap width with no title terminator is not a heading, unless its wording is a
 //!   level-1 section title.
+//! - A table of contents (`一、…` `二、…` `三、…` on consecutive lines, then the body's `一、`).
+//! - Markdown table rows (`| 规章 | 1 |`): table lines inside sections 二/三/四.
+//!
+//! What *is* a heading beyond `marker title`: Markdown decoration around it (`## 一、总体情况`,
+//! `**（一）主动公开。**正文`; excluded from marker and title, covered by the span); marker
+//! variants (`四．`, `一 、`); an exact template title alone on a line with no marker
+//! (`总体情况`, format.md §1.3); a template title run into its text (`一、总体情况2020年，…`);
+//! a marker alone on its line with the title on the next; a long title wrapped onto a short
+//! next line (`…提起行政` / `诉讼情况`).
 
-use crate::layout::{width, Line, LineKind};
+use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
 use crate::parsers::{
     fold_compact, fold_text, format_chinese_numeral, heading_marker, MarkerStyle,
 };
 use crate::table::is_table_line;
-use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span};
+use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, TableKind};
 
 /// The longest heading title accepted, in characters. The longest official level-1 title,
 /// `因政府信息公开工作被申请行政复议、提起行政诉讼情况`, has 24; 40 leaves room for local
@@ -35,6 +44,9 @@ const MAX_TITLE_CHARS: usize = 40;
 pub(crate) struct Heading {
     /// Index of its line.
     pub(crate) line: usize,
+    /// Index of its last line: `line`, or the next line when the title wraps onto it
+    /// (`四、因政府信息公开工作被申请行政复议、提起行政` / `诉讼情况`).
+    pub(crate) last_line: usize,
     /// 1-based depth.
     pub(crate) level: usize,
     /// The ordinal of the marker.
@@ -49,13 +61,18 @@ pub(crate) struct Heading {
     pub(crate) run_in: Option<Span>,
     /// Level-1 only: the section kind from the wording.
     pub(crate) kind: Option<SectionKind>,
-    /// Level-1 table sections: the first and last line of the table region.
-    pub(crate) table_lines: Option<(usize, usize)>,
+    /// The first and last line of the table region this heading's section holds, and which
+    /// table it is. Usually a level-1 table section; a subsection when the table follows a
+    /// sub-heading (`二、主动公开政府信息情况` / `（一）主动公开规章情况` / table), since the
+    /// subsection's span covers the table.
+    pub(crate) table_lines: Option<(usize, usize, TableKind)>,
 }
 
 /// A heading candidate found on one line, before sequence checks.
+#[derive(Clone)]
 struct Candidate {
-    style: MarkerStyle,
+    /// The marker style; `None` for an unnumbered level-1 title (`总体情况` alone on a line).
+    style: Option<MarkerStyle>,
     ordinal: u32,
     marker: String,
     title: String,
@@ -67,28 +84,84 @@ fn is_title_terminator(c: char) -> bool {
     matches!(c, '。' | '：' | ':')
 }
 
+/// A Markdown table row (`| 规章 | 1 |`, `|---|---|`), as PDF→Markdown converters write the
+/// tables. `crate::table::is_table_line` knows tabs and row labels, not pipes, so the outline
+/// checks pipes itself: such a line is never a heading and, inside sections 二/三/四, belongs
+/// to the table region.
+fn is_markdown_table_row(text: &str) -> bool {
+    let (core, _) = strip_markdown(text);
+    core.starts_with(['|', '｜'])
+}
+
 /// Looks at one line: a marker, then a title that ends at `。`/`：`/`:` (run-in heading) or at
-/// the end of a line that is not wrapped prose.
+/// the end of a line that is not wrapped prose; failing a marker, an unnumbered template title.
+/// Markdown decoration (`## `, `**…**`, `> `) is not part of the marker or title, but the
+/// heading span covers it.
 fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate> {
-    let text = line.text(input);
-    if is_table_line(text) {
+    let full = line.text(input);
+    let (text, after) = strip_markdown(full);
+    if is_markdown_table_row(full) {
         return None;
     }
-    let (rest, marker) = heading_marker(text).ok()?;
+    // A bare marker (`一、` alone) looks like a fragment of a vertical table label to
+    // `is_table_line` (`三`/`、`/`本`… in extra-samples 001); whether it is a heading is
+    // decided by the line after it (`bare_marker_title`), which must not be a table line.
+    // `**一、**总体情况`: only the marker is bold, so judge the marker and title together.
+    let marker_only = heading_marker(text).is_ok_and(|(rest, _)| rest.is_empty());
+    let after_text = after.trim_start_matches(char::is_whitespace);
+    let bare = marker_only && after_text.is_empty();
+    let table_like = if marker_only && !bare {
+        is_table_line(&format!("{text}{after_text}"))
+    } else {
+        is_table_line(full) || is_table_line(text)
+    };
+    if !bare && table_like {
+        return None;
+    }
+    let Ok((rest, marker)) = heading_marker(text) else {
+        return unnumbered(line, text);
+    };
+    // `**一、**总体情况`: only the marker is bold; the title is what follows the `**`.
+    let (rest, after) = if rest.is_empty() {
+        (after.trim_start_matches(char::is_whitespace), &after[after.len()..])
+    } else {
+        (rest, after)
+    };
     if rest.is_empty() {
-        return None;
+        // `一、` alone on its line: the title may be on the next one (see `bare_marker_title`).
+        let bare = matches!(marker.style, MarkerStyle::ChineseComma | MarkerStyle::ChineseParen);
+        return bare.then(|| Candidate {
+            style: Some(marker.style),
+            ordinal: marker.ordinal,
+            marker: marker.text.to_string(),
+            title: String::new(),
+            heading_span: line.content,
+            run_in: None,
+        });
     }
-    let marker_span = Span::of_subslice(input, marker.text);
-    if let Some(c) = run_in_template_title(input, marker, rest, marker_span) {
-        return Some(c);
+    // What follows a closing `**` on the line: `**一、总体情况**2020年，…`.
+    let tail = after.trim_start_matches(|c: char| c.is_whitespace() || is_title_terminator(c));
+    let tail = (!tail.is_empty()).then(|| Span::of_subslice(input, tail));
+    let after_start = Span::of_subslice(input, after).start;
+    if tail.is_none() {
+        if let Some(c) = run_in_template_title(input, marker, rest, line.content.start) {
+            return Some(c);
+        }
     }
     let (title_raw, run_in, heading_end) =
         match rest.char_indices().find(|&(_, c)| is_title_terminator(c)) {
             Some((pos, c)) => {
                 let body = rest[pos + c.len_utf8()..].trim();
                 let head_end = Span::of_subslice(input, &rest[..pos + c.len_utf8()]).end;
-                let run_in = (!body.is_empty()).then(|| Span::of_subslice(input, body));
-                (&rest[..pos], run_in, head_end)
+                match (body.is_empty(), tail) {
+                    (false, None) => (&rest[..pos], Some(Span::of_subslice(input, body)), head_end),
+                    (false, Some(t)) => {
+                        let body = Span::of_subslice(input, body);
+                        (&rest[..pos], Some(Span::new(body.start, t.end)), head_end)
+                    }
+                    (true, Some(t)) => (&rest[..pos], Some(t), after_start),
+                    (true, None) => (&rest[..pos], None, line.content.end),
+                }
             }
             None => {
                 let title = rest;
@@ -99,7 +172,10 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
                 if wrapped && section_kind(title) == SectionKind::Other {
                     return None;
                 }
-                (rest, None, line.content.end)
+                match tail {
+                    Some(t) => (rest, Some(t), after_start),
+                    None => (rest, None, line.content.end),
+                }
             }
         };
     let title = crate::layout::normalize(title_raw);
@@ -111,12 +187,51 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
         return None;
     }
     Some(Candidate {
-        style: marker.style,
+        style: Some(marker.style),
         ordinal: marker.ordinal,
         marker: marker.text.to_string(),
         title,
-        heading_span: Span::new(marker_span.start, heading_end),
+        heading_span: Span::new(line.content.start, heading_end),
         run_in,
+    })
+}
+
+/// Level-1 titles that real reports print with no marker (format.md §1.3: `总体情况`,
+/// `政府信息公开工作总体情况`, `收到和处理政府信息公开申请情况` unnumbered), with their template
+/// position: the template titles (§1.1) and the longer wording of the official notices (§1.2).
+/// Only an exact match counts (after folding, space removal and a trailing `。`/`：`), so a
+/// sentence or a sub-heading such as `主动公开` is never taken.
+const UNNUMBERED_TITLES: &[(&str, u32)] = &[
+    ("总体情况", 1),
+    ("政府信息公开工作总体情况", 1),
+    ("主动公开政府信息情况", 2),
+    ("行政机关主动公开政府信息情况", 2),
+    ("收到和处理政府信息公开申请情况", 3),
+    ("行政机关收到和处理政府信息公开申请情况", 3),
+    ("政府信息公开行政复议、行政诉讼情况", 4),
+    ("因政府信息公开工作被申请行政复议、提起行政诉讼情况", 4),
+    ("存在的主要问题及改进情况", 5),
+    ("政府信息公开工作存在的主要问题及改进情况", 5),
+    ("其他需要报告的事项", 6),
+];
+
+/// A line that is exactly one of [`UNNUMBERED_TITLES`]: a level-1 heading with no marker.
+/// Whether it stands alone (not the tail of a wrapped sentence) is checked by the caller.
+fn unnumbered(line: &Line, text: &str) -> Option<Candidate> {
+    if text.chars().count() > MAX_TITLE_CHARS {
+        return None;
+    }
+    let compact = fold_compact(text);
+    let compact = compact.trim_end_matches(['。', ':']);
+    let &(_, ordinal) = UNNUMBERED_TITLES.iter().find(|(t, _)| *t == compact)?;
+    let title = crate::layout::normalize(text.trim_end_matches(['。', '：', ':']));
+    Some(Candidate {
+        style: None,
+        ordinal,
+        marker: String::new(),
+        title,
+        heading_span: line.content,
+        run_in: None,
     })
 }
 
@@ -131,34 +246,55 @@ const TEMPLATE_TITLES: &[&str] = &[
     "其他需要报告的事项",
 ];
 
-/// A `一、` heading whose text is a template title followed directly by a number (a year or
-/// a count): the title ends where the template ends.
+/// A `一、` heading whose text is a template title (or a known longer wording) run straight into
+/// its text with no punctuation: the title ends where the known wording ends. The text must
+/// start with a number (`一、总体情况2020年，我区…`, format.md §6.5), or read as a sentence —
+/// its first punctuation a comma (`一、总体情况今年以来，我区…`); `一、总体情况和主要成效。` is
+/// a longer title, and `一、总体情况；二、…` the intro listing the titles.
 fn run_in_template_title(
     input: &str,
     marker: crate::parsers::HeadingMarker<'_>,
     rest: &str,
-    marker_span: Span,
+    line_start: usize,
 ) -> Option<Candidate> {
     if marker.style != MarkerStyle::ChineseComma {
         return None;
     }
-    let title = TEMPLATE_TITLES.iter().find(|t| rest.starts_with(*t))?;
+    let title = TEMPLATE_TITLES
+        .iter()
+        .copied()
+        .chain(UNNUMBERED_TITLES.iter().map(|&(t, _)| t))
+        .filter(|t| rest.starts_with(t))
+        .max_by_key(|t| t.len())?;
     let body = &rest[title.len()..];
-    if !body.chars().next().is_some_and(|c| crate::parsers::fold_char(c).is_ascii_digit()) {
+    let first = body.chars().next()?;
+    let starts_with_number = crate::parsers::fold_char(first).is_ascii_digit();
+    let sentence = first.is_alphanumeric()
+        && body
+            .chars()
+            .find(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .is_some_and(|c| matches!(c, '，' | ','));
+    if !starts_with_number && !sentence {
         return None;
     }
     Some(Candidate {
-        style: marker.style,
+        style: Some(marker.style),
         ordinal: marker.ordinal,
         marker: marker.text.to_string(),
-        title: (*title).to_string(),
-        heading_span: Span::new(marker_span.start, Span::of_subslice(input, body).start),
+        title: title.to_string(),
+        heading_span: Span::new(line_start, Span::of_subslice(input, body).start),
         run_in: Some(Span::of_subslice(input, body)),
     })
 }
 
 /// Whether `rest` holds the next marker of the same style: the intro sentence that lists the
 /// titles (`一、总体情况；二、主动公开政府信息情况；…`) is not a heading.
+/// A `一、`-style heading whose title is one of the known section titles (format.md §1.3):
+/// strong enough evidence of a level-1 section to accept it whatever number comes before.
+fn is_known_level1(c: &Candidate) -> bool {
+    c.style == Some(MarkerStyle::ChineseComma) && section_kind(&c.title) != SectionKind::Other
+}
+
 fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
     let Some(next) = format_chinese_numeral(u64::from(ordinal) + 1) else { return false };
     let folded = fold_text(rest);
@@ -209,6 +345,115 @@ pub(crate) fn section_kind(title: &str) -> SectionKind {
     }
 }
 
+/// The title of a marker printed alone on its line (`一、` / `总体情况`, as PDF extraction of a
+/// letter-spaced heading gives): the next text line, when it is short, no other heading and no
+/// table line, and holds no clause punctuation (a final `。`/`：` is dropped). Returns that line
+/// and the title.
+fn bare_marker_title(
+    input: &str,
+    lines: &[Line],
+    cands: &[Option<Box<Candidate>>],
+    i: usize,
+) -> Option<(usize, String)> {
+    let j = (i + 1..lines.len()).find(|&j| lines[j].kind == LineKind::Text)?;
+    if cands[j].as_ref().is_some_and(|c| c.style.is_some()) {
+        return None;
+    }
+    let text = strip_markdown(lines[j].text(input)).0;
+    let text = text.strip_suffix(['。', '：', ':']).unwrap_or(text);
+    if text.is_empty()
+        || text.chars().count() > MAX_TITLE_CHARS
+        || is_table_line(text)
+        || is_markdown_table_row(text)
+        || text.contains(['，', '；', ',', ';', '。'])
+    {
+        return None;
+    }
+    Some((j, crate::layout::normalize(text)))
+}
+
+/// Words a section title ends with (format.md §1.3: every template and observed title ends
+/// with one of them).
+const TITLE_ENDINGS: &[&str] =
+    &["情况", "事项", "问题", "措施", "方向", "思路", "打算", "计划", "成效", "概述", "说明"];
+
+/// A title that PDF extraction wrapped onto the next line: `四、因政府信息公开工作被申请行政
+/// 复议、提起行政` / `诉讼情况` (a long level-1 title in a large font wraps in narrow layouts).
+/// Joined when the heading has no run-in text, its title is long (≥ 12 characters) and does
+/// not end like a title, and the next text line is short (≤ 12 characters), is no heading or
+/// table line, holds no punctuation but a final `。`/`：`, and completes a title ending.
+/// Returns the continuation line and the joined title.
+fn title_continuation(
+    input: &str,
+    lines: &[Line],
+    cands: &[Option<Box<Candidate>>],
+    i: usize,
+    c: &Candidate,
+) -> Option<(usize, String)> {
+    let ends_like_title = |t: &str| TITLE_ENDINGS.iter().any(|e| t.ends_with(e));
+    if c.run_in.is_some() || c.title.chars().count() < 12 || ends_like_title(&c.title) {
+        return None;
+    }
+    let j = (i + 1..lines.len()).find(|&j| lines[j].kind == LineKind::Text)?;
+    let next = strip_markdown(lines[j].text(input)).0;
+    let next = next.strip_suffix(['。', '：', ':']).unwrap_or(next);
+    if cands[j].is_some()
+        || next.chars().count() > 12
+        || is_table_line(next)
+        || is_markdown_table_row(next)
+        || next.chars().any(|ch| !ch.is_alphanumeric() && !crate::parsers::is_space(ch))
+    {
+        return None;
+    }
+    let joined = format!("{}{}", c.title, crate::layout::normalize(next));
+    ends_like_title(&joined).then_some((j, joined))
+}
+
+/// A table of contents (目录) at the top of a long report lists the headings, one per line,
+/// before the body repeats them: `一、总体情况` / `二、主动公开…` / `三、…` with no text between
+/// (sub-entries such as `（一）主动公开` may sit between), then the body's own `一、`. The
+/// document then starts at that second `一、`, and the contents stay in the preamble. Three
+/// level-1 entries in a row are required: a real section 一 always has text under it.
+fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize) -> usize {
+    let Some(style) = cands[first].as_ref().map(|c| c.style) else { return first };
+    let mut ordinal = 1;
+    let mut end = first;
+    for (j, line) in lines.iter().enumerate().skip(first + 1) {
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        match &cands[j] {
+            Some(c) if c.style == style && c.ordinal == ordinal + 1 => ordinal += 1,
+            Some(c) if c.style != style => {}
+            _ => break,
+        }
+        end = j;
+    }
+    if ordinal < 3 {
+        return first;
+    }
+    let restart = cands
+        .iter()
+        .enumerate()
+        .skip(end + 1)
+        .find(|(_, c)| c.as_ref().is_some_and(|c| c.style == style && c.ordinal == 1));
+    restart.map_or(first, |(j, _)| j)
+}
+
+/// Whether line `i` starts a paragraph: the text line before it (blank lines and page numbers
+/// skipped) ends one. Always true in a document that is not hard-wrapped (one paragraph per
+/// line), where a title line such as `某县…年度报告` ends with no punctuation.
+fn stands_alone(input: &str, lines: &[Line], i: usize, wrap: Option<usize>) -> bool {
+    if wrap.is_none() {
+        return true;
+    }
+    let prev = lines[..i].iter().rev().find(|l| l.kind == LineKind::Text);
+    match prev {
+        Some(l) => ends_paragraph(l.text(input), wrap),
+        None => true,
+    }
+}
+
 /// Finds the headings and table regions. `legacy` reports have no table regions.
 ///
 /// # Errors
@@ -221,56 +466,103 @@ pub(crate) fn outline(
     options: &ParseOptions,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Heading>, ParseError> {
-    // Only the lines that are candidates, by line index: one slot per line cost ~100 bytes a
-    // line, the peak of a parse on the samples with a blank line after every line (issue 5).
-    let mut cands: Vec<(usize, Candidate)> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LineKind::Text)
-        .filter_map(|(i, l)| Some((i, candidate(input, l, wrap)?)))
-        .collect();
-    // The document starts at its first `一、`; failing that, at the first marker numbered 1.
-    // (A `（一）` in an intro must not make `一、` level 2.)
+    // Boxed: most lines are no candidate, and an inline `Option<Candidate>` slot per line was
+    // the peak of a parse's memory on samples with a blank line after every line (issue 5).
+    let cands: Vec<Option<Box<Candidate>>> =
+        lines
+            .iter()
+            .map(|l| {
+                if l.kind == LineKind::Text {
+                    candidate(input, l, wrap).map(Box::new)
+                } else {
+                    None
+                }
+            })
+            .collect();
+    // The document starts at its first `一、` (or unnumbered `总体情况`); failing that, at the
+    // first marker numbered 1. (A `（一）` in an intro must not make `一、` level 2.)
+    // An excerpt, or a report that skips sections, may start at `三、收到和处理…`: a
+    // level-1 marker whose title is a known section title starts the document too.
     let first = cands
         .iter()
-        .find(|(_, c)| c.style == MarkerStyle::ChineseComma && c.ordinal == 1)
-        .or_else(|| cands.iter().find(|(_, c)| c.ordinal == 1))
-        .map(|&(i, _)| i);
+        .position(|c| {
+            c.as_ref().is_some_and(|c| {
+                (matches!(c.style, Some(MarkerStyle::ChineseComma) | None) && c.ordinal == 1)
+                    || is_known_level1(c)
+            })
+        })
+        .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
     let Some(first) = first else { return Ok(Vec::new()) };
-    let mut next_cand = 0; // index in `cands` of the first candidate at or after line `i`
+    let first = skip_contents(lines, &cands, first);
 
     let mut headings: Vec<Heading> = Vec::new();
-    let mut stack: Vec<(MarkerStyle, u32)> = Vec::new();
-    let mut in_table_section = false;
+    // Marker styles in level order with the last ordinal seen; `None` is the unnumbered style.
+    let mut stack: Vec<(Option<MarkerStyle>, u32)> = Vec::new();
+    // The table of the current level-1 section, if it is a table section.
+    let mut table_kind: Option<TableKind> = None;
     let mut table_started = false;
-    let mut top: Option<usize> = None; // index in `headings` of the current level-1 section
     let mut caption: Option<usize> = None; // a table caption line waiting for its table
+    let mut continued: Option<usize> = None; // the second line of a wrapped title
     for (i, line) in lines.iter().enumerate().skip(first) {
-        if line.kind != LineKind::Text {
+        if line.kind != LineKind::Text || continued == Some(i) {
             continue;
         }
-        if in_table_section && !table_started && is_table_caption(line.text(input)) {
+        if table_kind.is_some() && !table_started && is_table_caption(line.text(input)) {
             caption.get_or_insert(i);
             continue;
         }
-        if in_table_section && is_table_line(line.text(input)) {
+        let text = line.text(input);
+        if let Some(kind) =
+            table_kind.filter(|_| is_table_line(text) || is_markdown_table_row(text))
+        {
             table_started = true;
-            if let Some(h) = top.and_then(|t| headings.get_mut(t)) {
-                let first_line = h.table_lines.map_or(caption.unwrap_or(i), |(f, _)| f);
-                h.table_lines = Some((first_line, i));
+            // The table belongs to the innermost section open where it starts (the last
+            // heading): no heading but a level-1 one comes after a table has started, so the
+            // region stays inside that section. A caption above that heading is left out.
+            if let Some(h) = headings.last_mut() {
+                let caption = caption.filter(|&c| c > h.last_line);
+                let first_line = h.table_lines.map_or(caption.unwrap_or(i), |(f, _, _)| f);
+                h.table_lines = Some((first_line, i, kind));
             }
             continue;
         }
-        while cands.get(next_cand).is_some_and(|&(l, _)| l < i) {
-            next_cand += 1;
-        }
-        let Some((_, c)) = cands.get_mut(next_cand).filter(|(l, _)| *l == i) else { continue };
-        let position = stack.iter().position(|&(s, _)| s == c.style);
+        let Some(c) = cands[i].as_deref() else { continue };
+        let bare;
+        let (c, bare_next) = if c.title.is_empty() {
+            let Some((j, title)) = bare_marker_title(input, lines, &cands, i) else { continue };
+            bare = Candidate {
+                title,
+                heading_span: c.heading_span.cover(lines[j].content),
+                ..c.clone()
+            };
+            (&bare, Some(j))
+        } else {
+            (c, None)
+        };
+        let position = match c.style {
+            // An unnumbered title is level 1 whatever the document's level-1 style, and only
+            // when it stands alone: in a hard-wrapped document the previous line must end its
+            // paragraph, or `…现将本年度政府信息公开工作` / `总体情况` / `报告如下。` would make one.
+            None => {
+                if !stands_alone(input, lines, i, wrap) {
+                    continue;
+                }
+                (!stack.is_empty()).then_some(0)
+            }
+            Some(_) => stack.iter().position(|&(s, _)| s == c.style),
+        };
         let level = match position {
             Some(p) => {
                 let last = stack[p].1;
-                let max_step = if p == 0 { 2 } else { 1 };
-                if c.ordinal <= last || c.ordinal > last + max_step {
+                // An unnumbered title's number is its template position, not written: sections
+                // the report lacks may come between (no `heading-out-of-order` either).
+                let max_step = match (c.style, p) {
+                    (None, _) => u32::MAX,
+                    (Some(_), 0) if is_known_level1(c) => u32::MAX,
+                    (Some(_), 0) => 2,
+                    (Some(_), _) => 1,
+                };
+                if c.ordinal <= last || c.ordinal - last > max_step {
                     continue;
                 }
                 if table_started && p != 0 {
@@ -281,7 +573,7 @@ pub(crate) fn outline(
                 if table_started && section_kind(&c.title) == SectionKind::Other {
                     continue;
                 }
-                if c.ordinal == last + 2 {
+                if c.ordinal >= last + 2 && c.style.is_some() {
                     diagnostics.push(Diagnostic::warning(
                         Code::HeadingOutOfOrder,
                         c.heading_span,
@@ -298,10 +590,10 @@ pub(crate) fn outline(
                 p + 1
             }
             None => {
-                if c.ordinal != 1 || table_started {
+                if (c.ordinal != 1 && !is_known_level1(c)) || table_started {
                     continue;
                 }
-                stack.push((c.style, 1));
+                stack.push((c.style, c.ordinal));
                 stack.len()
             }
         };
@@ -314,18 +606,30 @@ pub(crate) fn outline(
         }
         let kind = (level == 1).then(|| section_kind(&c.title));
         if level == 1 {
-            in_table_section = !legacy && kind.and_then(SectionKind::table).is_some();
+            table_kind = kind.and_then(SectionKind::table).filter(|_| !legacy);
             table_started = false;
             caption = None;
-            top = Some(headings.len());
+        }
+        let mut c_title = c.title.clone();
+        let mut heading_span = c.heading_span;
+        let mut last_line = i;
+        if let Some(j) = bare_next {
+            last_line = j;
+            continued = Some(j);
+        } else if let Some((j, joined)) = title_continuation(input, lines, &cands, i, c) {
+            c_title = joined;
+            heading_span = heading_span.cover(lines[j].content);
+            last_line = j;
+            continued = Some(j);
         }
         headings.push(Heading {
             line: i,
+            last_line,
             level,
             number: c.ordinal,
-            marker: std::mem::take(&mut c.marker),
-            title: std::mem::take(&mut c.title),
-            heading_span: c.heading_span,
+            marker: c.marker.clone(),
+            title: c_title,
+            heading_span,
             run_in: c.run_in,
             kind,
             table_lines: None,
@@ -408,7 +712,9 @@ mod tests {
     #[test]
     fn run_in_headings() {
         let input = "一、总体情况2020年，我区推进公开。\n（一）主动公开。以渠县…\n\
-                     (二)政府信息公开申请收费情况:本年度未收费。\n二、主动公开政府信息情况\n";
+                     (二)政府信息公开申请收费情况:本年度未收费。\n二、主动公开政府信息情况\n\
+                     三、收到和处理政府信息公开申请情况今年以来，我局共收到申请3件。\n\
+                     四、政府信息公开行政复议、行政诉讼情况和结果。本年度无。\n";
         let ls = lines(input);
         let hs =
             outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
@@ -429,6 +735,16 @@ mod tests {
                     "(二)政府信息公开申请收费情况:"
                 ),
                 ("主动公开政府信息情况", None, "二、主动公开政府信息情况"),
+                (
+                    "收到和处理政府信息公开申请情况",
+                    Some("今年以来，我局共收到申请3件。"),
+                    "三、收到和处理政府信息公开申请情况"
+                ),
+                (
+                    "政府信息公开行政复议、行政诉讼情况和结果",
+                    Some("本年度无。"),
+                    "四、政府信息公开行政复议、行政诉讼情况和结果。"
+                ),
             ]
         );
     }
@@ -453,6 +769,206 @@ mod tests {
     }
 
     #[test]
+    fn markdown_headings_and_tables() {
+        let input = "# 某县2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n正文。  \n\n\
+                     ### （一）主动公开\n\n**（二）依申请公开。**本年度收到申请。\n\n\
+                     **二、主动公开政府信息情况**\n\n| 第二十条第（一）项 | | |\n|---|---|---|\n\
+                     | 规章 | 1 | 0 |\n| 一、本年新收 | 1 |\n\n> ## 三、收到和处理政府信息公开申请情况 ##\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, false, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> = hs
+            .iter()
+            .map(|h| (h.level, h.marker.as_str(), h.title.as_str(), h.heading_span.slice(input)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "一、", "总体情况", "## 一、总体情况"),
+                (2, "（一）", "主动公开", "### （一）主动公开"),
+                (2, "（二）", "依申请公开", "**（二）依申请公开。**"),
+                (1, "二、", "主动公开政府信息情况", "**二、主动公开政府信息情况**"),
+                (
+                    1,
+                    "三、",
+                    "收到和处理政府信息公开申请情况",
+                    "> ## 三、收到和处理政府信息公开申请情况 ##"
+                ),
+            ]
+        );
+        assert_eq!(hs[2].run_in.map(|s| s.slice(input)), Some("本年度收到申请。"));
+        // The pipe table is the table region of 二, first row to last.
+        let (first, last, _) = hs[3].table_lines.unwrap();
+        assert!(ls[first].text(input).starts_with("| 第二十条"));
+        assert!(ls[last].text(input).starts_with("| 一、本年新收"));
+    }
+
+    #[test]
+    fn marker_variants_are_level_1() {
+        let input = "一 、总体情况\n（一）主动公开\n二、 主动公开政府信息情况\n\
+                     三、收到和处理政府信息公开申请情况\n四．政府信息公开行政复议、行政诉讼情况\n\
+                     五. 存在的主要问题及改进情况\n本条说明一.不是标题。\n六、其他需要报告的事项\n";
+        let got = titles(input, true);
+        let want = [
+            (1, "一 、总体情况"),
+            (2, "（一）主动公开"),
+            (1, "二、主动公开政府信息情况"),
+            (1, "三、收到和处理政府信息公开申请情况"),
+            (1, "四．政府信息公开行政复议、行政诉讼情况"),
+            (1, "五.存在的主要问题及改进情况"),
+            (1, "六、其他需要报告的事项"),
+        ];
+        assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
+    }
+
+    #[test]
+    fn unnumbered_template_titles() {
+        let input =
+            "某县2023年政府信息公开工作年度报告\n本报告包括总体情况、主动公开政府信息情况等。\n\
+                     总体情况\n（一）主动公开\n主动公开\n主动公开政府信息情况\n\
+                     收到和处理政府信息公开申请情况：\n收到和处理政府信息公开申请情况\n\
+                     政府信息公开行政复议、行政诉讼情况\n其他需要报告的事项\n";
+        // `其他需要报告的事项` (6) after 4: the report has no 五; no out-of-order warning.
+        let ls = lines(input);
+        let mut d = Vec::new();
+        let hs = outline(input, &ls, None, true, &ParseOptions::default(), &mut d).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        let got: Vec<_> =
+            hs.iter().map(|h| (h.level, h.number, h.marker.as_str(), h.title.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, 1, "", "总体情况"),
+                (2, 1, "（一）", "主动公开"),
+                (1, 2, "", "主动公开政府信息情况"),
+                (1, 3, "", "收到和处理政府信息公开申请情况"),
+                (1, 4, "", "政府信息公开行政复议、行政诉讼情况"),
+                (1, 6, "", "其他需要报告的事项"),
+            ]
+        );
+        // In a hard-wrapped document a title-like line that ends a wrapped sentence is prose.
+        let mut wrapped = String::from("一、总体情况\n");
+        for _ in 0..10 {
+            wrapped.push_str("本机关认真贯彻落实政府信息公开条例的各项要求不断推进工作现将\n");
+        }
+        wrapped.push_str("主动公开政府信息情况\n报告如下。\n");
+        let got = titles(&wrapped, true);
+        assert_eq!(got, [(1, "一、总体情况".to_string())]);
+    }
+
+    #[test]
+    fn wrapped_titles_are_joined() {
+        let input =
+            "一、总体情况\n正文。\n二、主动公开\n三、收到申请\n四、因政府信息公开工作被申请行政复议、提起行政\n诉讼情况\n\
+                     本年度无。\n五、政府信息公开工作存在的主要问题及改进\n情况：\n（一）主动公开\n\
+                     全年主动公开信息情况\n六、其他需要报告的事项本年度没有任何需要\n报告的\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> = hs
+            .iter()
+            .map(|h| (h.title.as_str(), h.line, h.last_line, h.heading_span.slice(input)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("总体情况", 0, 0, "一、总体情况"),
+                ("主动公开", 2, 2, "二、主动公开"),
+                ("收到申请", 3, 3, "三、收到申请"),
+                (
+                    "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                    4,
+                    5,
+                    "四、因政府信息公开工作被申请行政复议、提起行政\n诉讼情况"
+                ),
+                (
+                    "政府信息公开工作存在的主要问题及改进情况",
+                    7,
+                    8,
+                    "五、政府信息公开工作存在的主要问题及改进\n情况："
+                ),
+                // Short title, ends like a title: the next line is body text.
+                ("主动公开", 9, 9, "（一）主动公开"),
+                // Joined text does not end like a title: no join.
+                (
+                    "其他需要报告的事项本年度没有任何需要",
+                    11,
+                    11,
+                    "六、其他需要报告的事项本年度没有任何需要"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn table_of_contents_is_skipped() {
+        let input = "目录\n一、总体情况……………1\n（一）主动公开……1\n二、主动公开政府信息情况……3\n\
+                     三、收到和处理政府信息公开申请情况……4\n一、总体情况\n正文。\n\
+                     二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n";
+        let got = titles(input, true);
+        let want = [
+            (1, "一、总体情况"),
+            (1, "二、主动公开政府信息情况"),
+            (1, "三、收到和处理政府信息公开申请情况"),
+        ];
+        assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        assert_eq!(hs[0].line, 5);
+        // Two headings in a row with no text between are no table of contents.
+        let short = "一、总体情况\n二、主动公开政府信息情况\n正文。\n一、细目\n";
+        assert_eq!(titles(short, true).len(), 2);
+    }
+
+    #[test]
+    fn excerpt_starts_at_a_known_section_title() {
+        let input = "某县报告\n三、收到和处理政府信息公开申请情况\n正文。\n\
+                     五、存在的主要问题及改进情况\n无。\n六、细则\n";
+        let got = titles(input, false);
+        // `六、细则` is no known title, but follows 五 by one: accepted as usual.
+        assert_eq!(
+            got,
+            [
+                (1, "三、收到和处理政府信息公开申请情况".to_string()),
+                (1, "五、存在的主要问题及改进情况".to_string()),
+                (1, "六、细则".to_string()),
+            ]
+        );
+        // An unknown title far ahead is still no section.
+        let got = titles("一、总体情况\n正文。\n五、细则\n", false);
+        assert_eq!(got, [(1, "一、总体情况".to_string())]);
+    }
+
+    #[test]
+    fn bold_marker_only() {
+        let got = titles("**一、**总体情况\n**（一）** 主动公开\n正文。\n", true);
+        assert_eq!(got, [(1, "一、总体情况".to_string()), (2, "（一）主动公开".to_string())]);
+    }
+
+    #[test]
+    fn marker_alone_on_its_line() {
+        let input =
+            "一、\n总体情况\n正文，没有标题。\n（一）\n主动公开\n二、\n\n主动公开政府信息情况\n\
+                     三、\n本年度收到申请3件，均已答复。\n";
+        let ls = lines(input);
+        let hs =
+            outline(input, &ls, None, true, &ParseOptions::default(), &mut Vec::new()).unwrap();
+        let got: Vec<_> = hs
+            .iter()
+            .map(|h| (h.level, h.title.as_str(), h.line, h.last_line, h.heading_span.slice(input)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "总体情况", 0, 1, "一、\n总体情况"),
+                (2, "主动公开", 3, 4, "（一）\n主动公开"),
+                (1, "主动公开政府信息情况", 5, 7, "二、\n\n主动公开政府信息情况"),
+            ]
+        );
+    }
+
+    #[test]
     fn too_deep_is_an_error() {
         // Realistic titles: one-character fragments such as `（一）乙` read as pieces of a
         // table label (a vertical group label), so they would not be headings at all.
@@ -461,5 +977,52 @@ mod tests {
         let opts = ParseOptions::new().max_heading_depth(3);
         let err = outline(input, &ls, None, true, &opts, &mut Vec::new()).unwrap_err();
         assert!(matches!(err, ParseError::TooDeep { depth: 4, limit: 3, .. }));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    /// Documents made of the line shapes this module handles (Markdown, bare markers, wrapped
+    /// titles, unnumbered titles, contents, tables), in any order: never a panic, and the
+    /// coverage invariant holds.
+    fn document() -> impl Strategy<Value = String> {
+        let pool = vec![
+            "# 某县2023年政府信息公开工作年度报告",
+            "一、总体情况",
+            "一、",
+            "**一、**总体情况",
+            "## 二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况今年以来，我局",
+            "四、因政府信息公开工作被申请行政复议、提起行政",
+            "诉讼情况",
+            "总体情况",
+            "主动公开政府信息情况。",
+            "（一）",
+            "**（二）依申请公开。**正文",
+            "| 规章 | 1 |",
+            "|---|---|",
+            "---",
+            "规章\t0\t0",
+            "一、本年新收政府信息公开申请数量\t1",
+            "正文，很长很长的一句话没有结束",
+            "正文。",
+            "> 引用。",
+            "",
+            "发布日期：2024年2月30日",
+            "2024年1月22日",
+        ];
+        (proptest::collection::vec(proptest::sample::select(pool), 0..40), any::<bool>())
+            .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
+    }
+
+    proptest! {
+        #[test]
+        fn outline_shapes_keep_coverage(doc in document()) {
+            if let Ok(report) = crate::parse(&doc) {
+                prop_assert_eq!(report.check_coverage(), Ok(()));
+            }
+        }
     }
 }

@@ -91,10 +91,18 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Indexes `source` (lines end at `\n`; a `\r` before it belongs to the line).
+    /// Indexes `source`. Lines end at `\n`, `\r\n` or a lone `\r`, the same rule as the
+    /// layout's lines (classic Mac files and some PDF extractors end lines with `\r` alone), so
+    /// rendered line numbers match the lines the parser saw.
     pub fn new(source: &str) -> Self {
+        let bytes = source.as_bytes();
         let mut starts = vec![0];
-        starts.extend(source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends_line {
+                starts.push(i + 1);
+            }
+        }
         LineIndex { starts, len: source.len() }
     }
 
@@ -134,6 +142,31 @@ mod tests {
         assert_eq!(idx.line(100), 4);
         assert_eq!(idx.line_start(2), 3);
         assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn line_index_knows_every_terminator() {
+        // `\r\n` is one terminator; a lone `\r` is one too.
+        let src = "a\r\nb\rc\n\r\nd";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_count(), 5);
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(1), 1); // the `\r` of `\r\n` belongs to line 1
+        assert_eq!(idx.line(2), 1);
+        assert_eq!(idx.line(3), 2);
+        assert_eq!(idx.line(5), 3);
+        assert_eq!(idx.line(7), 4);
+        assert_eq!(idx.line(9), 5);
+        assert_eq!(idx.line_start(3), 5);
+        // Agrees with the layout's lines on every input shape.
+        for input in ["", "a", "a\n", "a\r\nb", "a\rb\n\n", "\r\r\n\n\r", "一\r二\r\n三"] {
+            let idx = LineIndex::new(input);
+            let lines = crate::layout::lines(input);
+            for (n, l) in lines.iter().enumerate() {
+                assert_eq!(idx.line_start(n + 1), l.span.start, "{input:?} line {}", n + 1);
+                assert_eq!(idx.line(l.span.start), n + 1, "{input:?}");
+            }
+        }
     }
 
     #[test]

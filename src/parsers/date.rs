@@ -41,6 +41,20 @@ fn dash(input: &str) -> Option<&str> {
 /// assert!(date("24-01-25").is_err());
 /// ```
 pub fn date(input: &str) -> PResult<'_, Date> {
+    let (rest, (year, month, day)) = date_fields(input)?;
+    match (u16::try_from(year), u8::try_from(month), u8::try_from(day)) {
+        (Ok(y), Ok(m), Ok(d)) => match Date::new(y, m, d) {
+            Some(date) => Ok((rest, date)),
+            None => fail(input, ErrorKind::Verify),
+        },
+        _ => fail(input, ErrorKind::Verify),
+    }
+}
+
+/// The shape of a [`date`] without the calendar check: `(year, month, day)` as written, the
+/// year with 4 digits. `2023年2月30日` parses here and fails in [`date`]; the metadata uses the
+/// difference to report an `invalid-date` instead of silently skipping a 发布日期 or 落款.
+pub(crate) fn date_fields(input: &str) -> PResult<'_, (u64, u64, u64)> {
     let Ok((rest, year)) = number(input) else {
         return fail(input, ErrorKind::Digit);
     };
@@ -70,13 +84,7 @@ pub fn date(input: &str) -> PResult<'_, Date> {
     } else {
         return fail(input, ErrorKind::Tag);
     };
-    match (u8::try_from(month), u8::try_from(day)) {
-        (Ok(m), Ok(d)) => match Date::new(year as u16, m, d) {
-            Some(date) => Ok((rest, date)),
-            None => fail(input, ErrorKind::Verify),
-        },
-        _ => fail(input, ErrorKind::Verify),
-    }
+    Ok((rest, (year, month, day)))
 }
 
 /// Consumes an optional ` HH:MM[:SS]` after a numeric date; returns the input unchanged when
@@ -133,6 +141,13 @@ mod tests {
             "2024年1月99日",
         ] {
             assert!(date(bad).is_err(), "{bad} should be rejected");
+        }
+        // Shaped like a date, but not one: the fields parse, the date does not.
+        for invalid in ["2024年13月1日", "2023-02-29", "2024年1月99日", "2023年2月30日"] {
+            assert!(date(invalid).is_err() && date_fields(invalid).is_ok(), "{invalid}");
+        }
+        for not_a_date in ["2024年1月", "24-01-25", "12345年1月1日", "2024 1 22"] {
+            assert!(date_fields(not_a_date).is_err(), "{not_a_date}");
         }
     }
 }

@@ -11,7 +11,9 @@ use super::{arabic_number, chinese_numeral, fail, fold_char, skip_spaces, PResul
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MarkerStyle {
-    /// `一、`: Chinese numeral and 顿号.
+    /// `一、`: Chinese numeral and 顿号. Also `一 、` (a space before the 顿号) and `四．` /
+    /// `五.` (a dot of either width instead of the 顿号): real reports mix these with `一、`
+    /// at the same level, so they share the style.
     ChineseComma,
     /// `（一）` or `(一)`: Chinese numeral in parentheses of either width.
     ChineseParen,
@@ -52,12 +54,14 @@ fn close_paren(input: &str) -> Option<&str> {
 ///
 /// Rule (folded, so full-width and ASCII forms match alike):
 /// ```text
-/// marker  = cn "、" | "(" cn ")" | ar ("." | "．") | ar "、" | "(" ar ")" | circled
+/// marker  = cn sp* "、" | cn ("." | "．") | "(" sp* cn sp* ")" | ar ("." | "．") | ar "、"
+///         | "(" sp* ar sp* ")" | circled
 /// cn      = Chinese numeral 1..=99 (一 … 九十九)       ar = 1 or 2 Arabic digits, 1..=99
 /// circled = ① … ⑳
 /// ```
 /// Spaces between the marker and the title are consumed (`(一) 工作中存在的问题`); a dot
-/// followed by a digit is a decimal number, not a marker (`1.5`). Ordinal 0 is rejected.
+/// followed by a digit is a decimal number, not a marker (`1.5`, `一.5`). Ordinal 0 is
+/// rejected. `sp` is a space on the same line (ASCII, U+3000, NBSP).
 ///
 /// ```
 /// use gov_info_disclosure::parsers::{heading_marker, MarkerStyle};
@@ -67,6 +71,10 @@ fn close_paren(input: &str) -> Option<&str> {
 /// assert_eq!((m.text, rest), ("(一)", "工作中存在的问题"));
 /// assert_eq!(heading_marker("十二、其他").unwrap().1.ordinal, 12);
 /// assert_eq!(heading_marker("3．要求").unwrap().1.style, MarkerStyle::ArabicDot);
+/// // Variants seen in real reports: `四．`, `五.`, `一 、`.
+/// let (rest, m) = heading_marker("四．政府信息公开行政复议").unwrap();
+/// assert_eq!((m.style, m.ordinal, m.text), (MarkerStyle::ChineseComma, 4, "四．"));
+/// assert_eq!(heading_marker("一 、总体情况").unwrap().1.text, "一 、");
 /// // Rejected: enumerations, years, decimals, bare numerals.
 /// assert!(heading_marker("一是加强").is_err());
 /// assert!(heading_marker("2023年").is_err());
@@ -92,28 +100,41 @@ fn marker_body(input: &str) -> Option<(&str, MarkerStyle, u64)> {
         return Some((&input[first.len_utf8()..], MarkerStyle::Circled, n));
     }
     if let Some(inner) = open_paren(input) {
+        // `（ 一 ）`: spaces inside the brackets, from justified PDF lines.
+        let inner = skip_spaces(inner);
         if let Ok((rest, n)) = chinese_numeral(inner) {
-            return Some((close_paren(rest)?, MarkerStyle::ChineseParen, n));
+            return Some((close_paren(skip_spaces(rest))?, MarkerStyle::ChineseParen, n));
         }
         let (rest, n) = short_arabic(inner)?;
-        return Some((close_paren(rest)?, MarkerStyle::ArabicParen, n));
+        return Some((close_paren(skip_spaces(rest))?, MarkerStyle::ArabicParen, n));
     }
     if let Ok((rest, n)) = chinese_numeral(input) {
-        return Some((rest.strip_prefix('、')?, MarkerStyle::ChineseComma, n));
+        // `一 、总体情况`: a space before the 顿号 (PDF extraction of justified headings).
+        if let Some(after) = skip_spaces(rest).strip_prefix('、') {
+            return Some((after, MarkerStyle::ChineseComma, n));
+        }
+        // `四．政府…` / `五. 存在…`: a dot for the 顿号, seen in real reports next to `一、`.
+        return Some((after_dot(rest)?, MarkerStyle::ChineseComma, n));
     }
     let (rest, n) = short_arabic(input)?;
     if let Some(rest) = rest.strip_prefix('、') {
         return Some((rest, MarkerStyle::ArabicComma, n));
     }
+    Some((after_dot(rest)?, MarkerStyle::ArabicDot, n))
+}
+
+/// The text after a `.`/`．` that ends a marker; `None` when there is no dot or a digit
+/// follows it (`1.5`: a decimal number).
+fn after_dot(rest: &str) -> Option<&str> {
     let dot = rest.chars().next()?;
     if fold_char(dot) != '.' {
         return None;
     }
     let after = &rest[dot.len_utf8()..];
     if after.chars().next().is_some_and(|c| fold_char(c).is_ascii_digit()) {
-        return None; // `1.5`: a decimal number
+        return None;
     }
-    Some((after, MarkerStyle::ArabicDot, n))
+    Some(after)
 }
 
 /// One or two Arabic digits (a three-digit "ordinal" is a number in the text, not a marker).
@@ -151,6 +172,12 @@ mod tests {
             ("①丁", Circled, 1, "①", "丁"),
             ("⑳戊", Circled, 20, "⑳", "戊"),
             ("一、\u{3000}总体", ChineseComma, 1, "一、", "总体"),
+            ("一、 总体情况", ChineseComma, 1, "一、", "总体情况"),
+            ("一 、总体情况", ChineseComma, 1, "一 、", "总体情况"),
+            ("二\u{3000}、主动", ChineseComma, 2, "二\u{3000}、", "主动"),
+            ("四．政府", ChineseComma, 4, "四．", "政府"),
+            ("五. 存在", ChineseComma, 5, "五.", "存在"),
+            ("（ 一 ）主动", ChineseParen, 1, "（ 一 ）", "主动"),
         ];
         for &(input, style, ordinal, text, rest) in ok {
             if text.is_empty() {
@@ -178,6 +205,10 @@ mod tests {
             "—",
             "(",
             "一百、",
+            "一.5",
+            "二〇二三.",
+            "一是.",
+            "一\n、",
         ] {
             assert!(heading_marker(bad).is_err(), "{bad:?} should be rejected");
         }

@@ -18,6 +18,7 @@ mod numeral;
 mod page;
 
 pub use date::date;
+pub(crate) use date::date_fields;
 pub use fold::{fold, fold_char, is_ignorable, is_space, Folded};
 pub(crate) use fold::{fold_compact, fold_text, may_change};
 pub use heading::{heading_marker, HeadingMarker, MarkerStyle};
@@ -54,7 +55,8 @@ mod properties {
                 proptest::sample::select(vec![
                     '一', '二', '十', '百', '千', '万', '〇', '零', '两', '、', '（', '）', '(',
                     ')', '.', '．', '1', '2', '０', '９', '年', '月', '日', '号', '-', '—', ' ',
-                    '\u{3000}', '\u{FEFF}', '第', '页', ':', '①', '是', '\n',
+                    '\u{3000}', '\u{FEFF}', '第', '页', ':', '①', '是', '\n', '\r', '#', '*', '>',
+                    '|', '\t', '情', '况', '总', '体', '：', '。',
                 ]),
                 any::<char>(),
             ],

@@ -209,7 +209,7 @@ fn is_table_line_rest(line: &str) -> bool {
 /// This skips building the label and its several scans (is_table_line was 40% of a parse,
 /// issue 5 profile).
 fn is_prose_line(line: &str) -> bool {
-    let last = line.split(cell::is_space).filter(|s| !s.is_empty()).next_back();
+    let last = line.split(cell::is_space).rfind(|s| !s.is_empty());
     if last.map_or(true, |t| {
         matches!(cell::classify(t), cell::CellKind::Number | cell::CellKind::Dash)
     }) {
