@@ -113,7 +113,9 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
     let table_like = if marker_only && !bare {
         is_table_line(&format!("{text}{after_text}"))
     } else {
-        is_table_line(full) || is_table_line(text)
+        // `text` is a sub-slice of `full`: of the same length, it is `full` (no Markdown), and
+        // is_table_line, the costliest test of a line, need not run twice (issue 5).
+        is_table_line(full) || (text.len() != full.len() && is_table_line(text))
     };
     if !bare && table_like {
         return None;
