@@ -137,6 +137,51 @@ fn main() {
         );
     }
     println!("target: peak ≤ 4× input; {over} input(s) over");
+
+    // Where the peak comes from: each stage alone (its inputs prepared beforehand), as a
+    // multiple of the input size.
+    println!("\npeak of each stage alone, × input size");
+    println!(
+        "{:>8} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7}",
+        "input", "lines", "metadata", "outline", "paragraphs", "tables", "checks"
+    );
+    for (name, text) in &inputs {
+        let n = text.len().max(1) as f64;
+        let lines = gov_info_disclosure::__bench::lines(text);
+        let ok = |v: usize| Ok::<usize, std::convert::Infallible>(v);
+        let l = measure(|| ok(gov_info_disclosure::__bench::lines(text).len()));
+        let m = measure(|| {
+            ok(gov_info_disclosure::__bench::metadata(text, &lines).map_or(0, usize::from))
+        });
+        let o = measure(|| ok(gov_info_disclosure::__bench::outline(text, &lines)));
+        let p = measure(|| ok(gov_info_disclosure::__bench::paragraphs(text, &lines)));
+        let Ok(report) = gov_info_disclosure::parse(text) else { continue };
+        let regions: Vec<_> = report
+            .sections
+            .iter()
+            .flat_map(|s| s.tables.iter().map(|t| (t.span, t.table)))
+            .collect();
+        let t = measure(|| {
+            let mut diagnostics = Vec::new();
+            let tables: Vec<_> = regions
+                .iter()
+                .map(|&(r, k)| gov_info_disclosure::table::read_table(text, r, k, &mut diagnostics))
+                .collect();
+            ok(tables.len() + diagnostics.len())
+        });
+        let c = measure(|| ok(gov_info_disclosure::check::check(&report).len()));
+        let x = |c: Cost| c.peak as f64 / n;
+        println!(
+            "{:>8} {:>7.2} {:>9.2} {:>8.2} {:>11.2} {:>7.2} {:>7.2}",
+            name,
+            x(l),
+            x(m),
+            x(o),
+            x(p),
+            x(t),
+            x(c)
+        );
+    }
     if check && over > 0 {
         std::process::exit(1);
     }
