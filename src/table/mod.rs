@@ -135,7 +135,10 @@ fn is_table_line_rest(line: &str) -> bool {
     if nvals == tokens.len() || nvals >= 3 {
         return true;
     }
-    let label = vocab::norm(&tokens[..tokens.len() - nvals].concat());
+    // norm works char by char, so the norm of the joined tokens is the joined norms: no concat.
+    let label_tokens = tokens.get(..tokens.len() - nvals).unwrap_or_default();
+    let mut label = String::with_capacity(label_tokens.iter().map(|t| t.len()).sum());
+    label.extend(label_tokens.iter().flat_map(|t| cell::norm_label_chars(t)));
     let chars = label.chars().count();
     let prose = label.contains(['。', '；', ';']);
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
