@@ -265,7 +265,11 @@ fn is_header_text(t: &str) -> bool {
         "未经复议直接起诉",
         "复议后起诉",
     ];
-    if HEADERS.iter().any(|h| t.contains(h)) {
+    // One indexed pass instead of 31 substring searches (issue 5): any header word occurring
+    // is exactly "some key occurs last".
+    static INDEX: std::sync::OnceLock<vocab::KeyIndex<()>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| vocab::KeyIndex::new(HEADERS.iter().map(|h| (*h, ()))));
+    if index.last_in(t).is_some() {
         return true;
     }
     // `行政复议 行政诉讼` and `总计` alone are captions; sentences mentioning them are not.
