@@ -1,9 +1,13 @@
 //! The 勾稽关系 (arithmetic consistency) checks of tables 三 and 四 (format.md §3.5, §4).
 //!
 //! They report; they never change a number. Each failure is one diagnostic whose message
-//! writes the formula out with the real numbers, whose span is the first cell involved and
+//! names the column, row or block checked (`column 自然人 does not balance: …`,
+//! `row （一）予以公开 does not add up: …`, `block 行政复议 does not add up: …`), then
+//! writes the formula out with the real numbers and both sums, whose span is the first cell involved and
 //! whose `related` labels are the other cells; the rule's name is the first note. A blank
-//! cell counts as 0 inside a check, and a `blank-in-check` note says so.
+//! cell counts as 0 inside a check, and a `blank-in-check` note says so; but when a whole side
+//! of a formula is blank (a 总计 left unfilled, as Shanghai 2019 does) the check is skipped
+//! with a `blank-in-check` note instead of reporting `… ≠ 总计 (blank)`.
 //!
 //! ```
 //! use gov_info_disclosure::check::check_reviews_and_lawsuits;
@@ -25,7 +29,8 @@
 //! assert_eq!(failed[0].code, Code::OutcomeTotalMismatch);
 //! assert_eq!(
 //!     failed[0].message,
-//!     "结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (0) ≠ 总计 (0): 11 ≠ 0"
+//!     "block 行政复议 does not add up: \
+//!      结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (0) ≠ 总计 (0): 11 ≠ 0"
 //! );
 //! // The primary span is the first cell of the formula, the others are related labels.
 //! assert_eq!(failed[0].span.slice(text), "10");
@@ -69,10 +74,13 @@ impl Term {
 }
 
 /// Compares `lhs` and `rhs` sums; pushes a diagnostic when they differ, and a blank note
-/// when a blank took part.
+/// when a blank took part. `subject` and `failure` open the message and name the column,
+/// row or block checked (`column 自然人` `does not balance`), so that a user of a 7-column table knows
+/// which of the seven formulas failed without reading the spans.
 fn compare(
     out: &mut Vec<Diagnostic>,
     code: Code,
+    (subject, failure): (&str, &str),
     rule: &str,
     lhs: &[Term],
     rhs: &[Term],
@@ -85,6 +93,24 @@ fn compare(
     let sum = |ts: &[Term]| ts.iter().map(|t| t.value.unwrap_or(0)).sum::<u64>();
     let (l, r) = (sum(lhs), sum(rhs));
     let blanks: Vec<&Term> = lhs.iter().chain(rhs).filter(|t| t.value.is_none()).collect();
+    // A side printed all blank was not filled in, not zero: Shanghai 2019 leaves 总计 blank
+    // in the result rows (format.md §3.5), and `158 + 9 + … ≠ 总计 (blank)` would be an error
+    // on every such row. The check is skipped, with a note.
+    let all_blank = |ts: &[Term]| ts.iter().all(|t| t.value.is_none());
+    if all_blank(lhs) || all_blank(rhs) {
+        let side = if all_blank(rhs) { rhs } else { lhs };
+        let span = side[0].span.unwrap_or(fallback);
+        let names = side.iter().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ");
+        out.push(
+            Diagnostic::note(
+                Code::BlankInCheck,
+                span,
+                format!("skipped the check of {subject}: {names} blank"),
+            )
+            .with_note(format!("rule: {rule}")),
+        );
+        return;
+    }
     if l == r {
         if !blanks.is_empty() {
             let span = blanks[0].span.unwrap_or(fallback);
@@ -110,8 +136,9 @@ fn compare(
     let formula = format!("{} ≠ {}", side(lhs), side(rhs));
     let mut terms = lhs.iter().chain(rhs);
     let first = terms.next().and_then(|t| t.span).unwrap_or(fallback);
-    let mut d = Diagnostic::error(code, first, format!("{formula}: {l} ≠ {r}"))
-        .with_note(format!("rule: {rule}"));
+    let mut d =
+        Diagnostic::error(code, first, format!("{subject} {failure}: {formula}: {l} ≠ {r}"))
+            .with_note(format!("rule: {rule}"));
     for t in lhs.iter().chain(rhs).skip(1) {
         if let Some(s) = t.span {
             d = d.with_label(s, t.shown());
@@ -173,6 +200,7 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
             compare(
                 &mut out,
                 Code::BalanceMismatch,
+                (&format!("column {c}"), "does not balance"),
                 &format!("{c}: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度"),
                 &[Term::of("本年新收", new, col), Term::of("上年结转", carried, col)],
                 &[Term::of("办理结果总计", total, col), Term::of("结转下年度", fwd, col)],
@@ -195,18 +223,43 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
     if let Some(r) = &a.carried_forward {
         rows.push(("四、结转下年度", r));
     }
+    // Rows whose 总计 is blank while parts are printed (Shanghai 2019 leaves most of them
+    // blank): one note for the table, not one per row.
+    let mut unchecked: Vec<(&str, Span)> = Vec::new();
     for (name, row) in &rows {
         let parts: Vec<Term> =
             ApplicantColumn::PARTS.iter().map(|&c| Term::of(c.label(), row, c)).collect();
+        if row.total.is_none() && parts.iter().any(|t| t.value.is_some()) {
+            unchecked.push((name, row.cell_span(ApplicantColumn::Total).unwrap_or(row.span)));
+            continue;
+        }
         compare(
             &mut out,
             Code::RowTotalMismatch,
+            (&format!("row {name}"), "does not add up"),
             &format!(
                 "{name}: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"
             ),
             &parts,
             &[Term::of("总计", row, ApplicantColumn::Total)],
             row.span,
+        );
+    }
+    if let Some(&(_, span)) = unchecked.first() {
+        out.push(
+            Diagnostic::note(
+                Code::BlankInCheck,
+                span,
+                format!(
+                    "skipped the row-total check of {} row{} whose `总计` is blank: {}",
+                    unchecked.len(),
+                    if unchecked.len() == 1 { "" } else { "s" },
+                    unchecked.iter().map(|u| u.0).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .with_note(
+                "rule: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
+            ),
         );
     }
     // Rule 3: （七）总计 is the sum of the result rows.
@@ -218,6 +271,7 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
                 compare(
                     &mut out,
                     Code::ColumnTotalMismatch,
+                    (&format!("column {}", col.label()), "does not add up to （七）总计"),
                     &format!("{}: （七）总计 = the sum of the result rows", col.label()),
                     &parts,
                     &[Term::of("（七）总计", total, col)],
@@ -246,6 +300,7 @@ pub fn check_reviews_and_lawsuits(r: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
         compare(
             &mut out,
             Code::OutcomeTotalMismatch,
+            (&format!("block {block}"), "does not add up"),
             &format!("{block}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
             &[t(0, "结果维持", o), t(1, "结果纠正", o), t(2, "其他结果", o), t(3, "尚未审结", o)],
             &[t(4, "总计", o)],

@@ -340,3 +340,194 @@ fn edition_2019() {
     assert!(check::check_applications(apps).is_empty());
     insta::assert_snapshot!(summary(&input, &t));
 }
+
+#[test]
+fn sparse_table_one_missing_row_diagnostic() {
+    // A report printing only the rows it has numbers for: one warning listing what is
+    // missing, in table order, sub-items of a group folded into a range.
+    let input = "一、本年新收政府信息公开申请数量 12 0 0 0 1 0 13\n\
+                 （一）予以公开 7 0 0 0 1 0 8\n\
+                 1.属于国家秘密 1 0 0 0 0 0 1\n\
+                 3.危及“三安全一稳定” 2 0 0 0 0 0 2\n\
+                 2.重复申请 2 0 0 0 0 0 2\n\
+                 （七）总计 12 0 0 0 1 0 13\n";
+    let (t, d) = read(input, Span::new(0, input.len()), TableKind::Applications);
+    assert!(matches!(t, Some(TableData::Applications(_))));
+    let missing: Vec<&Diagnostic> = d.iter().filter(|d| d.code == Code::MissingRow).collect();
+    assert_eq!(missing.len(), 1, "{d:#?}");
+    assert_eq!(
+        missing[0].message,
+        "expected the 25 rows of table 三, found 6; missing 二、上年结转, （二）部分公开, \
+         （三）2, （三）4–8, （四）1–3, （五）1, （五）3–5, （六）1–3, 四、结转下年度"
+    );
+}
+
+/// Layouts real users feed beyond the `layout_*` set, one table per file (`t2_`, `t3_`, `t4_`
+/// name the table), each with its own real, varied numbers: every cell is checked against
+/// the printed table here, and the whole reading and its diagnostics are pinned in a snapshot.
+#[test]
+fn more_layouts() {
+    insta::glob!("fixtures/tables/more/*.txt", |path| {
+        let input = std::fs::read_to_string(path).expect("fixture");
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let kind = match name.get(..3) {
+            Some("t2_") => TableKind::ActiveDisclosure,
+            Some("t3_") => TableKind::Applications,
+            _ => TableKind::ReviewsAndLawsuits,
+        };
+        let read = read(&input, Span::new(0, input.len()), kind);
+        more_layout_cells(&name, &read);
+        insta::assert_snapshot!(summary(&input, &[read]));
+    });
+}
+
+/// The numbers of the `more/t3_*` fixtures of the 2021 edition (a district-level report's
+/// shape: most applications from natural persons, a few from companies), 25 rows.
+const NUMS_B: [[u64; 7]; 25] = [
+    [588, 45, 3, 2, 17, 9, 664],
+    [31, 2, 0, 0, 1, 0, 34],
+    [241, 17, 2, 1, 9, 4, 274],
+    [63, 5, 0, 0, 2, 1, 71],
+    [3, 0, 0, 0, 0, 0, 3],
+    [7, 1, 0, 0, 0, 0, 8],
+    [2, 0, 0, 0, 0, 0, 2],
+    [11, 2, 0, 1, 0, 0, 14],
+    [5, 0, 0, 0, 0, 0, 5],
+    [18, 3, 0, 0, 1, 0, 22],
+    [1, 0, 0, 0, 0, 0, 1],
+    [4, 0, 0, 0, 0, 0, 4],
+    [129, 11, 1, 0, 3, 2, 146],
+    [22, 1, 0, 0, 0, 0, 23],
+    [6, 0, 0, 0, 0, 1, 7],
+    [14, 0, 0, 0, 0, 0, 14],
+    [9, 1, 0, 0, 0, 0, 10],
+    [2, 0, 0, 0, 0, 0, 2],
+    [1, 0, 0, 0, 0, 0, 1],
+    [3, 0, 0, 0, 0, 0, 3],
+    [12, 2, 0, 0, 1, 0, 15],
+    [0, 0, 0, 0, 0, 0, 0],
+    [8, 1, 0, 0, 0, 1, 10],
+    [561, 44, 3, 2, 16, 9, 635],
+    [58, 3, 0, 0, 2, 0, 63],
+];
+
+/// The printed cells of each `more/` fixture (`None` = printed blank).
+fn more_layout_cells(name: &str, (t, d): &Read) {
+    let reading: Vec<&Diagnostic> = d.iter().filter(|d| d.severity.as_str() != "note").collect();
+    match (name, t) {
+        ("t2_aligned_blank_middle", Some(TableData::ActiveDisclosure(a))) => {
+            // `规章  2  (blank)  14`: the blank 废止 cell stays in the middle.
+            let r = a.regulations.as_ref().map(|r| (r.issued, r.repealed, r.in_force));
+            assert_eq!(r, Some((Some(2), None, Some(14))));
+            let r = a.normative_documents.as_ref().map(|r| (r.issued, r.repealed, r.in_force));
+            assert_eq!(r, Some((Some(11), Some(3), Some(57))));
+            assert_eq!(a.licensing.as_ref().and_then(|r| r.decisions), Some(12931));
+            assert_eq!(a.coercion.as_ref().and_then(|r| r.decisions), Some(17));
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
+        ("t3_aligned_blank_totals_2019", Some(TableData::Applications(a))) => {
+            // Shanghai 2019 style: 总计 blank in the result rows, two blank middle cells.
+            let rows = all_rows(a);
+            assert_eq!(rows.len(), 23, "the 2019 edition");
+            let b = None;
+            let s = Some;
+            assert_eq!(rows[0], [s(412), s(23), s(1), s(0), s(6), s(3), s(445)]);
+            assert_eq!(rows[2], [s(158), s(9), b, s(0), s(2), s(1), b]);
+            assert_eq!(rows[3], [s(36), s(3), s(0), s(0), s(1), s(0), b]);
+            assert_eq!(rows[12], [s(96), s(4), s(1), s(0), s(2), s(1), b]);
+            assert_eq!(rows[14], [s(6), s(1), b, s(0), s(0), s(0), b]);
+            assert_eq!(rows[20], [s(9), s(1), s(0), s(0), s(0), s(1), b]);
+            assert_eq!(rows[21], [s(374), s(21), s(1), s(0), s(6), s(3), s(405)]);
+            assert_eq!(rows[22], [s(55), s(4), s(0), s(0), s(0), s(0), s(59)]);
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
+        ("t3_aligned_header_only", Some(TableData::Applications(a))) => {
+            // Every 总计 blank, so no row is full: the header's column words place the cells.
+            let rows = all_rows(a);
+            assert_eq!(rows.len(), 23, "the 2019 edition");
+            let b = None;
+            let s = Some;
+            assert_eq!(rows[0], [s(412), s(23), s(1), s(0), s(6), s(3), b]);
+            assert_eq!(rows[2], [s(158), s(9), b, s(0), s(2), s(1), b]);
+            assert_eq!(rows[3], [s(36), s(3), s(0), s(0), s(1), s(0), b]);
+            assert_eq!(rows[14], [s(6), s(1), b, s(0), s(0), s(0), b]);
+            assert_eq!(rows[21], [s(374), s(21), s(1), s(0), s(6), s(3), b]);
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
+        (
+            "t3_innertext_rowspan" | "t3_subtotals" | "t3_total_first" | "t3_html_nbsp",
+            Some(TableData::Applications(a)),
+        ) => {
+            let rows = all_rows(a);
+            assert_eq!(rows.len(), 25, "{name}");
+            for (i, (got, want)) in rows.iter().zip(NUMS_B).enumerate() {
+                // The HTML fixture leaves its zero cells blank (`&nbsp;` or U+00A0).
+                let want = if name == "t3_html_nbsp" {
+                    want.map(|v| (v > 0).then_some(v))
+                } else {
+                    want.map(Some)
+                };
+                assert_eq!(*got, want, "{name} row {i}");
+            }
+            assert!(reading.is_empty(), "{name}: {reading:#?}");
+        }
+        ("t2_2019_onecell", Some(TableData::ActiveDisclosure(a))) => {
+            let r = a.regulations.as_ref().map(|r| (r.made, r.published, r.total_public));
+            assert_eq!(r, Some((Some(2), Some(2), Some(37))));
+            let r = a.normative_documents.as_ref().map(|r| (r.made, r.published, r.total_public));
+            assert_eq!(r, Some((Some(14), Some(13), Some(186))));
+            let r = a.licensing.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(312), Some(-15), Some(28641))));
+            let r = a.other_services.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(87), Some(6), Some(4409))));
+            let r = a.punishment.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(1036), Some(23), Some(1792))));
+            let r = a.coercion.as_ref().map(|r| (r.previous_year, r.change, r.decisions));
+            assert_eq!(r, Some((Some(41), Some(-3), Some(66))));
+            let r = a.administrative_fees.as_ref().map(|r| (r.previous_year, r.change));
+            assert_eq!(r, Some((Some(19), Some(-2))));
+            let r =
+                a.procurement.as_ref().map(|r| (r.items, r.amount.clone().map(|d| d.to_string())));
+            assert_eq!(r, Some((Some(58), Some("2516300.50".to_string()))));
+            assert!(reading.is_empty(), "{reading:#?}");
+        }
+        (other, t) => panic!("{other}: unexpected fixture or table not read: {t:?}"),
+    }
+}
+
+#[test]
+fn single_space_rows_keep_the_ragged_reading() {
+    // pypdf prints one space between cells: positions say nothing, so a short row is read
+    // as before (its cells from the left, the rest blank) and flagged.
+    let input = "一、本年新收政府信息公开申请数量 12 0 0 0 1 0 13\n\
+                 （一）予以公开 7 0 0 1 0 8\n\
+                 （七）总计 12 0 0 0 1 0 13\n";
+    let (t, d) = read(input, Span::new(0, input.len()), TableKind::Applications);
+    let Some(TableData::Applications(a)) = t else { panic!("table 三") };
+    let s = Some;
+    assert_eq!(
+        a.granted.as_ref().map(|r| r.values()),
+        Some([s(7), s(0), s(0), s(1), s(0), s(8), None])
+    );
+    assert!(d.iter().any(|d| d.code == Code::RaggedRow), "{d:#?}");
+}
+
+#[test]
+fn header_fragments_stay_inside_the_table_region() {
+    // extra-samples 003 runs the 总计 header into the broken next header cell (`总计商 业 企`);
+    // printed first under the heading, it must open the table region, not a paragraph.
+    let report = "一、总体情况\n本年度收到申请12件。\n\
+                  三、收到和处理政府信息公开申请情况\n\
+                  总计商 业 企\n业\n科研机\n构\n社 会 公 益\n组织\n\
+                  一、本年新收政府信息公开申请数量 12 0 0 0 1 0 13\n\
+                  （七）总计 12 0 0 0 1 0 13\n\
+                  四、结转下年度继续办理 0 0 0 0 0 0 0\n\
+                  五、存在的主要问题及改进情况\n人员不足。\n";
+    let parsed = gov_info_disclosure::parse(report).expect("parses");
+    let s = parsed.sections.iter().find(|s| s.title.contains("收到和处理")).expect("section 三");
+    assert!(s.paragraphs.is_empty(), "{:?}", s.paragraphs);
+    assert_eq!(s.tables.len(), 1);
+    assert!(s.tables[0].span.slice(report).starts_with("总计商 业 企"));
+    let a = parsed.applications.expect("table 三");
+    assert_eq!(a.new_received.map(|r| r.values()[6]), Some(Some(13)));
+}

@@ -63,6 +63,21 @@ fn detect_2019(input: &str, lines: &[Line]) -> bool {
     })
 }
 
+/// Places the values of short column-aligned rows under their columns (see
+/// `lines::place_short_rows`); each row's width is its group's number of columns.
+pub(crate) fn place(input: &str, lines: &mut [Line]) {
+    let y2019 = detect_2019(input, lines);
+    let want = |l: &Line| {
+        if l.label_is_empty() || !l.has_values() {
+            return None;
+        }
+        let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
+        recognize_active(&label).map(|r| columns(r, y2019))
+    };
+    // The header words of table 二 repeat per group with other widths: rows only.
+    super::lines::place_short_rows(input, lines, want, &[], false);
+}
+
 /// Reads table 二 from `lines`; `None` when no row could be typed.
 pub(crate) fn read(
     input: &str,
@@ -187,6 +202,8 @@ pub(crate) fn read(
             ActiveRow::Fees,
         ]
     };
+    // One diagnostic per table listing what is missing, in table order.
+    let mut missing: Vec<&str> = Vec::new();
     for r in expected {
         let present = match r {
             ActiveRow::Regulations => out.regulations.is_some(),
@@ -199,12 +216,20 @@ pub(crate) fn read(
             ActiveRow::Procurement => out.procurement.is_some(),
         };
         if !present {
-            diagnostics.push(Diagnostic::warning(
-                Code::MissingRow,
-                region,
-                format!("expected row `{}` in table 二, found none", name(*r)),
-            ));
+            missing.push(name(*r));
         }
+    }
+    if !missing.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            Code::MissingRow,
+            region,
+            format!(
+                "expected the {} rows of table 二, found {}; missing {}",
+                expected.len(),
+                expected.len() - missing.len(),
+                missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+            ),
+        ));
     }
     Some(out)
 }

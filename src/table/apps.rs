@@ -45,6 +45,58 @@ fn label_text(input: &str, spans: &[Span]) -> String {
     spans.iter().map(|s| s.slice(input)).collect::<Vec<_>>().join(" ")
 }
 
+/// Moves a 总计 column printed first (`总计 自然人 商业企业 …`, seen in reports that put the
+/// total next to the labels) to the end, where the model and the official template have it.
+///
+/// The header cannot be trusted to say so (it is often broken into fragments), so the rows
+/// decide: when more seven-value rows have their first value equal to the sum of the six
+/// others than their last, and at least two do (all-zero rows prove nothing), every
+/// seven-value row is rotated, with a note.
+pub(crate) fn total_first(input: &str, lines: &mut [Line], diagnostics: &mut Vec<Diagnostic>) {
+    let sums = |cells: &[Cell]| -> (bool, bool) {
+        let v: Vec<Option<u64>> = cells
+            .iter()
+            .map(|c| match c.kind {
+                CellKind::Number => as_u64(c.span.slice(input)),
+                CellKind::Text => None,
+                _ => Some(0),
+            })
+            .collect();
+        let Some(v) = v.into_iter().collect::<Option<Vec<u64>>>() else { return (false, false) };
+        // u128: the cells are any u64 on hostile input, and the sum must not overflow.
+        let total: u128 = v.iter().map(|&x| u128::from(x)).sum();
+        let first = v[0] > 0 && u128::from(v[0]) * 2 == total;
+        let last = v[COLS - 1] > 0 && u128::from(v[COLS - 1]) * 2 == total;
+        (first, last)
+    };
+    let (mut first, mut last) = (0usize, 0usize);
+    for l in lines.iter().filter(|l| l.values.len() == COLS) {
+        let (f, la) = sums(&l.values);
+        first += usize::from(f && !la);
+        last += usize::from(la && !f);
+    }
+    if first <= last || first < 2 {
+        return;
+    }
+    let mut span: Option<Span> = None;
+    for l in lines.iter_mut().filter(|l| l.values.len() == COLS) {
+        l.values.rotate_left(1);
+        if l.cols.len() == COLS {
+            l.cols.rotate_left(1);
+        }
+        // The first such row stands for all (a span over the table would repeat it).
+        span.get_or_insert(l.span);
+    }
+    diagnostics.push(Diagnostic::note(
+        Code::RaggedRow,
+        span.unwrap_or_default(),
+        format!(
+            "found the 总计 column printed first ({first} rows total their first cell, {last} \
+             their last); read it as the last column"
+        ),
+    ));
+}
+
 /// Reads table 三 from `lines`; `None` when no row at all could be typed.
 pub(crate) fn read(
     input: &str,
@@ -446,23 +498,48 @@ impl State<'_> {
         }
         self.resolve_by_columns();
         let mut rows = self.rows;
-        let divided = (20..=SLOT_OTHER3).any(|s| rows[s].is_some());
-        let undivided = rows[SLOT_UNDIVIDED].is_some();
-        for (slot, (label, _)) in APP_ROWS.iter().enumerate() {
-            let expected = match slot {
-                20..=22 => !undivided,
-                SLOT_UNDIVIDED => false,
-                _ => true,
-            };
-            if expected && rows[slot].is_none() {
-                self.diagnostics.push(Diagnostic::warning(
-                    Code::MissingRow,
-                    region,
-                    format!("expected row `{label}` in table 三, found none"),
+        // `（六）其他处理` with values is the 2019 edition's undivided row, unless its sub-items
+        // follow: then it was a subtotal row (format.md §3.2: tolerate, do not require), and
+        // keeping it would count （六） twice in the column total.
+        if (20..=SLOT_OTHER3).any(|s| rows[s].is_some()) {
+            if let Some(sub) = rows[SLOT_UNDIVIDED].take() {
+                self.diagnostics.push(Diagnostic::note(
+                    Code::UnknownRow,
+                    sub.span,
+                    "found a subtotal row `（六）其他处理` above its sub-items, which the official \
+                     format does not have; ignored",
                 ));
             }
         }
-        let _ = divided;
+        let undivided = rows[SLOT_UNDIVIDED].is_some();
+        // One diagnostic per table, not per row: a sparse table (a report printing only its
+        // non-zero rows) would otherwise repeat the same region span twenty times.
+        let missing: Vec<usize> = (0..APP_SLOTS)
+            .filter(|&slot| match slot {
+                20..=22 => !undivided,
+                SLOT_UNDIVIDED => false,
+                _ => true,
+            })
+            .filter(|&slot| rows[slot].is_none())
+            .collect();
+        if !missing.is_empty() {
+            let expected = if undivided { 23 } else { 25 };
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::MissingRow,
+                    region,
+                    format!(
+                        "expected the {expected} rows of table 三, found {}; missing {}",
+                        expected - missing.len(),
+                        missing_list(&missing)
+                    ),
+                )
+                .with_note(format!(
+                    "rule: the {} format has {expected} data rows (format.md §3.2)",
+                    if undivided { "2019" } else { "2021" }
+                )),
+            );
+        }
         let mut take = |i: usize| rows[i].take();
         Some(Applications {
             new_received: take(0),
@@ -502,6 +579,50 @@ impl State<'_> {
             span: region,
         })
     }
+}
+
+/// The short name of a row slot and the group it belongs to (for compact lists).
+fn short_name(slot: usize) -> (&'static str, String) {
+    let sub = |g: &'static str, first: usize| (g, (slot - first + 1).to_string());
+    match slot {
+        0 => ("", "一、本年新收".into()),
+        1 => ("", "二、上年结转".into()),
+        2 => ("", "（一）予以公开".into()),
+        3 => ("", "（二）部分公开".into()),
+        4..=11 => sub("（三）", 4),
+        12..=14 => sub("（四）", 12),
+        15..=19 => sub("（五）", 15),
+        20..=22 => sub("（六）", 20),
+        SLOT_UNDIVIDED => ("", "（六）其他处理".into()),
+        SLOT_TOTAL => ("", "（七）总计".into()),
+        _ => ("", "四、结转下年度".into()),
+    }
+}
+
+/// Missing slots in table order, consecutive sub-items of a group folded into a range:
+/// `二、上年结转, （三）1–8, （四）2, （六）1–3`.
+fn missing_list(slots: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < slots.len() {
+        let (group, name) = short_name(slots[i]);
+        let mut j = i;
+        if !group.is_empty() {
+            while j + 1 < slots.len()
+                && slots[j + 1] == slots[j] + 1
+                && short_name(slots[j + 1]).0 == group
+            {
+                j += 1;
+            }
+        }
+        if j > i {
+            parts.push(format!("{group}{name}–{}", short_name(slots[j]).1));
+        } else {
+            parts.push(format!("{group}{name}"));
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
 }
 
 /// The spans of `vals` written one after another in the digits of `cells`, if they spell

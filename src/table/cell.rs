@@ -40,7 +40,7 @@ pub(crate) fn norm_label_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// What a cell holds, by its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CellKind {
-    /// Empty, whitespace or NBSP only.
+    /// Empty, whitespace or NBSP only (also the undecoded entity `&nbsp;`).
     Blank,
     /// `-`, `—`, `/`, `无` …: explicitly no value.
     Dash,
@@ -65,12 +65,13 @@ pub(crate) struct Cell {
 /// Classifies a trimmed cell text.
 pub(crate) fn classify(text: &str) -> CellKind {
     // Blank, Dash and Number are decided by the first folded non-space character: a dash
-    // string starts with one of the dashes listed below, a number with a sign or a digit.
-    // Anything else is Text, found without copying (prose tokens hold full-width punctuation,
-    // so the copy below was made for almost every token: 9% of a parse, issue 5).
+    // string starts with one of the dashes listed below, a number with a sign or a digit, an
+    // `&nbsp;` blank with `&`. Anything else is Text, found without copying (prose tokens hold
+    // full-width punctuation, so the copy below was made for almost every token: 9% of a
+    // parse, issue 5).
     match text.chars().map(fold).find(|c| !is_space(*c)) {
         None => return CellKind::Blank,
-        Some('-' | '—' | '–' | '/' | '\\' | '无' | '／' | '…' | '+' | '0'..='9') => {}
+        Some('-' | '—' | '–' | '/' | '\\' | '无' | '／' | '…' | '+' | '0'..='9' | '&') => {}
         Some(_) => return CellKind::Text,
     }
     // Copy only when folding or dropping spaces changes something (a cell or token usually
@@ -80,7 +81,8 @@ pub(crate) fn classify(text: &str) -> CellKind {
     } else {
         text.into()
     };
-    if t.is_empty() {
+    // HTML-to-text tools that do not decode entities leave a blank cell as `&nbsp;`.
+    if t.is_empty() || t.split("&nbsp;").all(str::is_empty) || t.split("&nbsp").all(str::is_empty) {
         return CellKind::Blank;
     }
     if matches!(&*t, "-" | "--" | "---" | "—" | "——" | "–" | "/" | "\\" | "无" | "／" | "…")
@@ -213,6 +215,8 @@ mod tests {
         for (s, k) in [
             ("", CellKind::Blank),
             ("\u{a0}", CellKind::Blank),
+            ("&nbsp;", CellKind::Blank),
+            ("&nbsp;&nbsp;", CellKind::Blank),
             ("\u{3000} ", CellKind::Blank),
             ("-", CellKind::Dash),
             ("—", CellKind::Dash),

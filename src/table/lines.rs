@@ -4,6 +4,7 @@
 
 use super::cell::{classify, is_page_number, is_space, Cell, CellKind};
 use crate::Span;
+use unicode_width::UnicodeWidthChar;
 
 /// One line of a table region, split into its label part and its value cells.
 #[derive(Debug, Clone)]
@@ -14,6 +15,17 @@ pub(crate) struct Line {
     pub labels: Vec<Span>,
     /// The value cells after the last label cell, in order.
     pub values: Vec<Cell>,
+    /// For space-separated lines only, the display columns `[start, end)` of each value
+    /// cell (CJK characters are 2 wide), one per value; empty for tab and Markdown rows,
+    /// whose cells are delimited already.
+    pub cols: Vec<(usize, usize)>,
+    /// For space-separated lines, the display column where the label text ends (0 without
+    /// a label).
+    pub label_col: usize,
+    /// How many page-number lines precede this line in the region: indentation changes
+    /// from one page to the next (pdftotext -layout), so column positions only compare
+    /// within a page.
+    pub page: usize,
 }
 
 impl Line {
@@ -35,14 +47,20 @@ pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
     let base = region.start;
     let mut out = Vec::new();
     let mut offset = 0usize;
+    let mut page = 0;
     for raw in text.split_inclusive('\n') {
         let start = base + offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        if line.chars().all(is_space) || is_page_number(line) {
+        if line.chars().all(is_space) {
             continue;
         }
-        if let Some(l) = split_line(line, start) {
+        if is_page_number(line) {
+            page += 1;
+            continue;
+        }
+        if let Some(mut l) = split_line(line, start) {
+            l.page = page;
             out.push(l);
         }
     }
@@ -112,7 +130,7 @@ fn split_line(line: &str, start: usize) -> Option<Line> {
                     .collect(),
             ),
         };
-        return Some(Line { span, labels, values });
+        return Some(Line { span, labels, values, cols: Vec::new(), label_col: 0, page: 0 });
     }
     // Space-separated: trailing tokens that are numbers or dashes are the values; the rest is
     // label text (labels may hold spaces: `规 章`, `结果 维持`).
@@ -148,8 +166,13 @@ fn split_line(line: &str, start: usize) -> Option<Line> {
     } else {
         Vec::new()
     };
-    let mut l = Line { span, labels, values };
+    let mut l = Line { span, labels, values, cols: Vec::new(), label_col: 0, page: 0 };
     peel_glued(&mut l, line, start);
+    l.cols = display_cols(line, start, &l.values);
+    if let Some(end) = l.labels.last().map(|s| s.end) {
+        let probe = Cell { span: Span::new(end, end), kind: CellKind::Blank, glued: false };
+        l.label_col = display_cols(line, start, &[probe]).first().map_or(0, |c| c.0);
+    }
     Some(l)
 }
 
@@ -190,6 +213,257 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
     l.values.insert(0, Cell { span: digits, kind: CellKind::Number, glued: true });
 }
 
+/// The display columns of `cells` (in order, inside `line` at absolute `start`), in one pass.
+fn display_cols(line: &str, start: usize, cells: &[Cell]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(cells.len());
+    let mut width = 0usize;
+    let mut chars = line.char_indices().peekable();
+    // Display column at absolute byte offset `at`, advancing the shared cursor.
+    let mut col_at = |at: usize| -> usize {
+        while let Some(&(i, c)) = chars.peek() {
+            if start + i >= at {
+                break;
+            }
+            width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
+            chars.next();
+        }
+        width
+    };
+    for c in cells {
+        let s = col_at(c.span.start);
+        let e = col_at(c.span.end);
+        out.push((s, e.max(s)));
+    }
+    out
+}
+
+/// Places the values of short space-separated rows under their columns.
+///
+/// pdftotext -layout drops a blank cell, so `（一）予以公开  12  0  0  0  1  0` (Shanghai
+/// 2019 leaves 总计 blank) and `规章  1        11` (a blank middle cell) have fewer values
+/// than columns, and which cell is blank is only told by where the values stand. A row
+/// whose `want` (its number of columns) exceeds its values is matched against the nearest
+/// full row with as many columns — on the same page when there is one, since indentation
+/// shifts at page breaks — and each value goes to the column whose centre is nearest, if
+/// that column is clearly nearer than any other and the columns come out in order. The
+/// missing cells become explicit blank cells. Anything else is left as it is (pypdf's
+/// single-space rows carry no positions worth trusting: full rows with a one-space gap are
+/// never used as anchors), and the row is fitted as before, with its ragged-row diagnostic.
+///
+/// `last_is_sum`: table 三's row rule is the cross-check: when the printed values already
+/// satisfy `last = sum of the others` and the positions would not put that last value under
+/// the last column, the arithmetic wins and the row is left alone.
+pub(crate) fn place_short_rows(
+    input: &str,
+    lines: &mut [Line],
+    want: impl Fn(&Line) -> Option<usize>,
+    header: &[(&str, usize)],
+    last_is_sum: bool,
+) {
+    let wants: Vec<Option<usize>> = lines.iter().map(&want).collect();
+    let heads = header_columns(input, lines, header);
+    // Full rows usable as anchors, per column count, in line order.
+    let mut anchors: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(n) = wants[i] else { continue };
+        if n >= 2 && l.values.len() == n && is_aligned_full(l) {
+            match anchors.iter_mut().find(|a| a.0 == n) {
+                Some(a) => a.1.push(i),
+                None => anchors.push((n, vec![i])),
+            }
+        }
+    }
+    for i in 0..lines.len() {
+        let Some(n) = wants[i] else { continue };
+        let k = lines[i].values.len();
+        if k == 0 || k >= n || lines[i].cols.len() != k {
+            continue;
+        }
+        if !lines[i].values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash)) {
+            continue;
+        }
+        let page = lines[i].page;
+        let row = anchors
+            .iter()
+            .find(|a| a.0 == n)
+            .and_then(|a| nearest(&a.1, i, |j| lines[j].page == page));
+        // A full row on the same page first, then the header's column words on this page,
+        // then a full row on another page.
+        let anchor: &[(usize, usize)] = match row {
+            Some((j, true)) => &lines[j].cols,
+            // `heads` is in page order: a binary search keeps many pages linear.
+            _ => match heads
+                .get(heads.partition_point(|h| h.0 < page))
+                .filter(|h| h.0 == page && h.1.len() == n)
+            {
+                Some(h) => &h.1,
+                None => match row {
+                    Some((j, _)) => &lines[j].cols,
+                    None => continue,
+                },
+            },
+        };
+        // A label running into the first value column means the columns shifted on this
+        // line (a label wider than its cell): positions prove nothing then.
+        if anchor.first().is_some_and(|a| lines[i].label_col > a.0) {
+            continue;
+        }
+        let Some(map) = assign_columns(&lines[i].cols, anchor) else { continue };
+        if last_is_sum && k >= 2 && map[k - 1] != n - 1 && printed_last_is_sum(input, &lines[i]) {
+            continue;
+        }
+        let l = &mut lines[i];
+        let mut values = Vec::with_capacity(n);
+        let mut cols = Vec::with_capacity(n);
+        let mut next = 0;
+        for c in 0..n {
+            if next < k && map[next] == c {
+                values.push(l.values[next]);
+                cols.push(l.cols[next]);
+                next += 1;
+            } else {
+                // An empty cell where the value would stand: after the previous value.
+                let at =
+                    if next > 0 { l.values[next - 1].span.end } else { l.values[0].span.start };
+                values.push(Cell { span: Span::new(at, at), kind: CellKind::Blank, glued: false });
+                cols.push((0, 0));
+            }
+        }
+        l.values = values;
+        l.cols = cols;
+    }
+}
+
+/// Whether a row's values are all numbers or dashes, positioned, with at least two columns of
+/// space between neighbours (the mark of a column-aligned layout).
+fn is_aligned_full(l: &Line) -> bool {
+    l.cols.len() == l.values.len()
+        && l.values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash))
+        && l.cols.windows(2).all(|w| w[1].0 >= w[0].1 + 2)
+}
+
+/// Per page, the display columns of the header's column words (`header`: word → column),
+/// when every column up to the largest named one was found on that page's value-less,
+/// space-separated lines: pdftotext -layout centres `自然人`, `商业`, … `总计` over their
+/// columns (extra-samples 018), which places a short row when no full row shares its page.
+/// Linear: each line is scanned once, each token compared with the few header words.
+fn header_columns(
+    input: &str,
+    lines: &[Line],
+    header: &[(&str, usize)],
+) -> Vec<(usize, Vec<(usize, usize)>)> {
+    let Some(n) = header.iter().map(|h| h.1 + 1).max() else { return Vec::new() };
+    let mut out: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut found: Vec<Option<(usize, usize)>> = vec![None; n];
+    let mut page = usize::MAX;
+    let mut finish = |page: usize, found: &mut Vec<Option<(usize, usize)>>| {
+        if page != usize::MAX && found.iter().all(Option::is_some) {
+            out.push((page, found.iter().flatten().copied().collect()));
+        }
+        found.iter_mut().for_each(|f| *f = None);
+    };
+    for l in lines {
+        if l.page != page {
+            finish(page, &mut found);
+            page = l.page;
+        }
+        let text = l.span.slice(input);
+        if !l.values.is_empty() || text.contains('\t') || text.trim_start().starts_with('|') {
+            continue;
+        }
+        let mut width = 0usize;
+        let mut tok: Option<(usize, String)> = None;
+        let mut tokens: Vec<(usize, String)> = Vec::new();
+        for c in text.chars().chain([' ']) {
+            if is_space(c) {
+                tokens.extend(tok.take());
+            } else {
+                tok.get_or_insert_with(|| (width, String::new())).1.push(c);
+            }
+            width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
+        }
+        for (start, t) in tokens {
+            // `法人或其他组织` spans five columns and holds `其他`; the 勾稽 note is no header.
+            if t.contains("法人") || t.contains("勾稽") || t.contains('项') {
+                continue;
+            }
+            let wide = |s: &str| -> usize { s.chars().map(|c| c.width().unwrap_or(0)).sum() };
+            let hits: Vec<(usize, usize, &str)> = header
+                .iter()
+                .filter_map(|&(word, col)| {
+                    let at = t.find(word)?;
+                    Some((col, start + t.get(..at).map_or(0, wide), word))
+                })
+                .collect();
+            let whole = hits.windows(2).all(|w| w[0].0 == w[1].0);
+            for &(col, at, word) in &hits {
+                // A token naming one column (`商业企业`, `社会公益组织`) is centred over it as a
+                // whole; one running two columns together is placed word by word.
+                let span = if whole { (start, start + wide(&t)) } else { (at, at + wide(word)) };
+                if let Some(slot) = found.get_mut(col) {
+                    slot.get_or_insert(span);
+                }
+            }
+        }
+    }
+    finish(page, &mut found);
+    out
+}
+
+/// The index in `list` (sorted line indices) nearest to `i`, preferring those `same` accepts,
+/// and whether `same` accepted it.
+fn nearest(list: &[usize], i: usize, same: impl Fn(usize) -> bool) -> Option<(usize, bool)> {
+    let p = list.partition_point(|&j| j < i);
+    let before = p.checked_sub(1).map(|q| list[q]);
+    let after = list.get(p).copied();
+    let dist = |j: usize| j.abs_diff(i);
+    let best = |a: Option<usize>, b: Option<usize>| match (a, b) {
+        (Some(a), Some(b)) => Some(if dist(a) <= dist(b) { a } else { b }),
+        (a, b) => a.or(b),
+    };
+    let same_page = best(before.filter(|&j| same(j)), after.filter(|&j| same(j)));
+    same_page.map(|j| (j, true)).or_else(|| best(before, after).map(|j| (j, false)))
+}
+
+/// For each value (display columns `vals`), the anchor column whose centre is nearest; `None`
+/// unless every value is clearly nearer its column than any other (twice as near as the
+/// runner-up) and the columns are strictly increasing.
+fn assign_columns(vals: &[(usize, usize)], anchor: &[(usize, usize)]) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::with_capacity(vals.len());
+    for &(s, e) in vals {
+        let v = s + e;
+        let mut d: Vec<(usize, usize)> =
+            anchor.iter().enumerate().map(|(c, &(a, b))| ((a + b).abs_diff(v), c)).collect();
+        d.sort_unstable();
+        let (d1, c) = d.first().copied()?;
+        let d2 = d.get(1).map_or(usize::MAX, |x| x.0);
+        if d1.saturating_mul(2) >= d2 || out.last().is_some_and(|&p| p >= c) {
+            return None;
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// Whether the printed values of a row already satisfy `last = sum of the others`, with a
+/// non-zero last (an all-zero row proves nothing).
+fn printed_last_is_sum(input: &str, l: &Line) -> bool {
+    let v: Vec<Option<u64>> = l
+        .values
+        .iter()
+        .map(|c| match c.kind {
+            CellKind::Number => super::cell::as_u64(c.span.slice(input)),
+            _ => Some(0),
+        })
+        .collect();
+    match v.split_last() {
+        Some((Some(last), rest)) if *last > 0 => {
+            rest.iter().try_fold(0u64, |a, x| x.map(|x| a.saturating_add(x))) == Some(*last)
+        }
+        _ => false,
+    }
+}
+
 trait SliceIn {
     fn slice_in<'a>(&self, line: &'a str, line_start: usize) -> &'a str;
 }
@@ -199,5 +473,31 @@ impl SliceIn for Span {
     fn slice_in<'a>(&self, line: &'a str, line_start: usize) -> &'a str {
         line.get(self.start.saturating_sub(line_start)..self.end.saturating_sub(line_start))
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placed(text: &str) -> Vec<CellKind> {
+        let mut lines = split_lines(text, Span::new(0, text.len()));
+        let want = |l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
+        place_short_rows(text, &mut lines, want, &[], true);
+        lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn short_rows_placed_by_position() {
+        use CellKind::{Blank, Number};
+        // The blank third cell stays third.
+        let t = "甲        1     2     3     6\n乙        4     5           9\n";
+        assert_eq!(placed(t), [Number, Number, Blank, Number]);
+        // One space between cells (pypdf): no positions, the row is left short.
+        let t = "甲 1 2 3 6\n乙 4 5 9\n";
+        assert_eq!(placed(t), [Number, Number, Number]);
+        // A label wider than its column shifts the values: left short too.
+        let t = "甲        1     2     3     6\n乙乙乙乙乙乙  4     5     9\n";
+        assert_eq!(placed(t), [Number, Number, Number]);
     }
 }

@@ -58,7 +58,22 @@ pub fn read_table(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
     let region = clamp(input, region);
-    let lines = lines::split_lines(input, region);
+    let mut lines = lines::split_lines(input, region);
+    match kind {
+        // Every labelled row of table 三 with values has the seven columns.
+        TableKind::Applications => {
+            lines::place_short_rows(
+                input,
+                &mut lines,
+                |l| (!l.label_is_empty() && l.has_values()).then_some(7),
+                APP_HEADER,
+                true,
+            );
+            apps::total_first(input, &mut lines, diagnostics);
+        }
+        TableKind::ActiveDisclosure => active::place(input, &mut lines),
+        _ => {}
+    }
     let data = match kind {
         TableKind::ActiveDisclosure => active::read(input, &lines, region, diagnostics)
             .map(|t| TableData::ActiveDisclosure(Box::new(t))),
@@ -83,6 +98,20 @@ pub fn read_table(
     }
     data
 }
+
+/// Table 三's column words as pdftotext -layout centres them over their columns (the
+/// template breaks `商业企业` into `商业` / `企业`, so the first half names the column).
+const APP_HEADER: &[(&str, usize)] = &[
+    ("自然人", 0),
+    ("商业", 1),
+    ("科研", 2),
+    ("社会", 3),
+    ("公益", 3),
+    ("法律", 4),
+    ("服务", 4),
+    ("其他", 5),
+    ("总计", 6),
+];
 
 /// Keeps a region inside the input and on char boundaries (never panics on a bad span).
 fn clamp(input: &str, region: Span) -> Span {
@@ -199,8 +228,8 @@ fn is_table_line_rest(line: &str) -> bool {
         return true;
     }
     // Fragments of wrapped labels and broken header cells (`计其他情形）`, `科研机`,
-    // `维持 纠正  结果 审结`): unnumbered and made of table wording.
-    !marked && vocab::table_wording_tokens(line)
+    // `维持 纠正  结果 审结`, `总计商 业 企`): unnumbered and made of table wording.
+    !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(&label))
 }
 
 /// A quick exit of [`is_table_line`] for body text, which is most lines of a report: a line
@@ -300,7 +329,7 @@ mod tests {
 
     #[test]
     fn table_lines() {
-        for l in [
+        let yes = [
             "一、本年新收政府信息公开申请数量",
             "(一) 予以公开",
             "1.属于国家秘密",
@@ -330,9 +359,28 @@ mod tests {
             "三",
             "、",
             "行政规范性文件 0 5 5",
-        ] {
-            assert!(is_table_line(l), "{l}");
-        }
+            // Header words run into the next header fragment (extra-samples 003) and other
+            // broken header cells; each must stay inside the table region.
+            "总计商 业 企",
+            "社 会 公 益",
+            "法 律 服 务",
+            "科研机",
+            "机构",
+            "组织",
+            "业",
+            "等于第三项加第四项之和）",
+            "于第三项加第四项之和）                     自然人         社会  法律      总计",
+            "商业  科研  公益  服务  其他",
+            "企业  机构  组织  机构",
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+            "总计自然人",
+            "其他总计",
+            "申请人情况 法人或其他组织",
+            "结果维持结果纠正其他结果尚未审结总计",
+            "未经复议直接起诉 复议后起诉",
+        ];
+        let missed: Vec<&str> = yes.into_iter().filter(|l| !is_table_line(l)).collect();
+        assert!(missed.is_empty(), "not table lines: {missed:?}");
         for l in [
             "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况",

@@ -369,6 +369,31 @@ fn table_wording_strict(t: &str) -> bool {
     t.chars().count() >= 2 && table_wording(t)
 }
 
+/// Whether folded, whitespace-free text is a run of fragments of table wording, each at least
+/// two characters long and found verbatim in the labels and headers: `总计商业企` is `总计` +
+/// `商业企` (extra-samples 003 prints the 总计 header run into the next, broken, header cell
+/// `商 业 企`), which the character-pair share misses at the seam. Short text only (at most
+/// 20 characters), so the segmentation stays constant-bounded.
+pub(crate) fn header_fragments(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    let n = chars.len();
+    if !(2..=20).contains(&n) {
+        return false;
+    }
+    let known = |piece: &str| {
+        WORDING.iter().any(|w| w.contains(piece))
+            || APP_ROWS.iter().any(|(label, _)| norm_label(label).contains(piece))
+    };
+    // ok[i]: the first i characters split into known pieces.
+    let mut ok = vec![false; n + 1];
+    ok[0] = true;
+    for end in 2..=n {
+        ok[end] = (0..=end - 2)
+            .any(|start| ok[start] && known(&chars[start..end].iter().collect::<String>()));
+    }
+    ok[n]
+}
+
 /// Folds a label for the recognizers.
 pub(crate) fn norm(s: &str) -> String {
     norm_label(s)
