@@ -97,7 +97,15 @@ fn is_markdown_table_row(text: &str) -> bool {
 /// the end of a line that is not wrapped prose; failing a marker, an unnumbered template title.
 /// Markdown decoration (`## `, `**…**`, `> `) is not part of the marker or title, but the
 /// heading span covers it.
-fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate> {
+///
+/// `full_is_table` receives `is_table_line` of the whole line when this computes it, so that
+/// the outline does not compute it a second time for lines inside table sections (issue 5).
+fn candidate(
+    input: &str,
+    line: &Line,
+    wrap: Option<usize>,
+    full_is_table: &mut Option<bool>,
+) -> Option<Candidate> {
     let full = line.text(input);
     let (text, after) = strip_markdown(full);
     if is_markdown_table_row(full) {
@@ -115,7 +123,9 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
     } else {
         // `text` is a sub-slice of `full`: of the same length, it is `full` (no Markdown), and
         // is_table_line, the costliest test of a line, need not run twice (issue 5).
-        is_table_line(full) || (text.len() != full.len() && is_table_line(text))
+        let full_table = is_table_line(full);
+        *full_is_table = Some(full_table);
+        full_table || (text.len() != full.len() && is_table_line(text))
     };
     if !bare && table_like {
         return None;
@@ -470,17 +480,19 @@ pub(crate) fn outline(
 ) -> Result<Vec<Heading>, ParseError> {
     // Boxed: most lines are no candidate, and an inline `Option<Candidate>` slot per line was
     // the peak of a parse's memory on samples with a blank line after every line (issue 5).
-    let cands: Vec<Option<Box<Candidate>>> =
-        lines
-            .iter()
-            .map(|l| {
-                if l.kind == LineKind::Text {
-                    candidate(input, l, wrap).map(Box::new)
-                } else {
-                    None
-                }
-            })
-            .collect();
+    // `table_memo[i]`: is_table_line of line i's text, when `candidate` computed it.
+    let mut table_memo: Vec<Option<bool>> = vec![None; lines.len()];
+    let cands: Vec<Option<Box<Candidate>>> = lines
+        .iter()
+        .zip(table_memo.iter_mut())
+        .map(|(l, memo)| {
+            if l.kind == LineKind::Text {
+                candidate(input, l, wrap, memo).map(Box::new)
+            } else {
+                None
+            }
+        })
+        .collect();
     // The document starts at its first `一、` (or unnumbered `总体情况`); failing that, at the
     // first marker numbered 1. (A `（一）` in an intro must not make `一、` level 2.)
     // An excerpt, or a report that skips sections, may start at `三、收到和处理…`: a
@@ -514,9 +526,9 @@ pub(crate) fn outline(
             continue;
         }
         let text = line.text(input);
-        if let Some(kind) =
-            table_kind.filter(|_| is_table_line(text) || is_markdown_table_row(text))
-        {
+        if let Some(kind) = table_kind.filter(|_| {
+            table_memo[i].unwrap_or_else(|| is_table_line(text)) || is_markdown_table_row(text)
+        }) {
             table_started = true;
             // The table belongs to the innermost section open where it starts (the last
             // heading): no heading but a level-1 one comes after a table has started, so the
