@@ -6,7 +6,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use gov_info_disclosure::{LineIndex, Section};
+use gov_info_disclosure::{LineIndex, ParseError, Section};
 
 /// `println!` that ignores a closed pipe (`| head`) instead of panicking.
 macro_rules! outln {
@@ -17,20 +17,17 @@ macro_rules! outln {
 
 const BUNDLED: &str = include_str!("../tests/data/001_8b9db0a3de107dcf.txt");
 
-fn read(arg: Option<&str>) -> Result<String, String> {
+fn read(arg: Option<&str>) -> Result<Vec<u8>, String> {
     match arg {
-        None => Ok(BUNDLED.to_string()),
+        None => Ok(BUNDLED.as_bytes().to_vec()),
         Some("-") => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read stdin: {e}"))?;
-            String::from_utf8(bytes).map_err(|e| format!("stdin is not UTF-8: {e}"))
+            Ok(bytes)
         }
-        Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8: {e}"))
-        }
+        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}")),
     }
 }
 
@@ -52,15 +49,21 @@ fn print(section: &Section, depth: usize, index: &LineIndex) {
 
 fn main() -> ExitCode {
     let arg = std::env::args().nth(1);
-    let source = match read(arg.as_deref()) {
-        Ok(text) => text,
+    let bytes = match read(arg.as_deref()) {
+        Ok(bytes) => bytes,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     };
-    let report = match gov_info_disclosure::parse(&source) {
-        Ok(report) => report,
+    // UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK: spans point into the
+    // decoded text.
+    let (source, report) = match gov_info_disclosure::parse_bytes(&bytes) {
+        Ok(decoded) => (decoded.text, decoded.report),
+        Err(e @ ParseError::Undecodable { .. }) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;

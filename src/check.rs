@@ -90,7 +90,9 @@ fn compare(
     if present == 0 {
         return;
     }
-    let sum = |ts: &[Term]| ts.iter().map(|t| t.value.unwrap_or(0)).sum::<u64>();
+    // In u128: fifteen u64 counts cannot overflow it (a digit run read as one huge count
+    // overflowed u64 here; roundtrip fuzz find, `artifacts/parse/check-sum-overflow`).
+    let sum = |ts: &[Term]| ts.iter().map(|t| u128::from(t.value.unwrap_or(0))).sum::<u128>();
     let (l, r) = (sum(lhs), sum(rhs));
     let blanks: Vec<&Term> = lhs.iter().chain(rhs).filter(|t| t.value.is_none()).collect();
     // A side printed all blank was not filled in, not zero: Shanghai 2019 leaves 总计 blank

@@ -1,6 +1,18 @@
-//! Bytes in: UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030/GBK (being written).
+//! Bytes in: UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030/GBK.
+//!
+//! Reports scraped from government sites come as whatever the site served or the extractor
+//! wrote: UTF-8 mostly, GBK from files saved on Chinese Windows, UTF-16 from Notepad's
+//! "Unicode". [`parse_bytes`] decodes them with `encoding_rs` (the WHATWG decoders that
+//! Firefox uses) and says which encoding it found.
+//!
+//! The detection rules are on [`decode`].
 
-use crate::{AnnualReport, ParseError};
+use std::borrow::Cow;
+use std::fmt;
+
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
+
+use crate::{AnnualReport, Code, Diagnostic, ParseError, ParseOptions, Span};
 
 /// The encoding a byte input was decoded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8,6 +20,52 @@ use crate::{AnnualReport, ParseError};
 pub enum TextEncoding {
     /// UTF-8, with or without a BOM.
     Utf8,
+    /// UTF-16, little-endian, announced by the BOM `FF FE`.
+    Utf16Le,
+    /// UTF-16, big-endian, announced by the BOM `FE FF`.
+    Utf16Be,
+    /// GB18030, which includes GBK and GB2312: files saved by Chinese Windows ("ANSI").
+    Gb18030,
+}
+
+impl TextEncoding {
+    /// The encoding's name as in the WHATWG Encoding Standard: `UTF-8`, `UTF-16LE`,
+    /// `UTF-16BE`, `gb18030`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Gb18030 => "gb18030",
+        }
+    }
+
+    fn encoding_rs(self) -> &'static Encoding {
+        match self {
+            TextEncoding::Utf8 => encoding_rs::UTF_8,
+            TextEncoding::Utf16Le => UTF_16LE,
+            TextEncoding::Utf16Be => UTF_16BE,
+            TextEncoding::Gb18030 => GB18030,
+        }
+    }
+}
+
+impl fmt::Display for TextEncoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Text decoded from bytes by [`decode`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Decoded<'a> {
+    /// The text, without the BOM. Borrowed from the input when it was UTF-8.
+    pub text: Cow<'a, str>,
+    /// The encoding detected.
+    pub encoding: TextEncoding,
+    /// Length in bytes of the byte-order mark the input started with (0 when none).
+    pub bom_len: usize,
 }
 
 /// A report parsed from bytes, with the text it was decoded to (spans point into `text`).
@@ -16,21 +74,258 @@ pub enum TextEncoding {
 pub struct DecodedReport {
     /// The encoding detected.
     pub encoding: TextEncoding,
+    /// Length in bytes of the byte-order mark the input started with (0 when none); it is not
+    /// part of `text`.
+    pub bom_len: usize,
     /// The decoded text; the report's spans are offsets into it.
     pub text: String,
-    /// The parsed report.
+    /// The parsed report. When the input was not UTF-8 its diagnostics start with a
+    /// [`Code::Decoded`] note naming the encoding.
     pub report: AnnualReport,
 }
 
-/// Decodes `bytes` and parses them.
+/// Detects the encoding of `bytes` and decodes them.
+///
+/// Detection, in order:
+/// 1. A byte-order mark decides: `EF BB BF` UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE,
+///    `84 31 95 33` GB18030. The bytes must then be valid in that encoding; there is no
+///    fallback, since the BOM is the author's own declaration.
+/// 2. Bytes that are valid UTF-8 are UTF-8. (GBK text of any length is almost never valid
+///    UTF-8: its two-byte sequences put a byte ≥ `0x81` after a lead byte ≥ `0x81`, which UTF-8
+///    allows only after specific lead bytes and in specific counts.)
+/// 3. Otherwise the bytes are decoded strictly as GB18030, the superset of GBK and GB2312.
+///
+/// Decoding is strict: a byte sequence that is invalid in the chosen encoding is never
+/// replaced by `U+FFFD`; it is a [`ParseError::Undecodable`] that gives its offset in the
+/// input bytes.
+///
+/// **The BOM is not part of the text.** The decoded text never starts with `U+FEFF` that came
+/// from a BOM, so the same report saved as UTF-8, UTF-8 with a BOM, UTF-16 or GBK decodes to the
+/// same text, and parses to the same model with the same spans. Spans are byte offsets into
+/// [`DecodedReport::text`]; for UTF-8 input they are offsets into the input bytes after
+/// [`DecodedReport::bom_len`] bytes.
+///
+/// ```
+/// use gov_info_disclosure::{decode, TextEncoding};
+/// // `一、总体情况` in GBK.
+/// let gbk = b"\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5\xc7\xe9\xbf\xf6";
+/// let decoded = decode(gbk).unwrap();
+/// assert_eq!(decoded.text, "一、总体情况");
+/// assert_eq!(decoded.encoding, TextEncoding::Gb18030);
+///
+/// let utf8_bom = "\u{feff}一、总体情况".as_bytes();
+/// let decoded = decode(utf8_bom).unwrap();
+/// assert_eq!((&*decoded.text, decoded.bom_len), ("一、总体情况", 3));
+/// ```
 ///
 /// # Errors
-/// [`ParseError::Undecodable`] when the bytes are valid in no supported encoding, and every
-/// error of [`parse`](crate::parse).
+/// [`ParseError::Undecodable`] with the offset of the first invalid byte: for input with a
+/// BOM, in the encoding it announces; otherwise in whichever of UTF-8 and GB18030 decoded the
+/// longer valid prefix (UTF-8 on a tie).
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ParseError> {
+    const BOMS: [(&[u8], TextEncoding); 4] = [
+        (b"\xef\xbb\xbf", TextEncoding::Utf8),
+        (b"\xff\xfe", TextEncoding::Utf16Le),
+        (b"\xfe\xff", TextEncoding::Utf16Be),
+        (b"\x84\x31\x95\x33", TextEncoding::Gb18030),
+    ];
+    for (bom, encoding) in BOMS {
+        if let Some(body) = bytes.strip_prefix(bom) {
+            let bom_len = bom.len();
+            let undecodable = |at: usize| ParseError::Undecodable {
+                encoding: encoding.name(),
+                offset: bom_len + at,
+            };
+            let text = match encoding {
+                TextEncoding::Utf8 => Cow::Borrowed(
+                    std::str::from_utf8(body).map_err(|e| undecodable(e.valid_up_to()))?,
+                ),
+                _ => Cow::Owned(decode_strict(encoding.encoding_rs(), body).map_err(undecodable)?),
+            };
+            return Ok(Decoded { text, encoding, bom_len });
+        }
+    }
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text: Cow::Borrowed(text),
+                encoding: TextEncoding::Utf8,
+                bom_len: 0,
+            })
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    match decode_strict(GB18030, bytes) {
+        Ok(text) => {
+            Ok(Decoded { text: Cow::Owned(text), encoding: TextEncoding::Gb18030, bom_len: 0 })
+        }
+        Err(gb_error) if gb_error > utf8_error => Err(ParseError::Undecodable {
+            encoding: TextEncoding::Gb18030.name(),
+            offset: gb_error,
+        }),
+        Err(_) => {
+            Err(ParseError::Undecodable { encoding: TextEncoding::Utf8.name(), offset: utf8_error })
+        }
+    }
+}
+
+/// Decodes all of `bytes` as `encoding` (no BOM handling), or returns the offset of the first
+/// byte of the first malformed sequence.
+fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity =
+        decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len());
+    let mut out = String::with_capacity(capacity);
+    let mut read_total = 0;
+    loop {
+        let rest = bytes.get(read_total..).unwrap_or_default();
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => return Ok(out),
+            // Only if the capacity estimate was short; give it room and go on.
+            DecoderResult::OutputFull => out.reserve(rest.len().saturating_sub(read) * 3 + 16),
+            // `read_total` includes the malformed sequence and the bytes read after it.
+            DecoderResult::Malformed(bad, after) => {
+                return Err(read_total.saturating_sub(usize::from(bad) + usize::from(after)))
+            }
+        }
+    }
+}
+
+/// Decodes `bytes` and parses them with the default [`ParseOptions`].
+///
+/// ```
+/// use gov_info_disclosure::{parse_bytes, ParseError};
+/// let err = parse_bytes(b"\xff\xff\xff").unwrap_err();
+/// assert!(matches!(err, ParseError::Undecodable { offset: 0, .. }));
+/// ```
+///
+/// # Errors
+/// [`ParseError::Undecodable`] when the bytes are valid in no supported encoding (see
+/// [`decode`]), and every error of [`parse`](crate::parse).
 pub fn parse_bytes(bytes: &[u8]) -> Result<DecodedReport, ParseError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| ParseError::Undecodable { encoding: "UTF-8", offset: e.valid_up_to() })?
-        .to_string();
-    let report = crate::parse(&text)?;
-    Ok(DecodedReport { encoding: TextEncoding::Utf8, text, report })
+    parse_bytes_with(bytes, &ParseOptions::default())
+}
+
+/// Decodes `bytes` and parses them with `options`.
+///
+/// [`ParseOptions::max_input_len`] applies to the bytes before decoding (so that nothing is
+/// decoded past the limit) and again to the decoded text, which GBK makes up to 1.5× longer.
+///
+/// # Errors
+/// [`ParseError::TooLarge`] for bytes over the limit, then as [`parse_bytes`].
+pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<DecodedReport, ParseError> {
+    if bytes.len() > options.max_input_len {
+        return Err(ParseError::TooLarge { len: bytes.len(), limit: options.max_input_len });
+    }
+    let Decoded { text, encoding, bom_len } = decode(bytes)?;
+    let text = text.into_owned();
+    let mut report = crate::parse_with(&text, options)?;
+    if encoding != TextEncoding::Utf8 {
+        report.diagnostics.insert(
+            0,
+            Diagnostic::note(
+                Code::Decoded,
+                Span::empty(0),
+                format!("input is not UTF-8: decoded from {encoding}"),
+            )
+            .with_note("spans are byte offsets into the decoded UTF-8 text"),
+        );
+    }
+    Ok(DecodedReport { encoding, bom_len, text, report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(bytes: &[u8]) -> (String, TextEncoding, usize) {
+        let d = decode(bytes).unwrap();
+        (d.text.into_owned(), d.encoding, d.bom_len)
+    }
+
+    fn err(bytes: &[u8]) -> (&'static str, usize) {
+        match decode(bytes) {
+            Err(ParseError::Undecodable { encoding, offset }) => (encoding, offset),
+            other => panic!("expected Undecodable, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn detects_each_encoding() {
+        let text = "一、总体情况\r\n（一）主动公开 12\t3 € 𠀀";
+        let with_bom = |bom: &[u8], body: &[u8]| [bom, body].concat();
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let (gb, _, unmappable) = GB18030.encode(text);
+        assert!(!unmappable);
+        let cases = [
+            (text.as_bytes().to_vec(), TextEncoding::Utf8, 0),
+            (with_bom(b"\xef\xbb\xbf", text.as_bytes()), TextEncoding::Utf8, 3),
+            (with_bom(b"\xff\xfe", &le), TextEncoding::Utf16Le, 2),
+            (with_bom(b"\xfe\xff", &be), TextEncoding::Utf16Be, 2),
+            (gb.to_vec(), TextEncoding::Gb18030, 0),
+            (with_bom(b"\x84\x31\x95\x33", &gb), TextEncoding::Gb18030, 4),
+        ];
+        for (bytes, encoding, bom_len) in cases {
+            assert_eq!(ok(&bytes), (text.to_string(), encoding, bom_len), "{encoding}");
+        }
+    }
+
+    #[test]
+    fn gbk_file_is_gb18030() {
+        // `政府信息公开` in GBK (code page 936), as Chinese Windows saves it.
+        let gbk = b"\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa";
+        assert_eq!(ok(gbk), ("政府信息公开".to_string(), TextEncoding::Gb18030, 0));
+    }
+
+    #[test]
+    fn utf8_input_is_borrowed() {
+        let bytes = "\u{feff}abc".as_bytes();
+        assert!(matches!(decode(bytes).unwrap().text, Cow::Borrowed("abc")));
+    }
+
+    #[test]
+    fn undecodable_offsets_are_real() {
+        // 0xFF is invalid in UTF-8 and is no GB18030 lead byte.
+        assert_eq!(err(b"abc\xff\xffdef"), ("UTF-8", 3));
+        // GB18030 gets further than UTF-8: `\xd2\xbb` (一) is fine, `\x81\x20` is not.
+        // (`\xd5\xfe` is 政 in GBK and invalid UTF-8.)
+        assert_eq!(err(b"ab\xd5\xfecd\x81\x20"), ("gb18030", 6));
+        // A BOM declares the encoding: no fallback to GB18030, offsets count the BOM.
+        assert_eq!(err(b"\xef\xbb\xbfab\xd5\xfe"), ("UTF-8", 5));
+        // UTF-16: an odd trailing byte, and an unpaired surrogate.
+        assert_eq!(err(b"\xff\xfeA\x00B"), ("UTF-16LE", 4));
+        assert_eq!(err(b"\xff\xfeA\x00\x00\xd8A\x00"), ("UTF-16LE", 4));
+        assert_eq!(err(b"\xfe\xff\x00A\xdc\x00"), ("UTF-16BE", 4));
+        // A GB18030 four-byte sequence cut short at the end.
+        assert_eq!(err(b"\xd5\xfe\x81\x30\x81"), ("gb18030", 2));
+        // A tie goes to UTF-8: `\xd2\xbb` is valid in both, `\x81` in neither here.
+        assert_eq!(err(b"\xd2\xbb\x81\x20"), ("UTF-8", 2));
+    }
+
+    #[test]
+    fn empty_and_bom_only() {
+        assert_eq!(ok(b""), (String::new(), TextEncoding::Utf8, 0));
+        assert_eq!(ok(b"\xff\xfe"), (String::new(), TextEncoding::Utf16Le, 2));
+        assert_eq!(parse_bytes(b"\xef\xbb\xbf").unwrap_err(), ParseError::Empty);
+    }
+
+    #[test]
+    fn byte_limit_applies_before_decoding() {
+        let options = ParseOptions::new().max_input_len(4);
+        let err = parse_bytes_with(b"\xff\xff\xff\xff\xff", &options).unwrap_err();
+        assert_eq!(err, ParseError::TooLarge { len: 5, limit: 4 });
+    }
+
+    #[test]
+    fn decoded_note_names_the_encoding() {
+        let (gb, _, _) = GB18030.encode("一、总体情况\n本年度无变化。\n");
+        let decoded = parse_bytes(&gb).unwrap();
+        assert_eq!(decoded.encoding, TextEncoding::Gb18030);
+        let note = &decoded.report.diagnostics[0];
+        assert_eq!(note.code, Code::Decoded);
+        assert_eq!(note.message, "input is not UTF-8: decoded from gb18030");
+    }
 }

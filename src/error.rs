@@ -34,7 +34,8 @@ pub enum ParseError {
     /// Bytes given to [`parse_bytes`](crate::parse_bytes) that are valid in no supported encoding.
     #[error("cannot decode input as {encoding}: invalid byte sequence at byte {offset}")]
     Undecodable {
-        /// The encoding that was tried last (`"UTF-8"`, `"GB18030"`, `"UTF-16LE"` …).
+        /// The encoding that failed (`"UTF-8"`, `"gb18030"`, `"UTF-16LE"` …): the one a BOM
+        /// announced, else whichever of UTF-8 and gb18030 decoded the longer prefix.
         encoding: &'static str,
         /// Offset of the first byte that could not be decoded.
         offset: usize,

@@ -244,6 +244,16 @@ fn is_cjk_punct(c: char) -> bool {
         | '\u{2026}' | '\u{2014}' | '\u{00B7}')
 }
 
+/// Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) as ASCII.
+fn fold_alnum(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     !c.is_ascii() && (is_cjk_punct(c) || char_width(c) == 2)
 }
@@ -296,9 +306,12 @@ fn normalize_into(out: &mut String, text: &str) {
         }
         if pending_space {
             if let Some(a) = last {
-                let keep = match (is_cjk(a), is_cjk(c)) {
+                // Full-width digits and letters are classified as their ASCII forms, so that
+                // `公开 ２８条` loses its stray space as `公开 28条` does (tests/properties.rs).
+                let (a, b) = (fold_alnum(a), fold_alnum(c));
+                let keep = match (is_cjk(a), is_cjk(b)) {
                     (false, false) => true,
-                    (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(c),
+                    (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
                     _ => false,
                 };
                 if keep {

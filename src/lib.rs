@@ -90,6 +90,10 @@ pub mod check;
 mod diagnostic;
 mod encoding;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
+#[cfg(feature = "arbitrary")]
+pub mod generate;
 mod layout;
 mod metadata;
 mod model;
@@ -102,7 +106,7 @@ mod span;
 pub mod table;
 
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
-pub use encoding::{parse_bytes, DecodedReport, TextEncoding};
+pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
 pub use error::ParseError;
 pub use model::*;
 pub use options::ParseOptions;

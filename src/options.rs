@@ -1,7 +1,44 @@
 //! [`ParseOptions`]: limits and switches, built with setters.
 
-/// Options for [`parse_with`](crate::parse_with). `ParseOptions::default()` is what
-/// [`parse`](crate::parse) uses.
+/// Options for [`parse_with`](crate::parse_with) and
+/// [`parse_bytes_with`](crate::parse_bytes_with). `ParseOptions::default()` is what
+/// [`parse`](crate::parse) and [`parse_bytes`](crate::parse_bytes) use.
+///
+/// # Guarantees
+///
+/// The crate is meant to be fed whatever is scraped from thousands of government sites, so
+/// for **any** input:
+///
+/// - **No panics.** Every public function and every public nom parser in
+///   [`parsers`](crate::parsers) accepts any `&str` (and [`parse_bytes`](crate::parse_bytes)
+///   any `&[u8]`) without panicking; rendering a [`Diagnostic`](crate::Diagnostic) accepts any
+///   span, even one past the end or inside a character. This is checked by cargo-fuzz targets
+///   (`fuzz/`, replayed by `tests/fuzz_replay.rs` on every `cargo test`) and by proptest
+///   properties over strings biased to CJK, full-width forms, tabs, `\r\n`, heading markers
+///   and digits.
+/// - **Lossless spans.** Every byte of the input lies in the span of some node: the preamble
+///   and the level-1 sections tile `0..input.len()`, and each child's span lies inside its
+///   parent's ([`AnnualReport::check_coverage`](crate::AnnualReport::check_coverage)). Spans
+///   are byte offsets into the original text on `char` boundaries, never into a normalized
+///   copy. For bytes input they point into [`DecodedReport::text`](crate::DecodedReport::text).
+/// - **Linear time.** Parsing takes time linear in the input's size, adversarial inputs
+///   included (a megabyte of `一、`, of tabs, of `（`, one giant line, 100 000 empty lines, a
+///   table of 10 000 rows); see the crate's scaling bench.
+/// - **Typed, or told why not.** Input either yields an
+///   [`AnnualReport`](crate::AnnualReport), with everything irregular reported as a
+///   [`Diagnostic`](crate::Diagnostic), or a [`ParseError`](crate::ParseError) naming the
+///   fatal condition: empty input, no report structure, a limit below exceeded, or bytes
+///   that no supported encoding decodes (with the offset of the first bad byte).
+/// - **Deterministic.** The same input and options give the same report, byte for byte of
+///   its JSON.
+/// - **Limits.** Resources are bounded by the two limits below; exceeding one is an error,
+///   never a truncated result:
+///   - [`max_input_len`](Self::max_input_len) (default 16 MiB) →
+///     [`ParseError::TooLarge`](crate::ParseError::TooLarge). For bytes input it applies to
+///     the bytes before decoding and again to the decoded text.
+///   - [`max_heading_depth`](Self::max_heading_depth) (default 8) →
+///     [`ParseError::TooDeep`](crate::ParseError::TooDeep), with the offset of the heading
+///     that went too deep.
 ///
 /// ```
 /// use gov_info_disclosure::{parse_with, ParseError, ParseOptions};

@@ -197,7 +197,7 @@ fn write_rows(out: &mut String, headers: &[&[&str]], blocks: &[Vec<Row>], layout
                     let w = unicode_width::UnicodeWidthStr::width(head.as_str());
                     let pad = " ".repeat(44usize.saturating_sub(w).max(2));
                     let cells: Vec<String> =
-                        r.cells.iter().map(|c| format!("{:>8}", cell(c))).collect();
+                        r.cells.iter().map(|c| format!(" {:>7}", cell(c))).collect();
                     let _ = writeln!(out, "{head}{pad}{}", cells.concat());
                     if let Some(t) = tail {
                         let _ = writeln!(out, "   {t}");

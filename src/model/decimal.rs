@@ -121,6 +121,37 @@ impl<'de> Deserialize<'de> for Decimal {
     }
 }
 
+/// Only canonical decimals (what [`FromStr`](std::str::FromStr) returns), never negative:
+/// the amounts in the tables (万元, 元) are not. Up to 12 integer and 6 fraction digits, as
+/// the largest amounts seen (`24252.311082` 万元).
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Decimal {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let digit = |u: &mut arbitrary::Unstructured<'a>, low: u8| -> arbitrary::Result<char> {
+            Ok(char::from(b'0' + u.int_in_range(low..=9)?))
+        };
+        let int_len: usize = u.int_in_range(1..=12)?;
+        let frac_len: usize = u.int_in_range(0..=6)?;
+        let mut s = String::with_capacity(int_len + frac_len + 1);
+        // No leading zero unless the integer part is `0` itself.
+        s.push(digit(u, if int_len == 1 { 0 } else { 1 })?);
+        for _ in 1..int_len {
+            s.push(digit(u, 0)?);
+        }
+        if frac_len > 0 {
+            s.push('.');
+            for _ in 0..frac_len {
+                s.push(digit(u, 0)?);
+            }
+        }
+        Ok(Decimal(s))
+    }
+
+    fn size_hint(_depth: usize) -> (usize, Option<usize>) {
+        (2, Some(2 + 18))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +179,23 @@ mod tests {
         for input in ["", ".5", "5.", "1.2.3", "abc", "12元", "-", ",1"] {
             assert!(input.parse::<Decimal>().is_err(), "{input}");
         }
+    }
+
+    #[cfg(feature = "arbitrary")]
+    #[test]
+    fn arbitrary_decimals_are_canonical() {
+        use arbitrary::{Arbitrary, Unstructured};
+        // A deterministic spread of inputs: every byte value at every position.
+        for seed in 0..2000u32 {
+            let bytes: Vec<u8> = (0..40u32)
+                .map(|i| (seed.wrapping_mul(2654435761) >> (i % 24)) as u8 ^ i as u8)
+                .collect();
+            let mut u = Unstructured::new(&bytes);
+            let d = Decimal::arbitrary(&mut u).unwrap();
+            assert_eq!(d.as_str().parse::<Decimal>().unwrap(), d, "{d}");
+        }
+        // An exhausted Unstructured still gives a valid decimal.
+        let d = Decimal::arbitrary(&mut Unstructured::new(&[])).unwrap();
+        assert_eq!(d.as_str(), "0");
     }
 }

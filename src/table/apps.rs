@@ -489,7 +489,7 @@ impl State<'_> {
             _ => return None,
         };
         // The row's own rule must hold too.
-        (out[..6].iter().sum::<u64>() == out[6]).then_some(out)
+        (out[..6].iter().map(|&x| u128::from(x)).sum::<u128>() == u128::from(out[6])).then_some(out)
     }
 
     fn finish(mut self, region: Span) -> Option<Applications> {
@@ -677,7 +677,7 @@ fn row_sums(input: &str, cells: &[Cell]) -> bool {
                 }
             })
             .collect();
-    v.len() == COLS && v[..6].iter().sum::<u64>() == v[6]
+    v.len() == COLS && v[..6].iter().map(|&x| u128::from(x)).sum::<u128>() == u128::from(v[6])
 }
 
 fn nonzero(input: &str, cells: &[Cell]) -> bool {

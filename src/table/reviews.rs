@@ -27,7 +27,10 @@ fn numbers(input: &str, cells: &[Cell]) -> Vec<u64> {
 
 /// Whether fifteen values make three blocks whose fifth is the sum of the first four.
 fn blocks_ok(v: &[u64]) -> bool {
-    v.len() == N && v.chunks(5).all(|b| b[..4].iter().sum::<u64>() == b[4])
+    // In u128: huge digit runs must not overflow (see check.rs).
+    v.len() == N
+        && v.chunks(5)
+            .all(|b| b[..4].iter().map(|&x| u128::from(x)).sum::<u128>() == u128::from(b[4]))
 }
 
 /// Reads table 四 from `lines`; `None` when the region holds no value at all.
@@ -94,8 +97,14 @@ pub(crate) fn read(
                     .chars()
                     .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
         });
+        // Cells delimited by tabs or `|` are cells: `…\t50\t16\t\t` lacks its two blank
+        // trailing cells, not digits run together (roundtrip fuzz find, `50` read as 5, 0).
+        let delimited = lines.iter().filter(|l| l.has_values()).all(|l| {
+            let text = l.span.slice(input);
+            text.contains('\t') || text.contains('|')
+        });
         let pieces: Vec<&str> = cells.iter().map(|c| c.span.slice(input)).collect();
-        match if digits_only { split_blocks(&pieces, 3) } else { Split::Impossible } {
+        match if digits_only && !delimited { split_blocks(&pieces, 3) } else { Split::Impossible } {
             Split::Unique(parts) => {
                 let offs = digit_offsets(input, &cells);
                 parts
