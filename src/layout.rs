@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::parsers::{is_ignorable, is_space, page_number};
+use crate::parsers::{is_ignorable, is_space, may_change, page_number};
 use crate::{Paragraph, Span};
 
 /// What a line holds.
@@ -53,25 +53,24 @@ fn is_trim(c: char) -> bool {
 /// Splits `input` into lines that tile it (see the module docs for terminators).
 pub(crate) fn lines(input: &str) -> Vec<Line> {
     let bytes = input.as_bytes();
-    let mut out = Vec::new();
+    // Sized up front (a vectorized count): growing by doubling left up to half of a 40-byte
+    // slot per line unused, a third of the peak memory of samples 000/004 (issue 5).
+    let terminators = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+    let mut out = Vec::with_capacity(terminators + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (content_end, next) = match bytes[i] {
-            b'\n' => (i, i + 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
-            b'\r' => (i, i + 1),
-            _ => {
-                i += 1;
-                continue;
-            }
+    // `str::find(char)` is memchr-backed: lines are found a word at a time, not byte by byte.
+    while let Some(rest) = input.get(start..).filter(|r| !r.is_empty()) {
+        let nl = rest.find('\n').map_or(rest.len(), |p| p + 1); // one past the `\n`, or the end
+        let (content_end, next) = match rest.get(..nl).unwrap_or(rest).find('\r') {
+            // `\r\n`
+            Some(r) if r + 2 == nl && bytes.get(start + nl - 1) == Some(&b'\n') => (r, nl),
+            // A lone `\r` ends its line.
+            Some(r) => (r, r + 1),
+            None if bytes.get(start + nl - 1) == Some(&b'\n') => (nl - 1, nl),
+            None => (nl, nl), // the last line, with no terminator
         };
-        out.push(make_line(input, start, content_end, next));
-        start = next;
-        i = next;
-    }
-    if start < input.len() {
-        out.push(make_line(input, start, input.len(), input.len()));
+        out.push(make_line(input, start, start + content_end, start + next));
+        start += next;
     }
     out
 }
@@ -160,7 +159,34 @@ fn is_thematic_break(text: &str) -> bool {
 
 /// Display width of a text (CJK = 2 columns).
 pub(crate) fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    // On bytes: printable ASCII is 1 column; a 3-byte sequence led by E5–E9, or by E4 except
+    // E4 B7 (U+4DC0–U+4DFF, the narrow Yijing hexagrams), is a CJK ideograph (U+4000–U+9FFF,
+    // East Asian Wide): 2 columns. Anything else is decoded. Widths are taken of every text
+    // line (wrap width, paragraph ends, heading candidates): decoding each char was 7% of a parse.
+    let bytes = s.as_bytes();
+    let (mut w, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0x20..=0x7E => (w, i) = (w + 1, i + 1),
+            0xE5..=0xE9 => (w, i) = (w + 2, i + 3),
+            0xE4 if bytes.get(i + 1) != Some(&0xB7) => (w, i) = (w + 2, i + 3),
+            _ => {
+                let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else { break };
+                (w, i) = (w + char_width(c), i + c.len_utf8());
+            }
+        }
+    }
+    w
+}
+
+/// Display width of one character. Printable ASCII and CJK Unified Ideographs (all East Asian
+/// Wide) skip the table lookup, which was 8% of a parse's instructions (issue 5 profile).
+fn char_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' => 2,
+        _ => c.width().unwrap_or(0),
+    }
 }
 
 /// The width at which a PDF extractor hard-wrapped the body text, if it did.
@@ -229,7 +255,7 @@ fn fold_alnum(c: char) -> char {
 }
 
 fn is_cjk(c: char) -> bool {
-    is_cjk_punct(c) || c.width() == Some(2)
+    !c.is_ascii() && (is_cjk_punct(c) || char_width(c) == 2)
 }
 
 /// Normalizes one line (or one title) of text: spaces around CJK removed, other space runs
@@ -239,57 +265,91 @@ fn is_cjk(c: char) -> bool {
 /// author's), unless the line is letter-spaced — three or more ideograph–space–ideograph
 /// runs, as a justified PDF line gives (`号 ， 邮 编 ：`).
 pub(crate) fn normalize(text: &str) -> String {
-    let chars: Vec<char> = text.chars().filter(|&c| !is_ignorable(c)).collect();
+    let mut out = String::with_capacity(text.len());
+    normalize_into(&mut out, text);
+    out
+}
+
+/// [`normalize`], appending to `out`: one pass to detect letter-spacing, one to copy, and no
+/// intermediate `Vec<char>` or `String` (paragraph joining was 22% of a parse, issue 5).
+fn normalize_into(out: &mut String, text: &str) {
+    // Most lines of Chinese prose hold no space and no ignorable: then the text is the result.
+    if !has_space_or_ignorable(text) {
+        out.push_str(text);
+        return;
+    }
+    let chars = || text.chars().filter(|&c| !is_ignorable(c));
+    // Ideograph–space–ideograph triples (one space between), as `windows(3)` would see them;
+    // each character is classified once.
     let mut spaced_pairs = 0;
-    for w in chars.windows(3) {
-        if is_cjk(w[0]) && is_space(w[1]) && is_cjk(w[2]) {
+    let (mut before, mut prev) = (false, false); // is_cjk(c[-2]), is_space(c[-1])
+    let mut prev_cjk = false;
+    for c in chars() {
+        let (cjk, space) = (is_cjk(c), is_space(c));
+        if before && prev && cjk {
             spaced_pairs += 1;
+            if spaced_pairs >= 3 {
+                break;
+            }
         }
+        (before, prev, prev_cjk) = (prev_cjk, space, cjk);
     }
     let letter_spaced = spaced_pairs >= 3;
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if !is_space(c) {
-            out.push(c);
-            i += 1;
+    // A space run is written (as one space) only between two characters, by the rule above;
+    // leading and trailing runs are dropped.
+    let mut last: Option<char> = None;
+    let mut pending_space = false;
+    for c in chars() {
+        if is_space(c) {
+            pending_space = true;
             continue;
         }
-        let run_start = i;
-        while i < chars.len() && is_space(chars[i]) {
-            i += 1;
+        if pending_space {
+            if let Some(a) = last {
+                // Full-width digits and letters are classified as their ASCII forms, so that
+                // `公开 ２８条` loses its stray space as `公开 28条` does (tests/properties.rs).
+                let (a, b) = (fold_alnum(a), fold_alnum(c));
+                let keep = match (is_cjk(a), is_cjk(b)) {
+                    (false, false) => true,
+                    (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
+                    _ => false,
+                };
+                if keep {
+                    out.push(' ');
+                }
+            }
+            pending_space = false;
         }
-        let (Some(&a), Some(&b)) =
-            (run_start.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i))
-        else {
-            continue; // leading or trailing spaces
-        };
-        // Full-width digits and letters are classified as their ASCII forms, so that
-        // `公开 ２８条` loses its stray space as `公开 28条` does (tests/properties.rs).
-        let (a, b) = (fold_alnum(a), fold_alnum(b));
-        let keep = match (is_cjk(a), is_cjk(b)) {
-            (false, false) => true,
-            (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
-            _ => false,
-        };
-        if keep {
-            out.push(' ');
-        }
+        out.push(c);
+        last = Some(c);
     }
-    out
+}
+
+/// Whether `text` holds a character that [`normalize`] would drop or rewrite: a space
+/// ([`is_space`]: Unicode whitespace, U+3000 included) or an ignorable. Checked on bytes: only
+/// ASCII whitespace and the UTF-8 lead bytes of the non-ASCII ones (U+0085/U+00A0: `C2`,
+/// U+1680: `E1`, U+2000–U+205F: `E2`, U+3000: `E3`, U+FEFF: `EF`) need a closer look.
+fn has_space_or_ignorable(text: &str) -> bool {
+    text.bytes().enumerate().any(|(i, b)| {
+        may_change(b)
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| is_space(c) || is_ignorable(c))
+    })
 }
 
 /// Appends a normalized line to paragraph text: a space only where a line break split two
 /// Latin words (PDF wraps Latin text at spaces).
 pub(crate) fn join_into(out: &mut String, line: &str) {
-    let piece = normalize(line);
-    if let (Some(a), Some(b)) = (out.chars().last(), piece.chars().next()) {
+    // The first character `normalize(line)` would produce.
+    let first = line.chars().find(|&c| !is_ignorable(c) && !is_space(c));
+    if let (Some(a), Some(b)) = (out.chars().next_back(), first) {
         if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
             out.push(' ');
         }
     }
-    out.push_str(&piece);
+    normalize_into(out, line);
 }
 
 /// Builds paragraphs from body segments (trimmed line contents, or the rest of a run-in
@@ -312,12 +372,15 @@ pub(crate) fn paragraphs(input: &str, segments: &[Span], wrap: Option<usize>) ->
         let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
         let whole_line = input.get(line_start..seg.end).unwrap_or(text);
         if ends_paragraph(whole_line, wrap) {
-            if let Some((span, text)) = current.take() {
+            if let Some((span, mut text)) = current.take() {
+                // The text grew by doubling; the report keeps it, so give back the slack.
+                text.shrink_to_fit();
                 out.push(Paragraph { text, span });
             }
         }
     }
-    if let Some((span, text)) = current {
+    if let Some((span, mut text)) = current {
+        text.shrink_to_fit();
         out.push(Paragraph { text, span });
     }
     out
@@ -338,6 +401,56 @@ mod tests {
                 at = l.span.end;
             }
             assert_eq!(at, input.len(), "{input:?}");
+        }
+    }
+
+    /// The byte-by-byte splitter `lines` replaced (issue 5), as the oracle.
+    fn lines_reference(input: &str) -> Vec<Line> {
+        let bytes = input.as_bytes();
+        let mut out = Vec::new();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let (content_end, next) = match bytes[i] {
+                b'\n' => (i, i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
+                b'\r' => (i, i + 1),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push(make_line(input, start, content_end, next));
+            start = next;
+            i = next;
+        }
+        if start < input.len() {
+            out.push(make_line(input, start, input.len(), input.len()));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn width_matches_unicode_width(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\t', '\u{7F}', '\u{3FFF}', '\u{4000}', '\u{4DBF}', '\u{4DC0}',
+                '\u{4DFF}', '\u{4E00}', '\u{9FFF}', '\u{A000}', '\u{3000}', '，', '①', 'é',
+                '\u{200B}', '\u{1F600}', '\u{0301}',
+            ]), 0..30)
+        ) {
+            let s: String = v.into_iter().collect();
+            let want: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+            proptest::prop_assert_eq!(width(&s), want);
+        }
+
+        #[test]
+        fn lines_match_the_reference(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "\n", "\r", "\r\n", "\n\r", "a", "一", " ", "- 3 -", "\u{FEFF}",
+            ]), 0..30)
+        ) {
+            let s: String = v.concat();
+            proptest::prop_assert_eq!(lines(&s), lines_reference(&s));
         }
     }
 
@@ -414,6 +527,61 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(normalize(input), want, "{input:?}");
+        }
+    }
+
+    /// The `Vec<char>` implementation `normalize_into` replaced (issue 5), kept as the oracle.
+    fn normalize_reference(text: &str) -> String {
+        let chars: Vec<char> = text.chars().filter(|&c| !is_ignorable(c)).collect();
+        let spaced_pairs =
+            chars.windows(3).filter(|w| is_cjk(w[0]) && is_space(w[1]) && is_cjk(w[2])).count();
+        let letter_spaced = spaced_pairs >= 3;
+        let mut out = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if !is_space(c) {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            while i < chars.len() && is_space(chars[i]) {
+                i += 1;
+            }
+            let (Some(&a), Some(&b)) =
+                (run_start.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i))
+            else {
+                continue;
+            };
+            let keep = match (is_cjk(a), is_cjk(b)) {
+                (false, false) => true,
+                (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
+                _ => false,
+            };
+            if keep {
+                out.push(' ');
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_matches_the_reference(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'Z', '1', ' ', '\t', '\u{3000}', '\u{FEFF}', '\u{200B}', '政', '府', '，',
+                '：', '（', '“', '…', '·', '①', '\u{A0}', '\u{85}', '\u{1680}', '\u{2003}',
+                '\u{2060}', '\u{202F}', '\u{205F}', '\u{2028}', '、', '。', '\u{FF0C}',
+            ]), 0..40)
+        ) {
+            let s: String = v.into_iter().collect();
+            proptest::prop_assert_eq!(normalize(&s), normalize_reference(&s));
+            let mut joined = String::from("abc");
+            join_into(&mut joined, &s);
+            let piece = normalize_reference(&s);
+            let sep = if piece.starts_with(|c: char| c.is_ascii_alphabetic()) { " " } else { "" };
+            proptest::prop_assert_eq!(joined, format!("abc{sep}{piece}"));
         }
     }
 

@@ -82,6 +82,9 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, rust_2018_idioms)]
 
+#[doc(hidden)]
+#[path = "bench_api.rs"]
+pub mod __bench;
 mod assemble;
 pub mod check;
 mod diagnostic;

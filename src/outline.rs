@@ -28,7 +28,9 @@
 //! next line (`…提起行政` / `诉讼情况`).
 
 use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
-use crate::parsers::{fold, format_chinese_numeral, heading_marker, MarkerStyle};
+use crate::parsers::{
+    fold_compact, fold_text, format_chinese_numeral, heading_marker, MarkerStyle,
+};
 use crate::table::is_table_line;
 use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, TableKind};
 
@@ -95,7 +97,15 @@ fn is_markdown_table_row(text: &str) -> bool {
 /// the end of a line that is not wrapped prose; failing a marker, an unnumbered template title.
 /// Markdown decoration (`## `, `**…**`, `> `) is not part of the marker or title, but the
 /// heading span covers it.
-fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate> {
+///
+/// `full_is_table` receives `is_table_line` of the whole line when this computes it, so that
+/// the outline does not compute it a second time for lines inside table sections (issue 5).
+fn candidate(
+    input: &str,
+    line: &Line,
+    wrap: Option<usize>,
+    full_is_table: &mut Option<bool>,
+) -> Option<Candidate> {
     let full = line.text(input);
     let (text, after) = strip_markdown(full);
     if is_markdown_table_row(full) {
@@ -111,7 +121,11 @@ fn candidate(input: &str, line: &Line, wrap: Option<usize>) -> Option<Candidate>
     let table_like = if marker_only && !bare {
         is_table_line(&format!("{text}{after_text}"))
     } else {
-        is_table_line(full) || is_table_line(text)
+        // `text` is a sub-slice of `full`: of the same length, it is `full` (no Markdown), and
+        // is_table_line, the costliest test of a line, need not run twice (issue 5).
+        let full_table = is_table_line(full);
+        *full_is_table = Some(full_table);
+        full_table || (text.len() != full.len() && is_table_line(text))
     };
     if !bare && table_like {
         return None;
@@ -219,7 +233,7 @@ fn unnumbered(line: &Line, text: &str) -> Option<Candidate> {
     if text.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
-    let compact: String = fold(text).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = fold_compact(text);
     let compact = compact.trim_end_matches(['。', ':']);
     let &(_, ordinal) = UNNUMBERED_TITLES.iter().find(|(t, _)| *t == compact)?;
     let title = crate::layout::normalize(text.trim_end_matches(['。', '：', ':']));
@@ -295,7 +309,7 @@ fn is_known_level1(c: &Candidate) -> bool {
 
 fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
     let Some(next) = format_chinese_numeral(u64::from(ordinal) + 1) else { return false };
-    let folded = fold(rest).text;
+    let folded = fold_text(rest);
     match style {
         MarkerStyle::ChineseComma => folded.contains(&format!("{next}、")),
         MarkerStyle::ChineseParen => folded.contains(&format!("({next})")),
@@ -308,13 +322,13 @@ fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
 /// interleaves it with the column headers); with no table after it (sample 000, where the
 /// table was an image) it stays a paragraph.
 fn is_table_caption(text: &str) -> bool {
-    let compact: String = fold(text).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = fold_compact(text);
     compact.starts_with("(本列数据的勾稽关系")
 }
 
 /// What a level-1 section is about, from its wording (format.md §1.3, legacy wording too).
 pub(crate) fn section_kind(title: &str) -> SectionKind {
-    let t: String = fold(title).text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = fold_compact(title);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     if has(&["其他需要报告", "其他事项", "需要说明的事项", "其他需要说明"]) {
         SectionKind::OtherMatters
@@ -350,7 +364,7 @@ pub(crate) fn section_kind(title: &str) -> SectionKind {
 fn bare_marker_title(
     input: &str,
     lines: &[Line],
-    cands: &[Option<Candidate>],
+    cands: &[Option<Box<Candidate>>],
     i: usize,
 ) -> Option<(usize, String)> {
     let j = (i + 1..lines.len()).find(|&j| lines[j].kind == LineKind::Text)?;
@@ -384,7 +398,7 @@ const TITLE_ENDINGS: &[&str] =
 fn title_continuation(
     input: &str,
     lines: &[Line],
-    cands: &[Option<Candidate>],
+    cands: &[Option<Box<Candidate>>],
     i: usize,
     c: &Candidate,
 ) -> Option<(usize, String)> {
@@ -412,7 +426,7 @@ fn title_continuation(
 /// (sub-entries such as `（一）主动公开` may sit between), then the body's own `一、`. The
 /// document then starts at that second `一、`, and the contents stay in the preamble. Three
 /// level-1 entries in a row are required: a real section 一 always has text under it.
-fn skip_contents(lines: &[Line], cands: &[Option<Candidate>], first: usize) -> usize {
+fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize) -> usize {
     let Some(style) = cands[first].as_ref().map(|c| c.style) else { return first };
     let mut ordinal = 1;
     let mut end = first;
@@ -464,9 +478,20 @@ pub(crate) fn outline(
     options: &ParseOptions,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Heading>, ParseError> {
-    let cands: Vec<Option<Candidate>> = lines
+    // Boxed: most lines are no candidate, and an inline `Option<Candidate>` slot per line was
+    // the peak of a parse's memory on samples with a blank line after every line (issue 5).
+    // `table_memo[i]`: is_table_line of line i's text, when `candidate` computed it.
+    let mut table_memo: Vec<Option<bool>> = vec![None; lines.len()];
+    let cands: Vec<Option<Box<Candidate>>> = lines
         .iter()
-        .map(|l| if l.kind == LineKind::Text { candidate(input, l, wrap) } else { None })
+        .zip(table_memo.iter_mut())
+        .map(|(l, memo)| {
+            if l.kind == LineKind::Text {
+                candidate(input, l, wrap, memo).map(Box::new)
+            } else {
+                None
+            }
+        })
         .collect();
     // The document starts at its first `一、` (or unnumbered `总体情况`); failing that, at the
     // first marker numbered 1. (A `（一）` in an intro must not make `一、` level 2.)
@@ -501,9 +526,9 @@ pub(crate) fn outline(
             continue;
         }
         let text = line.text(input);
-        if let Some(kind) =
-            table_kind.filter(|_| is_table_line(text) || is_markdown_table_row(text))
-        {
+        if let Some(kind) = table_kind.filter(|_| {
+            table_memo[i].unwrap_or_else(|| is_table_line(text)) || is_markdown_table_row(text)
+        }) {
             table_started = true;
             // The table belongs to the innermost section open where it starts (the last
             // heading): no heading but a level-1 one comes after a table has started, so the
@@ -515,7 +540,7 @@ pub(crate) fn outline(
             }
             continue;
         }
-        let Some(c) = &cands[i] else { continue };
+        let Some(c) = cands[i].as_deref() else { continue };
         let bare;
         let (c, bare_next) = if c.title.is_empty() {
             let Some((j, title)) = bare_marker_title(input, lines, &cands, i) else { continue };

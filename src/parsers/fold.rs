@@ -93,6 +93,71 @@ pub fn fold(s: &str) -> Folded {
     Folded { text, map, original_len: s.len() }
 }
 
+/// [`fold`]'s text without its offset map, for matchers that only search the folded text.
+/// The map costs 16 bytes per character (8× a CJK input, with `fold`'s reservation), which
+/// made the whole-input edition scan the peak of a parse (issue 5: peak ≤ 4× the input).
+pub(crate) fn fold_text(s: &str) -> String {
+    fold_into_string(s, false)
+}
+
+/// [`fold_text`] with all whitespace dropped too: the form keyword matchers use, so that a
+/// word broken by PDF spacing (`〔2021〕30 号`, sample 001) still matches.
+pub(crate) fn fold_compact(s: &str) -> String {
+    fold_into_string(s, true)
+}
+
+/// Bytes that can start a character that folding, [`is_space`] or [`is_ignorable`] cares
+/// about: ASCII whitespace and the UTF-8 lead bytes `C2`, `E1`, `E2`, `E3`, `EF` (see
+/// [`fold_into_string`]). A table: one load per byte in the scanning loops.
+const MAY_CHANGE: [bool; 256] = {
+    let mut t = [false; 256];
+    let special = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    let mut k = 0;
+    while k < special.len() {
+        t[special[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Whether byte `b` may start a space, an ignorable or a character that [`fold_char`] changes.
+/// Every other byte (ASCII non-space, continuation bytes, other lead bytes) can be copied as is.
+pub(crate) fn may_change(b: u8) -> bool {
+    MAY_CHANGE[usize::from(b)]
+}
+
+/// Copies `s`, folded, ignorables (and with `drop_spaces`, whitespace) dropped. Works on bytes
+/// and copies unchanged runs whole: a character can change only if it is ASCII whitespace or
+/// starts with one of the UTF-8 lead bytes `C2` (U+0085, U+00A0), `E1` (U+1680), `E2`
+/// (U+2000–U+206F), `E3` (U+3000) or `EF` (U+FEFF, U+FF01–U+FF5E). Decoding and re-encoding
+/// every character was a fifth of a parse's instructions (issue 5 profile).
+fn fold_into_string(s: &str, drop_spaces: bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0; // bytes before `copied` are in `out` (or dropped)
+    let mut i = 0;
+    while i < bytes.len() {
+        if !may_change(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        // An ASCII byte or a lead byte: `i` is a char boundary.
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let folded = fold_char(c);
+        let dropped = is_ignorable(c) || (drop_spaces && folded.is_whitespace());
+        if dropped || folded != c {
+            out.push_str(s.get(copied..i).unwrap_or_default());
+            if !dropped {
+                out.push(folded);
+            }
+            copied = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(s.get(copied..).unwrap_or_default());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +187,34 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(fold_char(input), want, "fold_char({input:?})");
+        }
+    }
+
+    #[test]
+    fn fold_text_and_compact_agree_with_fold() {
+        for s in ["", "abc", "（一）主动 公开", "\u{FEFF}\u{200B}２０２３\u{3000}年", "a\tb\n"]
+        {
+            let folded = fold(s).text;
+            assert_eq!(fold_text(s), folded);
+            let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(fold_compact(s), compact);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_text_and_compact_agree_with_fold_on_any_mix(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\t', '\n', '\u{85}', '\u{A0}', '\u{1680}', '\u{2002}', '\u{200B}',
+                '\u{2028}', '\u{202F}', '\u{205F}', '\u{2060}', '\u{3000}', '\u{FEFF}', '（',
+                '１', '～', '\u{FF5F}', '、', '。', '“', '政', 'é', '①',
+            ]), 0..40)
+        ) {
+            let s: String = v.into_iter().collect();
+            let folded = fold(&s).text;
+            proptest::prop_assert_eq!(fold_text(&s), folded.clone());
+            let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(fold_compact(&s), compact);
         }
     }
 

@@ -104,9 +104,16 @@ pub(crate) fn read(
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Applications> {
+    // No line: `flush` and `finish` would report nothing and return `None`; skip allocating
+    // the 26 row slots (~8 KB, more than a small report's text; issue 5 memory target).
+    if lines.is_empty() {
+        return None;
+    }
     let mut st = State {
         input,
-        rows: vec![None; APP_SLOTS],
+        // Allocated on the first row (see `assign`): a region with no data row (sample 000,
+        // whose tables were images) then costs nothing (~8 KB otherwise; issue 5).
+        rows: Vec::new(),
         queue: Vec::new(),
         vbuf: Vec::new(),
         vspan: None,
@@ -347,7 +354,7 @@ impl State<'_> {
     fn assign(&mut self, slot: usize, cells: Vec<Cell>, span: Span) {
         self.last_slot = Some(slot);
         let what = APP_ROWS.get(slot).map_or("?", |r| r.0);
-        if self.rows[slot].is_some() {
+        if self.rows.get(slot).is_some_and(Option::is_some) {
             self.diagnostics.push(Diagnostic::warning(
                 Code::DuplicateRow,
                 span,
@@ -384,7 +391,12 @@ impl State<'_> {
             };
             row.set(*col, v);
         }
-        self.rows[slot] = Some(row);
+        if self.rows.is_empty() {
+            self.rows = vec![None; APP_SLOTS];
+        }
+        if let Some(r) = self.rows.get_mut(slot) {
+            *r = Some(row);
+        }
     }
 
     /// Splits the ambiguous digit runs that the column rules pin down: when every other term
@@ -400,7 +412,7 @@ impl State<'_> {
                 let Some(vals) = self.solve(slot) else { continue };
                 let (_, cells, diag) = self.ambiguous[k].clone();
                 let Some(spans) = spell(self.input, &cells, &vals) else { continue };
-                if let Some(row) = self.rows[slot].as_mut() {
+                if let Some(row) = self.rows.get_mut(slot).and_then(Option::as_mut) {
                     for (c, (v, sp)) in ApplicantColumn::ALL.iter().zip(vals.iter().zip(spans)) {
                         row.set(*c, Some(*v));
                         row.cells[c.index()] = Some(sp);
@@ -426,7 +438,7 @@ impl State<'_> {
             if self.ambiguous.iter().any(|a| a.0 == s) {
                 return None;
             }
-            let r = self.rows[s].as_ref()?;
+            let r = self.rows.get(s)?.as_ref()?;
             let v = r.values();
             let mut out = [0u64; 7];
             for (o, x) in out.iter_mut().zip(v) {
@@ -434,8 +446,9 @@ impl State<'_> {
             }
             Some(out)
         };
-        let results: Vec<usize> =
-            (2..=SLOT_UNDIVIDED).filter(|&s| self.rows[s].is_some()).collect();
+        let results: Vec<usize> = (2..=SLOT_UNDIVIDED)
+            .filter(|&s| self.rows.get(s).is_some_and(Option::is_some))
+            .collect();
         let col = |f: &dyn Fn(usize) -> Option<i128>| -> Option<[u64; 7]> {
             let mut o = [0u64; 7];
             for (c, x) in o.iter_mut().enumerate() {

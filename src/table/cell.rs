@@ -26,7 +26,15 @@ pub(crate) fn is_space(c: char) -> bool {
 /// The official template breaks narrow labels inside their cell (`商业 企业`, `规 章`), so
 /// whitespace never matters to a label (format.md §3.1).
 pub(crate) fn norm_label(s: &str) -> String {
-    s.chars().map(fold).filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’')).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(norm_label_chars(s));
+    out
+}
+
+/// The characters of [`norm_label`]`(s)`, without collecting them. Sized up front, the label
+/// no longer grows by reallocation (it was 6% of a parse in `RawVec::grow`, issue 5).
+pub(crate) fn norm_label_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().map(fold).filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’'))
 }
 
 /// What a cell holds, by its text.
@@ -56,12 +64,28 @@ pub(crate) struct Cell {
 
 /// Classifies a trimmed cell text.
 pub(crate) fn classify(text: &str) -> CellKind {
-    let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    // Blank, Dash and Number are decided by the first folded non-space character: a dash
+    // string starts with one of the dashes listed below, a number with a sign or a digit, an
+    // `&nbsp;` blank with `&`. Anything else is Text, found without copying (prose tokens hold
+    // full-width punctuation, so the copy below was made for almost every token: 9% of a
+    // parse, issue 5).
+    match text.chars().map(fold).find(|c| !is_space(*c)) {
+        None => return CellKind::Blank,
+        Some('-' | '—' | '–' | '/' | '\\' | '无' | '／' | '…' | '+' | '0'..='9' | '&') => {}
+        Some(_) => return CellKind::Text,
+    }
+    // Copy only when folding or dropping spaces changes something (a cell or token usually
+    // holds neither): classify runs on every token of every table line.
+    let t: std::borrow::Cow<'_, str> = if text.chars().any(|c| fold(c) != c || is_space(c)) {
+        text.chars().map(fold).filter(|c| !is_space(*c)).collect::<String>().into()
+    } else {
+        text.into()
+    };
     // HTML-to-text tools that do not decode entities leave a blank cell as `&nbsp;`.
     if t.is_empty() || t.split("&nbsp;").all(str::is_empty) || t.split("&nbsp").all(str::is_empty) {
         return CellKind::Blank;
     }
-    if matches!(t.as_str(), "-" | "--" | "---" | "—" | "——" | "–" | "/" | "\\" | "无" | "／" | "…")
+    if matches!(&*t, "-" | "--" | "---" | "—" | "——" | "–" | "/" | "\\" | "无" | "／" | "…")
     {
         return CellKind::Dash;
     }
@@ -140,6 +164,13 @@ pub(crate) fn as_decimal(text: &str) -> Option<(Decimal, Option<String>)> {
 
 /// Whether a line is a page number: `- 3 -`, `— 3 —`, `-3-`, `第 3 页`, `第3页 共9页`.
 pub(crate) fn is_page_number(line: &str) -> bool {
+    // Both shapes below start with a dash or `第` once folded and stripped of spaces; most
+    // lines are rejected here, without the folded copy (is_table_line runs this on every line
+    // of a report: 13% of a parse, issue 5 profile).
+    let first = line.chars().map(fold).find(|c| !is_space(*c));
+    if !matches!(first, Some('-' | '—' | '–' | '一' | '_' | '第')) {
+        return false;
+    }
     let t: String = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
     if t.is_empty() {
         return false;

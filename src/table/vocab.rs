@@ -112,17 +112,16 @@ fn is_numeral(c: char) -> bool {
 /// When several rows' key words occur (`三、本年度办理结果(一)予以公开`, `(四)无法提供1.本机关
 /// 不掌握…`), the data row named last wins: group cells come first on a line.
 pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
-    let mut best: Option<(usize, usize)> = None; // (position, slot)
-    for (slot, (_, keys)) in APP_ROWS.iter().enumerate() {
-        for k in keys.iter() {
-            if let Some(p) = norm.rfind(k) {
-                if best.map_or(true, |(bp, _)| p > bp) {
-                    best = Some((p, slot));
-                }
-            }
-        }
-    }
-    if let Some((_, slot)) = best {
+    static INDEX: std::sync::OnceLock<KeyIndex<usize>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        KeyIndex::new(
+            APP_ROWS
+                .iter()
+                .enumerate()
+                .flat_map(|(slot, (_, keys))| keys.iter().map(move |k| (*k, slot))),
+        )
+    });
+    if let Some(slot) = index.last_in(norm) {
         return Some(AppLabel::Row(slot));
     }
     let (body, marked) = strip_marker(norm);
@@ -147,15 +146,8 @@ pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
         ("不予公开", AppGroup::Denied),
         ("办理结果", AppGroup::Results),
     ];
-    let mut best: Option<(usize, AppGroup)> = None;
-    for (k, g) in groups {
-        if let Some(p) = norm.rfind(k) {
-            if best.map_or(true, |(bp, _)| p > bp) {
-                best = Some((p, g));
-            }
-        }
-    }
-    best.map(|(_, g)| AppLabel::Group(g))
+    static GROUPS: std::sync::OnceLock<KeyIndex<AppGroup>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| KeyIndex::new(groups.into_iter())).last_in(norm).map(AppLabel::Group)
 }
 
 /// Header words of table 三 (columns, the 勾稽 note): they never name a row.
@@ -218,15 +210,63 @@ pub(crate) fn recognize_active(norm: &str) -> Option<ActiveRow> {
     if body.starts_with("信息内容") || body.starts_with("第二十条") {
         return None;
     }
-    let mut best: Option<(usize, ActiveRow)> = None;
-    for (k, r) in KEYS {
-        if let Some(p) = body.rfind(k) {
-            if best.map_or(true, |(bp, _)| p > bp) {
-                best = Some((p, r));
+    static INDEX: std::sync::OnceLock<KeyIndex<ActiveRow>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| KeyIndex::new(KEYS.into_iter())).last_in(body)
+}
+
+/// Key words indexed by their first character, to find which of them occurs last in a text in
+/// one pass. Replaces a loop of `rfind`s, one per key word (37 for table 三), which ran on
+/// every line of every report through `is_table_line` and was a quarter of a parse's
+/// instructions (issue 5 profile).
+#[derive(Debug)]
+pub(crate) struct KeyIndex<T: 'static> {
+    /// (first char, key, value), sorted by first char; stable, so keys with the same first
+    /// char keep their original order.
+    entries: Vec<(char, &'static str, T)>,
+    /// Bit `c % 1024` is set for each first char `c`: most characters are skipped on it.
+    firsts: [u64; 16],
+}
+
+fn first_bit(c: char) -> (usize, u64) {
+    let b = u32::from(c) % 1024;
+    ((b / 64) as usize, 1 << (b % 64))
+}
+
+impl<T: Copy> KeyIndex<T> {
+    /// Indexes `keys` (empty keys are ignored: they would match everywhere).
+    pub(crate) fn new(keys: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let mut entries: Vec<(char, &'static str, T)> =
+            keys.filter_map(|(k, v)| Some((k.chars().next()?, k, v))).collect();
+        entries.sort_by_key(|e| e.0);
+        let mut firsts = [0u64; 16];
+        for e in &entries {
+            let (word, bit) = first_bit(e.0);
+            firsts[word] |= bit;
+        }
+        KeyIndex { entries, firsts }
+    }
+
+    /// The value of the key whose last occurrence in `text` starts furthest right; on a tie
+    /// (keys starting at the same position) the key listed first. This is exactly what
+    /// `for k in keys { if text.rfind(k) > best { … } }` with a strict `>` computes.
+    pub(crate) fn last_in(&self, text: &str) -> Option<T> {
+        let mut best = None;
+        for (p, c) in text.char_indices() {
+            let (word, bit) = first_bit(c);
+            if self.firsts[word] & bit == 0 {
+                continue;
+            }
+            let from = self.entries.partition_point(|e| e.0 < c);
+            let rest = text.get(p..).unwrap_or_default();
+            let same_first = self.entries.get(from..).unwrap_or_default();
+            if let Some(e) =
+                same_first.iter().take_while(|e| e.0 == c).find(|e| rest.starts_with(e.1))
+            {
+                best = Some(e.2);
             }
         }
+        best
     }
-    best.map(|(_, r)| r)
 }
 
 /// Whether folded text holds a marker of the 2019 edition of table 二 (format.md §6.1).
@@ -270,17 +310,28 @@ fn bigrams_of(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     s.chars().zip(s.chars().skip(1))
 }
 
-fn wording_bigrams() -> &'static std::collections::HashSet<(char, char)> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<(char, char)>> =
-        std::sync::OnceLock::new();
+/// The character pairs of the table wording, sorted: a binary search is several times cheaper
+/// than hashing a pair with the default SipHash (table_wording_tokens was 4% of a parse).
+fn wording_bigrams() -> &'static Bigrams {
+    static SET: std::sync::OnceLock<Bigrams> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut set: std::collections::HashSet<(char, char)> =
-            WORDING.iter().flat_map(|w| bigrams_of(w)).collect();
+        let mut set: Vec<(char, char)> = WORDING.iter().flat_map(|w| bigrams_of(w)).collect();
         for (label, _) in APP_ROWS.iter() {
             set.extend(bigrams_of(&norm_label(label)));
         }
-        set
+        set.sort_unstable();
+        set.dedup();
+        Bigrams(set)
     })
+}
+
+/// A sorted, deduplicated set of character pairs.
+struct Bigrams(Vec<(char, char)>);
+
+impl Bigrams {
+    fn contains(&self, pair: &(char, char)) -> bool {
+        self.0.binary_search(pair).is_ok()
+    }
 }
 
 /// Whether folded text is (at least 80 %) made of table wording: its character pairs occur in
@@ -324,21 +375,40 @@ fn table_wording_strict(t: &str) -> bool {
 /// `商 业 企`), which the character-pair share misses at the seam. Short text only (at most
 /// 20 characters), so the segmentation stays constant-bounded.
 pub(crate) fn header_fragments(t: &str) -> bool {
-    let chars: Vec<char> = t.chars().collect();
-    let n = chars.len();
+    // Byte offsets of the characters of `t`, and its end.
+    let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+    let n = bounds.len() - 1;
     if !(2..=20).contains(&n) {
         return false;
     }
-    let known = |piece: &str| {
-        WORDING.iter().any(|w| w.contains(piece))
-            || APP_ROWS.iter().any(|(label, _)| norm_label(label).contains(piece))
+    // The wording, normalized once (normalizing every label for every piece, with a
+    // quadratic number of pieces, was 38% of a parse: issue 5).
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        WORDING
+            .iter()
+            .map(|w| (*w).to_string())
+            .chain(APP_ROWS.iter().map(|(label, _)| norm_label(label)))
+            .collect()
+    });
+    let known = |a: usize, b: usize| {
+        let piece = t.get(bounds[a]..bounds[b]).unwrap_or_default();
+        words.iter().any(|w| w.contains(piece))
     };
-    // ok[i]: the first i characters split into known pieces.
+    // ok[i]: the first i characters split into known pieces. A piece that is not known
+    // cannot be extended into one (every extension contains it), so each start stops at the
+    // first unknown piece.
     let mut ok = vec![false; n + 1];
     ok[0] = true;
-    for end in 2..=n {
-        ok[end] = (0..=end - 2)
-            .any(|start| ok[start] && known(&chars[start..end].iter().collect::<String>()));
+    for start in 0..n {
+        if !ok[start] {
+            continue;
+        }
+        let mut end = start + 2;
+        while end <= n && known(start, end) {
+            ok[end] = true;
+            end += 1;
+        }
     }
     ok[n]
 }
@@ -351,6 +421,79 @@ pub(crate) fn norm(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first definition of `header_fragments`, as the oracle of the faster one.
+    fn header_fragments_reference(t: &str) -> bool {
+        let chars: Vec<char> = t.chars().collect();
+        let n = chars.len();
+        if !(2..=20).contains(&n) {
+            return false;
+        }
+        let known = |piece: &str| {
+            WORDING.iter().any(|w| w.contains(piece))
+                || APP_ROWS.iter().any(|(label, _)| norm_label(label).contains(piece))
+        };
+        let mut ok = vec![false; n + 1];
+        ok[0] = true;
+        for end in 2..=n {
+            ok[end] = (0..=end - 2)
+                .any(|start| ok[start] && known(&chars[start..end].iter().collect::<String>()));
+        }
+        ok[n]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn header_fragments_matches_the_reference(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "总计", "商业企", "商", "业", "企", "科研", "机构", "结果", "维持", "纠正", "其他",
+                "政府", "信息", "公开", "x", "自然人", "法人", "审结", "尚未", "第二十条",
+            ]), 0..8)
+        ) {
+            let t = v.concat();
+            proptest::prop_assert_eq!(header_fragments(&t), header_fragments_reference(&t), "{}", t);
+        }
+    }
+
+    /// The `rfind` loop `KeyIndex::last_in` replaced, as the oracle.
+    fn last_by_rfind<T: Copy>(text: &str, keys: &[(&str, T)]) -> Option<T> {
+        let mut best: Option<(usize, T)> = None;
+        for &(k, v) in keys {
+            if let Some(p) = text.rfind(k) {
+                if best.map_or(true, |(bp, _)| p > bp) {
+                    best = Some((p, v));
+                }
+            }
+        }
+        best.map(|(_, v)| v)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_index_agrees_with_rfind(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "本年", "新收", "收", "上年结转", "予以公开", "公开", "其他法律", "法规禁止",
+                "禁止公开", "危及", "三安全一稳定", "信访", "举报投诉", "重复申请", "确认或",
+                "结转下年", "(一)", "1.", "，", "政", "规章", "规范性文件", "行政许可", "集中采购",
+                "政府采购", "行政", "处罚",
+            ]), 0..12)
+        ) {
+            let text = v.concat();
+            let app: Vec<(&str, usize)> = APP_ROWS
+                .iter()
+                .enumerate()
+                .flat_map(|(slot, (_, keys))| keys.iter().map(move |k| (*k, slot)))
+                .collect();
+            let index = KeyIndex::new(app.iter().copied());
+            proptest::prop_assert_eq!(index.last_in(&text), last_by_rfind(&text, &app));
+            let active = [
+                ("规范性文件", 0), ("行政许可", 1), ("对外管理服务", 2), ("行政处罚", 3),
+                ("行政强制", 4), ("事业性收费", 5), ("集中采购", 6), ("政府采购", 7), ("规章", 8),
+            ];
+            let index = KeyIndex::new(active.iter().copied());
+            proptest::prop_assert_eq!(index.last_in(&text), last_by_rfind(&text, &active));
+        }
+    }
 
     fn app(s: &str) -> Option<AppLabel> {
         recognize_app(&norm(s))

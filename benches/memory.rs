@@ -1,0 +1,188 @@
+//! Peak heap memory and allocation counts of a parse, with a counting global allocator.
+//!
+//! `cargo bench --bench memory` parses each sample of `tests/data` (and all of them joined)
+//! once under an allocator that counts, and prints per input: its size, the peak of bytes
+//! live on the heap during the parse (the input itself excluded), the ratio of that peak to
+//! the input size (target: ≤ 4, issue 5), the number of allocations, and the bytes the
+//! returned report still holds; and the peak of `parse_bytes` (which also holds the decoded
+//! copy of the text: one more × the input). With `--check` (`cargo bench --bench memory -- --check`)
+//! it exits non-zero when an input is over the target.
+//!
+//! Not a criterion bench: these figures are exact counts, not timings.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+mod common;
+
+/// Forwards to the system allocator and keeps: bytes live now, the peak of that, and the
+/// number of allocations (a `realloc` counts as one).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNT: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments unchanged; the
+// counters are only bookkeeping.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            COUNT.fetch_add(1, Relaxed);
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            COUNT.fetch_add(1, Relaxed);
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            COUNT.fetch_add(1, Relaxed);
+            if new_size >= layout.size() {
+                grew(new_size - layout.size());
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// What one parse cost.
+struct Cost {
+    /// Peak of live heap bytes above what was live before the parse.
+    peak: usize,
+    /// Allocations (and reallocations) during the parse.
+    allocations: usize,
+    /// Heap bytes still live after the parse: the report itself.
+    retained: usize,
+}
+
+/// What `f` allocates, the value it returns included (it is dropped after the count).
+fn measure<T, E: std::fmt::Display>(f: impl FnOnce() -> Result<T, E>) -> Cost {
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let count_before = COUNT.load(Relaxed);
+    let result = f();
+    let after = LIVE.load(Relaxed);
+    let cost = Cost {
+        peak: PEAK.load(Relaxed) - before,
+        allocations: COUNT.load(Relaxed) - count_before,
+        retained: after.saturating_sub(before),
+    };
+    if let Err(e) = &result {
+        eprintln!("warning: parse failed: {e}");
+    }
+    drop(result);
+    cost
+}
+
+fn main() {
+    let check = std::env::args().any(|a| a == "--check");
+    let samples = common::samples();
+    let all = common::all_samples(&samples);
+    let mut inputs: Vec<(&str, &str)> =
+        samples.iter().map(|(n, t)| (n.split('_').next().unwrap_or(n), t.as_str())).collect();
+    inputs.push(("all", all.as_str()));
+
+    println!(
+        "{:>8} {:>9} {:>10} {:>6} {:>7} {:>10} {:>8} {:>15}",
+        "input", "bytes", "peak", "peak/n", "allocs", "retained", "ret/n", "bytes: peak/n"
+    );
+    let mut over = 0;
+    for (name, text) in &inputs {
+        // The first parse warms up lazily-initialized statics; measure the second.
+        let _ = measure(|| gov_info_disclosure::parse(text));
+        let cost = measure(|| gov_info_disclosure::parse(text));
+        let bytes_cost = measure(|| gov_info_disclosure::parse_bytes(text.as_bytes()));
+        let n = text.len().max(1) as f64;
+        let ratio = cost.peak as f64 / n;
+        if ratio > 4.0 {
+            over += 1;
+        }
+        println!(
+            "{:>8} {:>9} {:>10} {:>6.2} {:>7} {:>10} {:>8.2} {:>15.2}{}",
+            name,
+            text.len(),
+            cost.peak,
+            ratio,
+            cost.allocations,
+            cost.retained,
+            cost.retained as f64 / n,
+            bytes_cost.peak as f64 / n,
+            if ratio > 4.0 { "  OVER TARGET (4x)" } else { "" }
+        );
+    }
+    println!("target: peak ≤ 4× input; {over} input(s) over");
+
+    // Where the peak comes from: each stage alone (its inputs prepared beforehand), as a
+    // multiple of the input size.
+    println!("\npeak of each stage alone, × input size");
+    println!(
+        "{:>8} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7}",
+        "input", "lines", "metadata", "outline", "paragraphs", "tables", "checks"
+    );
+    for (name, text) in &inputs {
+        let n = text.len().max(1) as f64;
+        let lines = gov_info_disclosure::__bench::lines(text);
+        let ok = |v: usize| Ok::<usize, std::convert::Infallible>(v);
+        let l = measure(|| ok(gov_info_disclosure::__bench::lines(text).len()));
+        let m = measure(|| {
+            ok(gov_info_disclosure::__bench::metadata(text, &lines).map_or(0, usize::from))
+        });
+        let o = measure(|| ok(gov_info_disclosure::__bench::outline(text, &lines)));
+        let p = measure(|| ok(gov_info_disclosure::__bench::paragraphs(text, &lines)));
+        let Ok(report) = gov_info_disclosure::parse(text) else { continue };
+        let regions: Vec<_> = report
+            .sections
+            .iter()
+            .flat_map(|s| s.tables.iter().map(|t| (t.span, t.table)))
+            .collect();
+        let t = measure(|| {
+            let mut diagnostics = Vec::new();
+            let tables: Vec<_> = regions
+                .iter()
+                .map(|&(r, k)| gov_info_disclosure::table::read_table(text, r, k, &mut diagnostics))
+                .collect();
+            ok(tables.len() + diagnostics.len())
+        });
+        let c = measure(|| ok(gov_info_disclosure::check::check(&report).len()));
+        let x = |c: Cost| c.peak as f64 / n;
+        println!(
+            "{:>8} {:>7.2} {:>9.2} {:>8.2} {:>11.2} {:>7.2} {:>7.2}",
+            name,
+            x(l),
+            x(m),
+            x(o),
+            x(p),
+            x(t),
+            x(c)
+        );
+    }
+    if check && over > 0 {
+        std::process::exit(1);
+    }
+}

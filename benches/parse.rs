@@ -1,0 +1,73 @@
+//! End-to-end parse throughput, side by side with a line-splitting baseline.
+//!
+//! `cargo bench --bench parse` runs, in one criterion group per input:
+//!
+//! * `baseline_lines`: [`common::split_lines`], splitting the input into lines and reading
+//!   every byte once;
+//! * `parse`: [`gov_info_disclosure::parse`], end to end (lines, outline, metadata, tables,
+//!   checks);
+//! * `parse_bytes`: [`gov_info_disclosure::parse_bytes`], which also validates/decodes the
+//!   bytes and copies them into the returned `DecodedReport`;
+//!
+//! for each sample of `tests/data` and for all samples together (`all`). Each has
+//! `Throughput::Bytes`, so criterion prints MB/s; the ratio `parse / baseline_lines` is the
+//! figure the performance target is stated in (≤ 10×, and ≥ 200 MB/s end to end). The measured
+//! figures and the machine are in `benches/README.md`; `benches/ratios.sh` prints the ratios
+//! from criterion's saved estimates.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+mod common;
+
+fn bench_input(c: &mut Criterion, name: &str, inputs: &[&str]) {
+    let bytes: usize = inputs.iter().map(|s| s.len()).sum();
+    let mut group = c.benchmark_group(format!("e2e/{name}"));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(BenchmarkId::from_parameter("baseline_lines"), |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for input in inputs {
+                acc = acc.wrapping_add(common::split_lines(black_box(input)));
+            }
+            acc
+        })
+    });
+    group.bench_function(BenchmarkId::from_parameter("parse"), |b| {
+        b.iter(|| {
+            for input in inputs {
+                let report = gov_info_disclosure::parse(black_box(input));
+                black_box(&report);
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::from_parameter("parse_bytes"), |b| {
+        b.iter(|| {
+            for input in inputs {
+                let report = gov_info_disclosure::parse_bytes(black_box(input.as_bytes()));
+                black_box(&report);
+            }
+        })
+    });
+    group.finish();
+}
+
+fn end_to_end(c: &mut Criterion) {
+    let samples = common::samples();
+    // Every sample must parse: a bench of the error path would measure nothing useful.
+    for (name, text) in &samples {
+        if let Err(e) = gov_info_disclosure::parse(text) {
+            panic!("sample {name} does not parse: {e}");
+        }
+    }
+    let all: Vec<&str> = samples.iter().map(|(_, t)| t.as_str()).collect();
+    bench_input(c, "all", &all);
+    for (name, text) in &samples {
+        let short = name.split('_').next().unwrap_or(name);
+        bench_input(c, short, &[text.as_str()]);
+    }
+}
+
+criterion_group!(benches, end_to_end);
+criterion_main!(benches);
