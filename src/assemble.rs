@@ -191,7 +191,12 @@ impl Ctx<'_> {
         let mut after = Vec::new();
         match h.table_lines {
             Some((first, last, table)) => {
-                let span = Span::new(self.line_start(first), self.lines[last].content.end);
+                // The region keeps the last line's trailing tabs and spaces: they are blank
+                // cells (`…\t50\t16\t\t`), and without them the reader would see too few
+                // cells (found by the roundtrip fuzz target).
+                let last_line = self.lines[last].span;
+                let text = last_line.slice(self.input).trim_end_matches(['\n', '\r']);
+                let span = Span::new(self.line_start(first), last_line.start + text.len());
                 tables.push(TableRegion { table, span });
                 before.extend(body.clone().filter(|&i| i < first).filter_map(|i| self.segment(i)));
                 after.extend(body.filter(|&i| i > last).filter_map(|i| self.segment(i)));

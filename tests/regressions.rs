@@ -98,3 +98,23 @@ fn table_four_tab_row_with_blank_last_cells_is_not_digit_split() {
     assert_eq!(read.lawsuit_after_review.values(), [Some(0), Some(50), Some(16), None, None]);
     assert_eq!(read.review.values(), [Some(1), Some(0), Some(0), Some(0), Some(1)]);
 }
+
+/// fuzz `roundtrip`: the table region ended where the last line's text ended, so a last row
+/// ending in blank tab cells (`…\t0\t\t`) lost them and was read short. The region now keeps
+/// the last line's trailing tabs.
+#[test]
+fn trailing_blank_tab_cells_of_the_last_table_row_are_kept() {
+    let text = "某县人民政府2024年政府信息公开工作年度报告\n\
+                一、总体情况\n正文。\n\
+                四、政府信息公开行政复议、行政诉讼情况\n\
+                行政复议\t\t\t\t\t行政诉讼\n\
+                3\t1\t0\t0\t4\t0\t0\t0\t0\t0\t2\t0\t0\t\t\n";
+    let report = parse(text).expect("parses");
+    check_report(text, &report);
+    let region = report.sections[1].tables[0].span;
+    assert!(region.slice(text).ends_with("0\t\t"), "{:?}", region.slice(text));
+    let t = report.reviews_and_lawsuits.expect("table 四 read");
+    assert_eq!(t.review.values(), [Some(3), Some(1), Some(0), Some(0), Some(4)]);
+    let after = t.lawsuit_after_review.values();
+    assert_eq!(after, [Some(2), Some(0), Some(0), None, None]);
+}
