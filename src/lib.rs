@@ -77,6 +77,21 @@
 //! 勾稽 check — is a [`Diagnostic`] with a stable [`Code`], a [`Severity`], the [`Span`] it
 //! is about and an English message saying what was expected and what was found.
 //! [`Diagnostic::display`] renders it under its source line with carets.
+//!
+//! # Bytes and encodings
+//!
+//! Files saved on Chinese Windows are often GBK. [`parse_bytes`] takes the raw bytes, detects
+//! UTF-8 (with or without BOM), UTF-16 with a BOM or GB18030/GBK, decodes them strictly and
+//! returns the decoded text with the report ([`DecodedReport`]); spans point into that text.
+//! Bytes valid in no supported encoding are a [`ParseError::Undecodable`] naming the offset.
+//!
+//! # Features
+//!
+//! - `arbitrary`: `arbitrary::Arbitrary` for the table types, and the `generate` module: a
+//!   generator of structurally valid report text (random sections, tables in random layouts,
+//!   random numbers) for downstream fuzz harnesses and benches.
+//!
+//! The limits and what they guarantee are detailed on [`ParseOptions`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
