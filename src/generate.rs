@@ -499,34 +499,7 @@ pub fn applications(
 }
 
 fn result_rows(a: &Applications) -> Vec<&ApplicantCounts> {
-    let (d, n, p, o) = (&a.denied, &a.unable_to_provide, &a.not_processed, &a.other_handling);
-    [
-        &a.granted,
-        &a.partially_granted,
-        &d.state_secret,
-        &d.prohibited_by_law,
-        &d.security_and_stability,
-        &d.third_party_rights,
-        &d.internal_affairs,
-        &d.process_information,
-        &d.enforcement_files,
-        &d.administrative_query,
-        &n.not_held,
-        &n.needs_creation,
-        &n.unclear_after_correction,
-        &p.complaint_or_petition,
-        &p.repeated,
-        &p.publication,
-        &p.excessive,
-        &p.confirmation,
-        &o.no_correction,
-        &o.unpaid_fee,
-        &o.other,
-        &o.undivided,
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    a.result_rows().map(|(_, row)| row).collect()
 }
 
 /// Table 四. Some cells are blank; when `consistent`, each block's 总计 is never blank and is

@@ -387,40 +387,8 @@ pub fn render_active(a: &ActiveDisclosure, layout: Layout) -> String {
 
 /// The rows of table 三 in official order, with group cells, as (labels, counts).
 fn app_rows(a: &Applications) -> Vec<(Vec<String>, &ApplicantCounts)> {
-    let d = &a.denied;
-    let u = &a.unable_to_provide;
-    let n = &a.not_processed;
-    let o = &a.other_handling;
-    let slots: [(usize, &Option<ApplicantCounts>); 26] = [
-        (0, &a.new_received),
-        (1, &a.carried_over),
-        (2, &a.granted),
-        (3, &a.partially_granted),
-        (4, &d.state_secret),
-        (5, &d.prohibited_by_law),
-        (6, &d.security_and_stability),
-        (7, &d.third_party_rights),
-        (8, &d.internal_affairs),
-        (9, &d.process_information),
-        (10, &d.enforcement_files),
-        (11, &d.administrative_query),
-        (12, &u.not_held),
-        (13, &u.needs_creation),
-        (14, &u.unclear_after_correction),
-        (15, &n.complaint_or_petition),
-        (16, &n.repeated),
-        (17, &n.publication),
-        (18, &n.excessive),
-        (19, &n.confirmation),
-        (20, &o.no_correction),
-        (21, &o.unpaid_fee),
-        (22, &o.other),
-        (23, &o.undivided),
-        (24, &a.total_processed),
-        (25, &a.carried_forward),
-    ];
     let mut out = Vec::new();
-    for (slot, row) in slots {
+    for (slot, (_, row)) in a.rows().into_iter().enumerate() {
         let Some(row) = row else { continue };
         let label = APP_ROWS[slot].0.to_string();
         // The official grid: 三、本年度办理结果 | category | sub-item; rows 一、二、四 span

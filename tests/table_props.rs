@@ -212,41 +212,7 @@ fn read(text: &str, kind: TableKind) -> (Option<TableData>, Vec<Diagnostic>) {
 }
 
 fn app_rows(a: &Applications) -> Vec<Option<[Option<u64>; 7]>> {
-    let d = &a.denied;
-    let u = &a.unable_to_provide;
-    let n = &a.not_processed;
-    let o = &a.other_handling;
-    [
-        &a.new_received,
-        &a.carried_over,
-        &a.granted,
-        &a.partially_granted,
-        &d.state_secret,
-        &d.prohibited_by_law,
-        &d.security_and_stability,
-        &d.third_party_rights,
-        &d.internal_affairs,
-        &d.process_information,
-        &d.enforcement_files,
-        &d.administrative_query,
-        &u.not_held,
-        &u.needs_creation,
-        &u.unclear_after_correction,
-        &n.complaint_or_petition,
-        &n.repeated,
-        &n.publication,
-        &n.excessive,
-        &n.confirmation,
-        &o.no_correction,
-        &o.unpaid_fee,
-        &o.other,
-        &o.undivided,
-        &a.total_processed,
-        &a.carried_forward,
-    ]
-    .iter()
-    .map(|r| r.as_ref().map(|r| r.values()))
-    .collect()
+    a.rows().iter().map(|(_, row)| row.map(|r| r.values())).collect()
 }
 
 fn checks(d: Vec<Diagnostic>) -> Vec<(Code, String)> {

@@ -280,6 +280,60 @@ pub struct Applications {
     pub span: Span,
 }
 
+impl Applications {
+    /// Every row slot of table 三 in the official order, with its JSON path
+    /// (`"new_received"`, `"denied.state_secret"`, …, `"carried_forward"`): 26 slots, as the
+    /// 2021 edition's 25 rows plus `other_handling.undivided` (2019) before （七）总计.
+    ///
+    /// ```
+    /// use gov_info_disclosure::Applications;
+    /// let table = Applications::default();
+    /// let rows = table.rows();
+    /// assert_eq!(rows[0].0, "new_received");
+    /// assert_eq!(rows[4].0, "denied.state_secret");
+    /// assert!(rows.iter().all(|(_, row)| row.is_none()));
+    /// ```
+    pub fn rows(&self) -> [(&'static str, Option<&ApplicantCounts>); 26] {
+        let (d, u, n, o) =
+            (&self.denied, &self.unable_to_provide, &self.not_processed, &self.other_handling);
+        [
+            ("new_received", self.new_received.as_ref()),
+            ("carried_over", self.carried_over.as_ref()),
+            ("granted", self.granted.as_ref()),
+            ("partially_granted", self.partially_granted.as_ref()),
+            ("denied.state_secret", d.state_secret.as_ref()),
+            ("denied.prohibited_by_law", d.prohibited_by_law.as_ref()),
+            ("denied.security_and_stability", d.security_and_stability.as_ref()),
+            ("denied.third_party_rights", d.third_party_rights.as_ref()),
+            ("denied.internal_affairs", d.internal_affairs.as_ref()),
+            ("denied.process_information", d.process_information.as_ref()),
+            ("denied.enforcement_files", d.enforcement_files.as_ref()),
+            ("denied.administrative_query", d.administrative_query.as_ref()),
+            ("unable_to_provide.not_held", u.not_held.as_ref()),
+            ("unable_to_provide.needs_creation", u.needs_creation.as_ref()),
+            ("unable_to_provide.unclear_after_correction", u.unclear_after_correction.as_ref()),
+            ("not_processed.complaint_or_petition", n.complaint_or_petition.as_ref()),
+            ("not_processed.repeated", n.repeated.as_ref()),
+            ("not_processed.publication", n.publication.as_ref()),
+            ("not_processed.excessive", n.excessive.as_ref()),
+            ("not_processed.confirmation", n.confirmation.as_ref()),
+            ("other_handling.no_correction", o.no_correction.as_ref()),
+            ("other_handling.unpaid_fee", o.unpaid_fee.as_ref()),
+            ("other_handling.other", o.other.as_ref()),
+            ("other_handling.undivided", o.undivided.as_ref()),
+            ("total_processed", self.total_processed.as_ref()),
+            ("carried_forward", self.carried_forward.as_ref()),
+        ]
+    }
+
+    /// The result rows that （七）总计 sums — （一） through （六） — that the table has, in
+    /// the official order (slots 2–23 of [`rows`](Self::rows)).
+    pub fn result_rows(&self) -> impl Iterator<Item = (&'static str, &ApplicantCounts)> {
+        let rows = self.rows();
+        (2..24).filter_map(move |i| rows[i].1.map(|r| (rows[i].0, r)))
+    }
+}
+
 /// （三）不予公开 — eight reasons (条例 第十四、十五、十六、三十六条).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
