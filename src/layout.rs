@@ -254,6 +254,20 @@ fn fold_alnum(c: char) -> char {
     }
 }
 
+/// Whether a run of spaces between `a` and `b` stays (as one space): between two non-CJK
+/// characters (`open source`), and between two ideographs unless the line is letter-spaced or
+/// either is CJK punctuation; never between CJK and a digit or letter (`2023 年` → `2023年`).
+/// Full-width digits and letters are classified as their ASCII forms, so that `公开 ２８条`
+/// loses its stray space as `公开 28条` does (tests/properties.rs).
+fn keeps_space(a: char, b: char, letter_spaced: bool) -> bool {
+    let (a, b) = (fold_alnum(a), fold_alnum(b));
+    match (is_cjk(a), is_cjk(b)) {
+        (false, false) => true,
+        (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
+        _ => false,
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     !c.is_ascii() && (is_cjk_punct(c) || char_width(c) == 2)
 }
@@ -305,18 +319,8 @@ fn normalize_into(out: &mut String, text: &str) {
             continue;
         }
         if pending_space {
-            if let Some(a) = last {
-                // Full-width digits and letters are classified as their ASCII forms, so that
-                // `公开 ２８条` loses its stray space as `公开 28条` does (tests/properties.rs).
-                let (a, b) = (fold_alnum(a), fold_alnum(c));
-                let keep = match (is_cjk(a), is_cjk(b)) {
-                    (false, false) => true,
-                    (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
-                    _ => false,
-                };
-                if keep {
-                    out.push(' ');
-                }
+            if last.is_some_and(|a| keeps_space(a, c, letter_spaced)) {
+                out.push(' ');
             }
             pending_space = false;
         }
@@ -554,12 +558,7 @@ mod tests {
             else {
                 continue;
             };
-            let keep = match (is_cjk(a), is_cjk(b)) {
-                (false, false) => true,
-                (true, true) => !letter_spaced && !is_cjk_punct(a) && !is_cjk_punct(b),
-                _ => false,
-            };
-            if keep {
+            if keeps_space(a, b, letter_spaced) {
                 out.push(' ');
             }
         }
