@@ -3,7 +3,7 @@
 //!
 //! `cargo run --example outline -- FILE` (`-` reads stdin; no argument: bundled sample 001).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use gov_info_disclosure::{LineIndex, ParseError, Section};
@@ -15,21 +15,9 @@ macro_rules! outln {
     }};
 }
 
-const BUNDLED: &str = include_str!("../tests/data/001_8b9db0a3de107dcf.txt");
+mod common;
 
-fn read(arg: Option<&str>) -> Result<Vec<u8>, String> {
-    match arg {
-        None => Ok(BUNDLED.as_bytes().to_vec()),
-        Some("-") => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
-            Ok(bytes)
-        }
-        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}")),
-    }
-}
+use common::read;
 
 fn print(section: &Section, depth: usize, index: &LineIndex) {
     let line = index.line(section.heading_span.start);

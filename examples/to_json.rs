@@ -6,26 +6,14 @@
 //! supported encoding: a one-line error on stderr and exit code 2. A fatal parse error: its
 //! message on stderr, exit code 1.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use gov_info_disclosure::ParseError;
 
-const BUNDLED: &str = include_str!("../tests/data/001_8b9db0a3de107dcf.txt");
+mod common;
 
-fn read(arg: Option<&str>) -> Result<Vec<u8>, String> {
-    match arg {
-        None => Ok(BUNDLED.as_bytes().to_vec()),
-        Some("-") => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
-            Ok(bytes)
-        }
-        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}")),
-    }
-}
+use common::read;
 
 fn main() -> ExitCode {
     let arg = std::env::args().nth(1);
