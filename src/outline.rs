@@ -29,7 +29,8 @@
 
 use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
 use crate::parsers::{
-    fold_compact, fold_text, format_chinese_numeral, heading_marker, MarkerStyle,
+    fold_compact, fold_text, format_chinese_numeral, heading_marker, is_ignorable, is_space,
+    MarkerStyle,
 };
 use crate::table::is_table_line;
 use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, TableKind};
@@ -108,21 +109,29 @@ fn candidate(
 ) -> Option<Candidate> {
     let full = line.text(input);
     let (text, after) = strip_markdown(full);
-    if is_markdown_table_row(full) {
+    if text.starts_with(['|', '｜']) {
+        return None; // a Markdown table row (`is_markdown_table_row`)
+    }
+    // Most lines are prose with no marker and not one of the few unnumbered titles: they are
+    // no candidate whatever `is_table_line` says, so that costliest test of a line runs only
+    // on lines that could be headings (issue 5: it was a third of a parse when it ran on every
+    // line).
+    let marker = heading_marker(text);
+    if marker.is_err() && !could_be_unnumbered(text) {
         return None;
     }
     // A bare marker (`一、` alone) looks like a fragment of a vertical table label to
     // `is_table_line` (`三`/`、`/`本`… in extra-samples 001); whether it is a heading is
     // decided by the line after it (`bare_marker_title`), which must not be a table line.
     // `**一、**总体情况`: only the marker is bold, so judge the marker and title together.
-    let marker_only = heading_marker(text).is_ok_and(|(rest, _)| rest.is_empty());
+    let marker_only = marker.as_ref().is_ok_and(|(rest, _)| rest.is_empty());
     let after_text = after.trim_start_matches(char::is_whitespace);
     let bare = marker_only && after_text.is_empty();
     let table_like = if marker_only && !bare {
         is_table_line(&format!("{text}{after_text}"))
     } else {
         // `text` is a sub-slice of `full`: of the same length, it is `full` (no Markdown), and
-        // is_table_line, the costliest test of a line, need not run twice (issue 5).
+        // is_table_line need not run twice (issue 5).
         let full_table = is_table_line(full);
         *full_is_table = Some(full_table);
         full_table || (text.len() != full.len() && is_table_line(text))
@@ -130,7 +139,7 @@ fn candidate(
     if !bare && table_like {
         return None;
     }
-    let Ok((rest, marker)) = heading_marker(text) else {
+    let Ok((rest, marker)) = marker else {
         return unnumbered(line, text);
     };
     // `**一、**总体情况`: only the marker is bold; the title is what follows the `**`.
@@ -247,6 +256,13 @@ fn unnumbered(line: &Line, text: &str) -> Option<Candidate> {
     })
 }
 
+/// A cheap test before [`unnumbered`]: every title of [`UNNUMBERED_TITLES`] starts with one of
+/// these characters (after folding and space removal, which leave CJK characters as they are).
+fn could_be_unnumbered(text: &str) -> bool {
+    let first = text.trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
+    first.starts_with(['总', '政', '主', '行', '收', '因', '存', '其'])
+}
+
 /// The six template titles (format.md §1.1), for level-1 headings that run straight into their
 /// text with no punctuation (format.md §6.5: `一、总体情况2020年，我区…`).
 const TEMPLATE_TITLES: &[&str] = &[
@@ -308,6 +324,16 @@ fn is_known_level1(c: &Candidate) -> bool {
 }
 
 fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
+    // Folding never makes a `、`, and makes `(` only from `(`/`（`: most titles have neither,
+    // and need no folded copy (issue 5).
+    let may_list = match style {
+        MarkerStyle::ChineseComma => rest.contains('、'),
+        MarkerStyle::ChineseParen => rest.contains(['(', '（']),
+        _ => false,
+    };
+    if !may_list {
+        return false;
+    }
     let Some(next) = format_chinese_numeral(u64::from(ordinal) + 1) else { return false };
     let folded = fold_text(rest);
     match style {
