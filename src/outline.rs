@@ -27,6 +27,8 @@
 //! a marker alone on its line with the title on the next; a long title wrapped onto a short
 //! next line (`…提起行政` / `诉讼情况`).
 
+use std::cell::OnceCell;
+
 use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
 use crate::parsers::{
     fold_compact, fold_text, format_chinese_numeral, heading_marker, is_ignorable, is_space,
@@ -79,6 +81,15 @@ struct Candidate {
     title: String,
     heading_span: Span,
     run_in: Option<Span>,
+    /// `section_kind(title)`, computed on first use: the outline asks it up to four times per
+    /// candidate, and each ask folds the title and scans it for ~40 words (issue 5).
+    kind: OnceCell<SectionKind>,
+}
+
+impl Candidate {
+    fn kind(&self) -> SectionKind {
+        *self.kind.get_or_init(|| section_kind(&self.title))
+    }
 }
 
 fn is_title_terminator(c: char) -> bool {
@@ -158,6 +169,7 @@ fn candidate(
             title: String::new(),
             heading_span: line.content,
             run_in: None,
+            kind: OnceCell::new(),
         });
     }
     // What follows a closing `**` on the line: `**一、总体情况**2020年，…`.
@@ -214,6 +226,7 @@ fn candidate(
         title,
         heading_span: Span::new(line.content.start, heading_end),
         run_in,
+        kind: OnceCell::new(),
     })
 }
 
@@ -253,6 +266,7 @@ fn unnumbered(line: &Line, text: &str) -> Option<Candidate> {
         title,
         heading_span: line.content,
         run_in: None,
+        kind: OnceCell::new(),
     })
 }
 
@@ -312,6 +326,7 @@ fn run_in_template_title(
         title: title.to_string(),
         heading_span: Span::new(line_start, Span::of_subslice(input, body).start),
         run_in: Some(Span::of_subslice(input, body)),
+        kind: OnceCell::new(),
     })
 }
 
@@ -320,7 +335,7 @@ fn run_in_template_title(
 /// A `一、`-style heading whose title is one of the known section titles (format.md §1.3):
 /// strong enough evidence of a level-1 section to accept it whatever number comes before.
 fn is_known_level1(c: &Candidate) -> bool {
-    c.style == Some(MarkerStyle::ChineseComma) && section_kind(&c.title) != SectionKind::Other
+    c.style == Some(MarkerStyle::ChineseComma) && c.kind() != SectionKind::Other
 }
 
 fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
@@ -573,6 +588,7 @@ pub(crate) fn outline(
             bare = Candidate {
                 title,
                 heading_span: c.heading_span.cover(lines[j].content),
+                kind: OnceCell::new(),
                 ..c.clone()
             };
             (&bare, Some(j))
@@ -610,7 +626,7 @@ pub(crate) fn outline(
                 }
                 // Inside a table only a real section title ends it: a wrapped row label such as
                 // `四、结转下年` (its `度继续办理` on the next line) is no section.
-                if table_started && section_kind(&c.title) == SectionKind::Other {
+                if table_started && c.kind() == SectionKind::Other {
                     continue;
                 }
                 if c.ordinal >= last + 2 && c.style.is_some() {
@@ -644,7 +660,7 @@ pub(crate) fn outline(
                 offset: c.heading_span.start,
             });
         }
-        let kind = (level == 1).then(|| section_kind(&c.title));
+        let kind = (level == 1).then(|| c.kind());
         if level == 1 {
             table_kind = kind.and_then(SectionKind::table).filter(|_| !legacy);
             table_started = false;
