@@ -1,12 +1,11 @@
 //! Assembling table 二 主动公开政府信息情况 (2021 or 2019 edition) from its lines.
 
 use super::apps::trim_blanks;
+use super::cell::norm_label_chars;
 use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
-use super::vocab::{
-    has_2019_active_marker, has_2021_active_marker, norm, recognize_active, ActiveRow,
-};
+use super::vocab::{norm, recognize_active, ActiveRow, EditionMarks};
 use crate::{
     ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Procurement,
     Span,
@@ -43,13 +42,16 @@ fn name(row: ActiveRow) -> &'static str {
 fn detect_2019(input: &str, lines: &[Line]) -> bool {
     let mut y2019 = false;
     let mut y2021 = false;
+    // One folded line at a time, in one reused buffer.
+    let mut n = String::new();
     for l in lines {
-        let n = norm(l.span.slice(input));
-        y2019 |= has_2019_active_marker(&n);
-        y2021 |= has_2021_active_marker(&n);
+        n.clear();
+        n.extend(norm_label_chars(l.span.slice(input)));
+        let marks = EditionMarks::of(&n);
+        y2019 |= marks.y2019();
+        y2021 |= marks.y2021();
         // `规范性文件` without `行政` is the 2019 wording.
-        if n.contains("规范性文件") && !n.contains("行政规范性文件") && !l.labels.is_empty()
-        {
+        if marks.normative_2019() && !l.labels.is_empty() {
             y2019 = true;
         }
     }
@@ -64,8 +66,10 @@ fn detect_2019(input: &str, lines: &[Line]) -> bool {
 }
 
 /// Places the values of short column-aligned rows under their columns (see
-/// `lines::place_short_rows`); each row's width is its group's number of columns.
-pub(crate) fn place(input: &str, lines: &mut [Line]) {
+/// `lines::place_short_rows`); each row's width is its group's number of columns. Returns the
+/// edition ([`detect_2019`]) for [`read`]: placing adds blank cells only, which the detection
+/// does not count, so it need not run twice.
+pub(crate) fn place(input: &str, lines: &mut [Line]) -> bool {
     let y2019 = detect_2019(input, lines);
     let want = |l: &Line| {
         if l.label_is_empty() || !l.has_values() {
@@ -76,16 +80,18 @@ pub(crate) fn place(input: &str, lines: &mut [Line]) {
     };
     // The header words of table 二 repeat per group with other widths: rows only.
     super::lines::place_short_rows(input, lines, want, &[], false);
+    y2019
 }
 
-/// Reads table 二 from `lines`; `None` when no row could be typed.
+/// Reads table 二 from `lines` of the edition `y2019` (from [`place`]); `None` when no row
+/// could be typed.
 pub(crate) fn read(
     input: &str,
     lines: &[Line],
+    y2019: bool,
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ActiveDisclosure> {
-    let y2019 = detect_2019(input, lines);
     let mut out = ActiveDisclosure { span: region, ..Default::default() };
     let mut any = false;
     let mut queue: Vec<(ActiveRow, Span)> = Vec::new();

@@ -59,6 +59,7 @@ pub fn read_table(
 ) -> Option<TableData> {
     let region = clamp(input, region);
     let mut lines = lines::split_lines(input, region);
+    let mut y2019 = false;
     match kind {
         // Every labelled row of table 三 with values has the seven columns.
         TableKind::Applications => {
@@ -71,11 +72,11 @@ pub fn read_table(
             );
             apps::total_first(input, &mut lines, diagnostics);
         }
-        TableKind::ActiveDisclosure => active::place(input, &mut lines),
+        TableKind::ActiveDisclosure => y2019 = active::place(input, &mut lines),
         _ => {}
     }
     let data = match kind {
-        TableKind::ActiveDisclosure => active::read(input, &lines, region, diagnostics)
+        TableKind::ActiveDisclosure => active::read(input, &lines, y2019, region, diagnostics)
             .map(|t| TableData::ActiveDisclosure(Box::new(t))),
         TableKind::Applications => apps::read(input, &lines, region, diagnostics)
             .map(|t| TableData::Applications(Box::new(t))),
