@@ -205,6 +205,13 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     if !matches!(first, Some('-' | '—' | '–' | '一' | '_' | '第')) {
         return false;
     }
+    // Both shapes are made of dashes, digits, `第`, `页` and `共` only: a line starting with
+    // `一` (`一、总体情况`, `一是…`) is rejected here too, without the copy.
+    if !line.chars().map(fold).all(|c| {
+        is_space(c) || matches!(c, '-' | '—' | '–' | '一' | '_' | '0'..='9' | '第' | '页' | '共')
+    }) {
+        return false;
+    }
     let t: String = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
     if t.is_empty() {
         return false;

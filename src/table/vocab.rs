@@ -5,7 +5,7 @@
 //! sample 002) and typos seen in real reports (`2.其他法律行政止公开`, extra-samples 001) are
 //! all tolerated.
 
-use super::cell::norm_label;
+use super::cell::{norm_label, norm_label_chars};
 
 /// Number of row slots of table 三 (see [`APP_ROWS`]).
 pub(crate) const APP_SLOTS: usize = 26;
@@ -268,6 +268,22 @@ impl<T: Copy> KeyIndex<T> {
         best
     }
 
+    /// The byte offset of the first occurrence of any key in `text`: what the smallest
+    /// `text.find(key)` over the keys gives.
+    pub(crate) fn first_at(&self, text: &str) -> Option<usize> {
+        text.char_indices().map(|(p, _)| p).find(|&p| {
+            let rest = text.get(p..).unwrap_or_default();
+            let Some(c) = rest.chars().next() else { return false };
+            let (word, bit) = first_bit(c);
+            if self.firsts[word] & bit == 0 {
+                return false;
+            }
+            let from = self.entries.partition_point(|e| e.0 < c);
+            let same_first = self.entries.get(from..).unwrap_or_default();
+            same_first.iter().take_while(|e| e.0 == c).any(|e| rest.starts_with(e.1))
+        })
+    }
+
     /// Calls `f` with the value of every occurrence of every key in `text`, in text order.
     pub(crate) fn each_in(&self, text: &str, mut f: impl FnMut(T)) {
         for (p, c) in text.char_indices() {
@@ -392,36 +408,49 @@ impl Bigrams {
 /// Whether folded text is (at least 80 %) made of table wording: its character pairs occur in
 /// the official labels and headers. Digits and list markers are ignored. Empty text is.
 pub(crate) fn table_wording(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '、')).collect();
+    wording_chars(s.chars())
+}
+
+/// [`table_wording`] of the text made of `chars`, without collecting them.
+fn wording_chars(chars: impl Iterator<Item = char>) -> bool {
     let set = wording_bigrams();
     let (mut hit, mut all) = (0usize, 0usize);
-    for b in bigrams_of(&t) {
-        all += 1;
-        hit += usize::from(set.contains(&b));
+    let mut prev = None;
+    for c in chars.filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '、')) {
+        if let Some(p) = prev {
+            all += 1;
+            hit += usize::from(set.contains(&(p, c)));
+        }
+        prev = Some(c);
     }
     all == 0 || hit * 5 >= all * 4
 }
 
 /// [`table_wording`] per whitespace-separated token (labels broken inside their cell, like
 /// `维持 纠正  结果 审结`, pair characters across the gaps wrongly), for a short line.
+///
+/// Reads the folded characters on the fly: it copied every token and the whole line
+/// (4% of a parse, issue 5).
 pub(crate) fn table_wording_tokens(line: &str) -> bool {
     let set = wording_bigrams();
     let (mut hit, mut all, mut chars) = (0usize, 0usize, 0usize);
     for tok in line.split(super::cell::is_space).filter(|t| !t.is_empty()) {
-        let t = norm_label(tok);
-        chars += t.chars().count();
-        for b in bigrams_of(&t) {
-            all += 1;
-            hit += usize::from(set.contains(&b));
+        let mut prev = None;
+        for c in norm_label_chars(tok) {
+            chars += 1;
+            if let Some(p) = prev {
+                all += 1;
+                hit += usize::from(set.contains(&(p, c)));
+            }
+            prev = Some(c);
         }
     }
-    let joined = norm_label(line);
-    chars > 0 && chars <= 60 && ((all > 0 && hit * 5 >= all * 4) || table_wording_strict(&joined))
-}
-
-/// [`table_wording`] for a non-empty text with at least one character pair.
-fn table_wording_strict(t: &str) -> bool {
-    t.chars().count() >= 2 && table_wording(t)
+    // The tokens' characters joined are the line's folded label characters (a character
+    // that folds to a space is a space already), so `chars` counts those too.
+    chars > 0
+        && chars <= 60
+        && ((all > 0 && hit * 5 >= all * 4)
+            || (chars >= 2 && wording_chars(norm_label_chars(line))))
 }
 
 /// Whether folded, whitespace-free text is a run of fragments of table wording, each at least
@@ -541,6 +570,15 @@ mod tests {
                 .collect();
             let index = KeyIndex::new(app.iter().copied());
             proptest::prop_assert_eq!(index.last_in(&text), last_by_rfind(&text, &app));
+            let first = app.iter().filter_map(|(k, _)| text.find(k)).min();
+            proptest::prop_assert_eq!(index.first_at(&text), first);
+            let mut every = Vec::new();
+            index.each_in(&text, |slot| every.push(slot));
+            every.sort_unstable();
+            let mut by_find: Vec<usize> =
+                app.iter().flat_map(|&(k, slot)| text.match_indices(k).map(move |_| slot)).collect();
+            by_find.sort_unstable();
+            proptest::prop_assert_eq!(every, by_find);
             let active = [
                 ("规范性文件", 0), ("行政许可", 1), ("对外管理服务", 2), ("行政处罚", 3),
                 ("行政强制", 4), ("事业性收费", 5), ("集中采购", 6), ("政府采购", 7), ("规章", 8),
