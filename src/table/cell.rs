@@ -144,6 +144,10 @@ fn number_parts(t: &str) -> Option<(Option<char>, &str, Option<&'static str>)> {
 /// is read for every cell of tables 三 and 四, and the two strings the reading used to build
 /// were 2 % of a parse (issue 5).
 fn integer(text: &str) -> Option<(bool, u64)> {
+    // Most cells are a few ASCII digits: read their bytes (19 digits cannot overflow a u64).
+    if (1..=19).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((false, text.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0'))));
+    }
     let mut chars = text.chars().map(fold).filter(|c| !is_space(*c)).peekable();
     let negative = match chars.peek() {
         Some('-') => true,

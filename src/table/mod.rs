@@ -59,10 +59,14 @@ pub fn read_table(
 ) -> Option<TableData> {
     let region = clamp(input, region);
     let mut lines = lines::split_lines(input, region);
-    let mut y2019 = false;
-    match kind {
-        // Every labelled row of table 三 with values has the seven columns.
+    let data = match kind {
+        TableKind::ActiveDisclosure => {
+            let y2019 = active::place(input, &mut lines);
+            active::read(input, &lines, y2019, region, diagnostics)
+                .map(|t| TableData::ActiveDisclosure(Box::new(t)))
+        }
         TableKind::Applications => {
+            // Every labelled row of table 三 with values has the seven columns.
             lines::place_short_rows(
                 input,
                 &mut lines,
@@ -71,15 +75,10 @@ pub fn read_table(
                 true,
             );
             apps::total_first(input, &mut lines, diagnostics);
+            // The lines are given away, to be freed before the table is built.
+            apps::read(input, lines, region, diagnostics)
+                .map(|t| TableData::Applications(Box::new(t)))
         }
-        TableKind::ActiveDisclosure => y2019 = active::place(input, &mut lines),
-        _ => {}
-    }
-    let data = match kind {
-        TableKind::ActiveDisclosure => active::read(input, &lines, y2019, region, diagnostics)
-            .map(|t| TableData::ActiveDisclosure(Box::new(t))),
-        TableKind::Applications => apps::read(input, &lines, region, diagnostics)
-            .map(|t| TableData::Applications(Box::new(t))),
         TableKind::ReviewsAndLawsuits => reviews::read(input, &lines, region, diagnostics)
             .map(|t| TableData::ReviewsAndLawsuits(Box::new(t))),
         #[allow(unreachable_patterns)]
