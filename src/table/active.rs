@@ -269,7 +269,7 @@ fn assign(
         return;
     }
     let n = columns(row, y2019);
-    let fitted = fit(input, cells, n, RowRule::Free, span, what, d);
+    let fitted = fit(input, &cells, n, RowRule::Free, span, what, d);
     let spans: Vec<Span> = fitted.iter().flatten().map(|c| c.span).collect();
     let text = |i: usize| -> Option<(&str, Span)> {
         let c = fitted.get(i).copied().flatten()?;

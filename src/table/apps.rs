@@ -8,7 +8,7 @@
 //! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
 //!   002/012) or row by row (web innerText).
 
-use super::cell::{as_u64, Cell, CellKind};
+use super::cell::{as_u64, norm_label_chars, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
 use super::vocab::{
@@ -194,8 +194,10 @@ impl State<'_> {
             }
             return;
         }
-        let text = label_text(self.input, &line.labels);
-        let n = norm(&text);
+        // The folded label, straight from its pieces: folding drops the spaces that would
+        // join them (the joined text is built for a diagnostic only).
+        let mut n = String::with_capacity(line.labels.iter().map(|s| s.len()).sum());
+        n.extend(line.labels.iter().flat_map(|s| norm_label_chars(s.slice(self.input))));
         let raw = recognize_app(&n);
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
         let has_values =
@@ -258,7 +260,7 @@ impl State<'_> {
                 self.diagnostics.push(Diagnostic::note(
                     Code::UnknownRow,
                     line.span,
-                    format!("found a subtotal row `{}`, which the official format does not have; ignored", text.trim()),
+                    format!("found a subtotal row `{}`, which the official format does not have; ignored", label_text(self.input, &line.labels).trim()),
                 ));
                 return;
             }
@@ -278,7 +280,10 @@ impl State<'_> {
             self.diagnostics.push(Diagnostic::warning(
                 Code::UnknownRow,
                 line.span,
-                format!("expected a row of table 三, found `{}`, which matches none", text.trim()),
+                format!(
+                    "expected a row of table 三, found `{}`, which matches none",
+                    label_text(self.input, &line.labels).trim()
+                ),
             ));
             return;
         };
@@ -292,7 +297,7 @@ impl State<'_> {
         }
         self.header_mode = false;
         self.pending_text.clear();
-        self.assign(slot, line.values.clone(), span);
+        self.assign(slot, &line.values, span);
     }
 
     /// Gives the buffered values to the queued labels.
@@ -318,7 +323,7 @@ impl State<'_> {
         }
         if k == 1 || n < COLS * 2 {
             let q = self.queue.remove(0);
-            self.assign(q.slot, vbuf, q.span.cover(vspan));
+            self.assign(q.slot, &vbuf, q.span.cover(vspan));
             return;
         }
         let rows = (n / COLS).min(k);
@@ -373,7 +378,7 @@ impl State<'_> {
             ));
         }
         for (r, q) in take.iter().enumerate() {
-            self.assign(q.slot, pick(r, how), q.span);
+            self.assign(q.slot, &pick(r, how), q.span);
         }
         if rows * COLS < n {
             // Leftover values: keep them for labels that come later.
@@ -382,7 +387,7 @@ impl State<'_> {
         }
     }
 
-    fn assign(&mut self, slot: usize, cells: Vec<Cell>, span: Span) {
+    fn assign(&mut self, slot: usize, cells: &[Cell], span: Span) {
         self.last_slot = Some(slot);
         let what = APP_ROWS.get(slot).map_or("?", |r| r.0);
         if self.rows.get(slot).is_some_and(Option::is_some) {
@@ -394,12 +399,11 @@ impl State<'_> {
             return;
         }
         let before = self.diagnostics.len();
-        let run = cells.clone();
         let fitted = fit(self.input, cells, COLS, RowRule::LastIsSum, span, what, self.diagnostics);
         if let Some(i) = (before..self.diagnostics.len())
             .find(|&i| self.diagnostics[i].code == Code::AmbiguousDigits)
         {
-            self.ambiguous.push((slot, run, i));
+            self.ambiguous.push((slot, cells.to_vec(), i));
         }
         let mut row = Row { span, cells: [None; COLS] };
         for (col, cell) in ApplicantColumn::ALL.iter().zip(fitted) {

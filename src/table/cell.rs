@@ -69,6 +69,10 @@ pub(crate) fn classify(text: &str) -> CellKind {
     // `&nbsp;` blank with `&`. Anything else is Text, found without copying (prose tokens hold
     // full-width punctuation, so the copy below was made for almost every token: 9% of a
     // parse, issue 5).
+    // Most cells are a few ASCII digits, a number by the rules below: skip the folding.
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return CellKind::Number;
+    }
     match text.chars().map(fold).find(|c| !is_space(*c)) {
         None => return CellKind::Blank,
         Some('-' | '—' | '–' | '/' | '\\' | '无' | '／' | '…' | '+' | '0'..='9' | '&') => {}
