@@ -5,7 +5,7 @@ use super::cell::norm_label_chars;
 use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
-use super::vocab::{norm, recognize_active, ActiveRow, EditionMarks};
+use super::vocab::{recognize_active, ActiveRow, EditionMarks};
 use crate::{
     ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Procurement,
     Span,
@@ -37,9 +37,27 @@ fn name(row: ActiveRow) -> &'static str {
     }
 }
 
+/// The row each line's label names (`None` for a line without label), for [`place`] and
+/// [`read`]: recognized once per line, in one reused buffer (the label was folded into a new
+/// String three times per line: issue 5).
+pub(crate) fn recognize_rows(input: &str, lines: &[Line]) -> Vec<Option<ActiveRow>> {
+    let mut label = String::new();
+    lines
+        .iter()
+        .map(|l| {
+            if l.labels.is_empty() {
+                return None;
+            }
+            label.clear();
+            label.extend(l.labels.iter().flat_map(|s| norm_label_chars(s.slice(input))));
+            recognize_active(&label)
+        })
+        .collect()
+}
+
 /// Whether the table is in the 2019 edition: from its header words (format.md §6.1), else
-/// from the values (a 行政许可 row with three values).
-fn detect_2019(input: &str, lines: &[Line]) -> bool {
+/// from the values (a 行政许可 row with three values). `rows`: [`recognize_rows`].
+fn detect_2019(input: &str, lines: &[Line], rows: &[Option<ActiveRow>]) -> bool {
     let mut y2019 = false;
     let mut y2021 = false;
     // One folded line at a time, in one reused buffer.
@@ -58,9 +76,8 @@ fn detect_2019(input: &str, lines: &[Line]) -> bool {
     if y2019 != y2021 {
         return y2019;
     }
-    lines.iter().any(|l| {
-        let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
-        recognize_active(&label) == Some(ActiveRow::Licensing)
+    lines.iter().zip(rows).any(|(l, r)| {
+        *r == Some(ActiveRow::Licensing)
             && l.values.iter().filter(|c| c.kind != CellKind::Blank).count() == 3
     })
 }
@@ -69,25 +86,25 @@ fn detect_2019(input: &str, lines: &[Line]) -> bool {
 /// `lines::place_short_rows`); each row's width is its group's number of columns. Returns the
 /// edition ([`detect_2019`]) for [`read`]: placing adds blank cells only, which the detection
 /// does not count, so it need not run twice.
-pub(crate) fn place(input: &str, lines: &mut [Line]) -> bool {
-    let y2019 = detect_2019(input, lines);
-    let want = |l: &Line| {
+pub(crate) fn place(input: &str, lines: &mut [Line], rows: &[Option<ActiveRow>]) -> bool {
+    let y2019 = detect_2019(input, lines, rows);
+    let want = |i: usize, l: &Line| {
         if l.label_is_empty() || !l.has_values() {
             return None;
         }
-        let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
-        recognize_active(&label).map(|r| columns(r, y2019))
+        rows.get(i).copied().flatten().map(|r| columns(r, y2019))
     };
     // The header words of table 二 repeat per group with other widths: rows only.
     super::lines::place_short_rows(input, lines, want, &[], false);
     y2019
 }
 
-/// Reads table 二 from `lines` of the edition `y2019` (from [`place`]); `None` when no row
-/// could be typed.
+/// Reads table 二 from `lines`, whose labels name `rows` ([`recognize_rows`]), of the edition
+/// `y2019` (from [`place`]); `None` when no row could be typed.
 pub(crate) fn read(
     input: &str,
     lines: &[Line],
+    rows: &[Option<ActiveRow>],
     y2019: bool,
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
@@ -137,15 +154,14 @@ pub(crate) fn read(
         }
         *vspan = None;
     };
-    for line in lines {
+    for (line, rec) in lines.iter().zip(rows) {
         if line.label_is_empty() {
             let (a, b) = trim_blanks(&line.values);
             vbuf.extend_from_slice(&line.values[a..b]);
             vspan = Some(vspan.map_or(line.span, |s| s.cover(line.span)));
             continue;
         }
-        let label: String = line.labels.iter().map(|s| norm(s.slice(input))).collect();
-        let rec = recognize_active(&label);
+        let rec = *rec;
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
         let blank_row = rec.is_some() && !line.values.is_empty();
         if !line.has_values() && !blank_row {

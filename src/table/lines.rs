@@ -269,11 +269,11 @@ fn display_cols(line: &str, start: usize, cells: &[Cell]) -> Vec<(usize, usize)>
 pub(crate) fn place_short_rows(
     input: &str,
     lines: &mut [Line],
-    want: impl Fn(&Line) -> Option<usize>,
+    want: impl Fn(usize, &Line) -> Option<usize>,
     header: &[(&str, usize)],
     last_is_sum: bool,
 ) {
-    let wants: Vec<Option<usize>> = lines.iter().map(&want).collect();
+    let wants: Vec<Option<usize>> = lines.iter().enumerate().map(|(i, l)| want(i, l)).collect();
     let heads = header_columns(input, lines, header);
     // Full rows usable as anchors, per column count, in line order.
     let mut anchors: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -514,7 +514,7 @@ mod tests {
 
     fn placed(text: &str) -> Vec<CellKind> {
         let mut lines = split_lines(text, Span::new(0, text.len()));
-        let want = |l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
+        let want = |_, l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
         place_short_rows(text, &mut lines, want, &[], true);
         lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()
     }

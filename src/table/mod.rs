@@ -61,8 +61,9 @@ pub fn read_table(
     let mut lines = lines::split_lines(input, region);
     let data = match kind {
         TableKind::ActiveDisclosure => {
-            let y2019 = active::place(input, &mut lines);
-            active::read(input, &lines, y2019, region, diagnostics)
+            let rows = active::recognize_rows(input, &lines);
+            let y2019 = active::place(input, &mut lines, &rows);
+            active::read(input, &lines, &rows, y2019, region, diagnostics)
                 .map(|t| TableData::ActiveDisclosure(Box::new(t)))
         }
         TableKind::Applications => {
@@ -70,7 +71,7 @@ pub fn read_table(
             lines::place_short_rows(
                 input,
                 &mut lines,
-                |l| (!l.label_is_empty() && l.has_values()).then_some(7),
+                |_, l| (!l.label_is_empty() && l.has_values()).then_some(7),
                 APP_HEADER,
                 true,
             );
