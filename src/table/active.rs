@@ -1,12 +1,11 @@
 //! Assembling table 二 主动公开政府信息情况 (2021 or 2019 edition) from its lines.
 
 use super::apps::trim_blanks;
+use super::cell::norm_label_chars;
 use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
-use super::vocab::{
-    has_2019_active_marker, has_2021_active_marker, norm, recognize_active, ActiveRow,
-};
+use super::vocab::{recognize_active, ActiveRow, EditionMarks};
 use crate::{
     ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Procurement,
     Span,
@@ -38,54 +37,78 @@ fn name(row: ActiveRow) -> &'static str {
     }
 }
 
+/// The row each line's label names (`None` for a line without label), for [`place`] and
+/// [`read`]: recognized once per line, in one reused buffer (the label was folded into a new
+/// String three times per line: issue 5).
+pub(crate) fn recognize_rows(input: &str, lines: &[Line]) -> Vec<Option<ActiveRow>> {
+    let mut label = String::new();
+    lines
+        .iter()
+        .map(|l| {
+            if l.labels.is_empty() {
+                return None;
+            }
+            label.clear();
+            label.extend(l.labels.iter().flat_map(|s| norm_label_chars(s.slice(input))));
+            recognize_active(&label)
+        })
+        .collect()
+}
+
 /// Whether the table is in the 2019 edition: from its header words (format.md §6.1), else
-/// from the values (a 行政许可 row with three values).
-fn detect_2019(input: &str, lines: &[Line]) -> bool {
+/// from the values (a 行政许可 row with three values). `rows`: [`recognize_rows`].
+fn detect_2019(input: &str, lines: &[Line], rows: &[Option<ActiveRow>]) -> bool {
     let mut y2019 = false;
     let mut y2021 = false;
+    // One folded line at a time, in one reused buffer.
+    let mut n = String::new();
     for l in lines {
-        let n = norm(l.span.slice(input));
-        y2019 |= has_2019_active_marker(&n);
-        y2021 |= has_2021_active_marker(&n);
+        n.clear();
+        n.extend(norm_label_chars(l.span.slice(input)));
+        let marks = EditionMarks::of(&n);
+        y2019 |= marks.y2019();
+        y2021 |= marks.y2021();
         // `规范性文件` without `行政` is the 2019 wording.
-        if n.contains("规范性文件") && !n.contains("行政规范性文件") && !l.labels.is_empty()
-        {
+        if marks.normative_2019() && !l.labels.is_empty() {
             y2019 = true;
         }
     }
     if y2019 != y2021 {
         return y2019;
     }
-    lines.iter().any(|l| {
-        let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
-        recognize_active(&label) == Some(ActiveRow::Licensing)
+    lines.iter().zip(rows).any(|(l, r)| {
+        *r == Some(ActiveRow::Licensing)
             && l.values.iter().filter(|c| c.kind != CellKind::Blank).count() == 3
     })
 }
 
 /// Places the values of short column-aligned rows under their columns (see
-/// `lines::place_short_rows`); each row's width is its group's number of columns.
-pub(crate) fn place(input: &str, lines: &mut [Line]) {
-    let y2019 = detect_2019(input, lines);
-    let want = |l: &Line| {
+/// `lines::place_short_rows`); each row's width is its group's number of columns. Returns the
+/// edition ([`detect_2019`]) for [`read`]: placing adds blank cells only, which the detection
+/// does not count, so it need not run twice.
+pub(crate) fn place(input: &str, lines: &mut [Line], rows: &[Option<ActiveRow>]) -> bool {
+    let y2019 = detect_2019(input, lines, rows);
+    let want = |i: usize, l: &Line| {
         if l.label_is_empty() || !l.has_values() {
             return None;
         }
-        let label: String = l.labels.iter().map(|s| norm(s.slice(input))).collect();
-        recognize_active(&label).map(|r| columns(r, y2019))
+        rows.get(i).copied().flatten().map(|r| columns(r, y2019))
     };
     // The header words of table 二 repeat per group with other widths: rows only.
     super::lines::place_short_rows(input, lines, want, &[], false);
+    y2019
 }
 
-/// Reads table 二 from `lines`; `None` when no row could be typed.
+/// Reads table 二 from `lines`, whose labels name `rows` ([`recognize_rows`]), of the edition
+/// `y2019` (from [`place`]); `None` when no row could be typed.
 pub(crate) fn read(
     input: &str,
     lines: &[Line],
+    rows: &[Option<ActiveRow>],
+    y2019: bool,
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ActiveDisclosure> {
-    let y2019 = detect_2019(input, lines);
     let mut out = ActiveDisclosure { span: region, ..Default::default() };
     let mut any = false;
     let mut queue: Vec<(ActiveRow, Span)> = Vec::new();
@@ -131,15 +154,14 @@ pub(crate) fn read(
         }
         *vspan = None;
     };
-    for line in lines {
+    for (line, rec) in lines.iter().zip(rows) {
         if line.label_is_empty() {
             let (a, b) = trim_blanks(&line.values);
             vbuf.extend_from_slice(&line.values[a..b]);
             vspan = Some(vspan.map_or(line.span, |s| s.cover(line.span)));
             continue;
         }
-        let label: String = line.labels.iter().map(|s| norm(s.slice(input))).collect();
-        let rec = recognize_active(&label);
+        let rec = *rec;
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
         let blank_row = rec.is_some() && !line.values.is_empty();
         if !line.has_values() && !blank_row {
@@ -263,7 +285,7 @@ fn assign(
         return;
     }
     let n = columns(row, y2019);
-    let fitted = fit(input, cells, n, RowRule::Free, span, what, d);
+    let fitted = fit(input, &cells, n, RowRule::Free, span, what, d);
     let spans: Vec<Span> = fitted.iter().flatten().map(|c| c.span).collect();
     let text = |i: usize| -> Option<(&str, Span)> {
         let c = fitted.get(i).copied().flatten()?;

@@ -8,7 +8,7 @@
 //! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
 //!   002/012) or row by row (web innerText).
 
-use super::cell::{as_u64, Cell, CellKind};
+use super::cell::{as_u64, norm_label_chars, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
 use super::vocab::{
@@ -26,9 +26,35 @@ struct Queued {
     provisional: bool,
 }
 
+/// A row read so far: its span and the span of each of its seven cells. The counts are not
+/// kept: a count is the reading of its cell's text ([`as_u64`]; a cell that does not read as
+/// one is blank), so they are read once, when the table is built. 184 bytes instead of the
+/// 304 of an [`ApplicantCounts`], for 26 slots (issue 5 memory target).
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    span: Span,
+    cells: [Option<Span>; COLS],
+}
+
+impl Row {
+    /// The seven counts, in [`ApplicantColumn::ALL`] order.
+    fn values(&self, input: &str) -> [Option<u64>; COLS] {
+        self.cells.map(|c| c.and_then(|s| as_u64(s.slice(input))))
+    }
+
+    /// The row of the model.
+    fn counts(&self, input: &str) -> ApplicantCounts {
+        let mut row = ApplicantCounts { span: self.span, cells: self.cells, ..Default::default() };
+        for (col, v) in ApplicantColumn::ALL.iter().zip(self.values(input)) {
+            row.set(*col, v);
+        }
+        row
+    }
+}
+
 struct State<'a> {
     input: &'a str,
-    rows: Vec<Option<ApplicantCounts>>,
+    rows: Vec<Option<Row>>,
     queue: Vec<Queued>,
     vbuf: Vec<Cell>,
     vspan: Option<Span>,
@@ -98,9 +124,13 @@ pub(crate) fn total_first(input: &str, lines: &mut [Line], diagnostics: &mut Vec
 }
 
 /// Reads table 三 from `lines`; `None` when no row at all could be typed.
+///
+/// Takes the lines to drop them once read, before the table is built: the lines and the
+/// table are the two largest things the reader holds, and need not be held together (issue 5
+/// memory target).
 pub(crate) fn read(
     input: &str,
-    lines: &[Line],
+    lines: Vec<Line>,
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Applications> {
@@ -123,9 +153,10 @@ pub(crate) fn read(
         ambiguous: Vec::new(),
         diagnostics,
     };
-    for line in lines {
+    for line in &lines {
         st.line(line);
     }
+    drop(lines);
     st.flush();
     st.finish(region)
 }
@@ -163,8 +194,10 @@ impl State<'_> {
             }
             return;
         }
-        let text = label_text(self.input, &line.labels);
-        let n = norm(&text);
+        // The folded label, straight from its pieces: folding drops the spaces that would
+        // join them (the joined text is built for a diagnostic only).
+        let mut n = String::with_capacity(line.labels.iter().map(|s| s.len()).sum());
+        n.extend(line.labels.iter().flat_map(|s| norm_label_chars(s.slice(self.input))));
         let raw = recognize_app(&n);
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
         let has_values =
@@ -227,7 +260,7 @@ impl State<'_> {
                 self.diagnostics.push(Diagnostic::note(
                     Code::UnknownRow,
                     line.span,
-                    format!("found a subtotal row `{}`, which the official format does not have; ignored", text.trim()),
+                    format!("found a subtotal row `{}`, which the official format does not have; ignored", label_text(self.input, &line.labels).trim()),
                 ));
                 return;
             }
@@ -247,7 +280,10 @@ impl State<'_> {
             self.diagnostics.push(Diagnostic::warning(
                 Code::UnknownRow,
                 line.span,
-                format!("expected a row of table 三, found `{}`, which matches none", text.trim()),
+                format!(
+                    "expected a row of table 三, found `{}`, which matches none",
+                    label_text(self.input, &line.labels).trim()
+                ),
             ));
             return;
         };
@@ -261,7 +297,7 @@ impl State<'_> {
         }
         self.header_mode = false;
         self.pending_text.clear();
-        self.assign(slot, line.values.clone(), span);
+        self.assign(slot, &line.values, span);
     }
 
     /// Gives the buffered values to the queued labels.
@@ -287,7 +323,7 @@ impl State<'_> {
         }
         if k == 1 || n < COLS * 2 {
             let q = self.queue.remove(0);
-            self.assign(q.slot, vbuf, q.span.cover(vspan));
+            self.assign(q.slot, &vbuf, q.span.cover(vspan));
             return;
         }
         let rows = (n / COLS).min(k);
@@ -342,7 +378,7 @@ impl State<'_> {
             ));
         }
         for (r, q) in take.iter().enumerate() {
-            self.assign(q.slot, pick(r, how), q.span);
+            self.assign(q.slot, &pick(r, how), q.span);
         }
         if rows * COLS < n {
             // Leftover values: keep them for labels that come later.
@@ -351,7 +387,7 @@ impl State<'_> {
         }
     }
 
-    fn assign(&mut self, slot: usize, cells: Vec<Cell>, span: Span) {
+    fn assign(&mut self, slot: usize, cells: &[Cell], span: Span) {
         self.last_slot = Some(slot);
         let what = APP_ROWS.get(slot).map_or("?", |r| r.0);
         if self.rows.get(slot).is_some_and(Option::is_some) {
@@ -363,33 +399,27 @@ impl State<'_> {
             return;
         }
         let before = self.diagnostics.len();
-        let run = cells.clone();
         let fitted = fit(self.input, cells, COLS, RowRule::LastIsSum, span, what, self.diagnostics);
         if let Some(i) = (before..self.diagnostics.len())
             .find(|&i| self.diagnostics[i].code == Code::AmbiguousDigits)
         {
-            self.ambiguous.push((slot, run, i));
+            self.ambiguous.push((slot, cells.to_vec(), i));
         }
-        let mut row = ApplicantCounts { span, ..Default::default() };
+        let mut row = Row { span, cells: [None; COLS] };
         for (col, cell) in ApplicantColumn::ALL.iter().zip(fitted) {
             let Some(cell) = cell else { continue };
             row.cells[col.index()] = Some(cell.span);
             let text = cell.span.slice(self.input);
-            let v = match cell.kind {
-                CellKind::Number => {
-                    let v = as_u64(text);
-                    if v.is_none() {
-                        self.diagnostics.push(invalid(cell.span, text, what));
-                    }
-                    v
-                }
-                CellKind::Text => {
-                    self.diagnostics.push(invalid(cell.span, text, what));
-                    None
-                }
-                CellKind::Blank | CellKind::Dash => None,
+            // (A blank, dash or text cell never reads as a count: `Row::values` gives the
+            // same None for it.)
+            let invalid_cell = match cell.kind {
+                CellKind::Number => as_u64(text).is_none(),
+                CellKind::Text => true,
+                CellKind::Blank | CellKind::Dash => false,
             };
-            row.set(*col, v);
+            if invalid_cell {
+                self.diagnostics.push(invalid(cell.span, text, what));
+            }
         }
         if self.rows.is_empty() {
             self.rows = vec![None; APP_SLOTS];
@@ -412,9 +442,9 @@ impl State<'_> {
                 let Some(vals) = self.solve(slot) else { continue };
                 let (_, cells, diag) = self.ambiguous[k].clone();
                 let Some(spans) = spell(self.input, &cells, &vals) else { continue };
+                // The spans spell the values exactly (`spell`), so they read back as them.
                 if let Some(row) = self.rows.get_mut(slot).and_then(Option::as_mut) {
-                    for (c, (v, sp)) in ApplicantColumn::ALL.iter().zip(vals.iter().zip(spans)) {
-                        row.set(*c, Some(*v));
+                    for (c, sp) in ApplicantColumn::ALL.iter().zip(spans) {
                         row.cells[c.index()] = Some(sp);
                     }
                 }
@@ -439,7 +469,7 @@ impl State<'_> {
                 return None;
             }
             let r = self.rows.get(s)?.as_ref()?;
-            let v = r.values();
+            let v = r.values(self.input);
             let mut out = [0u64; 7];
             for (o, x) in out.iter_mut().zip(v) {
                 *o = x?;
@@ -540,7 +570,8 @@ impl State<'_> {
                 )),
             );
         }
-        let mut take = |i: usize| rows[i].take();
+        let input = self.input;
+        let mut take = |i: usize| rows[i].take().map(|r| r.counts(input));
         Some(Applications {
             new_received: take(0),
             carried_over: take(1),

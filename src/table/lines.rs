@@ -48,6 +48,10 @@ pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
     let mut out = Vec::new();
     let mut offset = 0usize;
     let mut page = 0;
+    // Reused from line to line: each line's cells are first gathered here, and only its
+    // labels and values are kept, each in a vector of exactly their size (issue 5: the
+    // per-line working vectors were a third of the reader's allocations).
+    let mut scratch = Scratch::default();
     for raw in text.split_inclusive('\n') {
         let start = base + offset;
         offset += raw.len();
@@ -59,7 +63,7 @@ pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
             page += 1;
             continue;
         }
-        if let Some(mut l) = split_line(line, start) {
+        if let Some(mut l) = split_line(line, start, &mut scratch) {
             l.page = page;
             out.push(l);
         }
@@ -67,74 +71,77 @@ pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
     out
 }
 
+/// Working buffers of [`split_line`].
+#[derive(Default)]
+struct Scratch {
+    /// The cells of a tab or Markdown row, with their kinds.
+    cells: Vec<Cell>,
+    /// The tokens of a space-separated row.
+    tokens: Vec<Span>,
+}
+
 /// Trims `s` (a slice at absolute `start`) and returns the span of what is left.
 fn trimmed_span(s: &str, start: usize) -> Span {
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let t = s.trim_matches(is_space);
+    let t = s.trim_start_matches(is_space);
+    let lead = s.len() - t.len();
+    let t = t.trim_end_matches(is_space);
     Span::new(start + lead, start + lead + t.len())
 }
 
-fn split_line(line: &str, start: usize) -> Option<Line> {
+fn split_line(line: &str, start: usize, scratch: &mut Scratch) -> Option<Line> {
     let span = Span::new(start, start + line.len());
-    let trimmed = line.trim_matches(is_space);
+    let trimmed = line.trim_start_matches(is_space);
     let is_markdown = trimmed.starts_with('|') || trimmed.starts_with('｜');
-    if line.contains('\t') || is_markdown {
+    if is_markdown || line.contains('\t') {
         let sep: &[char] = if is_markdown { &['|', '｜'] } else { &['\t'] };
-        let mut cells: Vec<Span> = Vec::new();
+        let cells = &mut scratch.cells;
+        cells.clear();
         let mut pos = 0usize;
         for part in line.split(sep) {
-            cells.push(trimmed_span(part, start + pos));
+            let span = trimmed_span(part, start + pos);
+            cells.push(Cell { span, kind: CellKind::Blank, glued: false });
             pos += part.len();
             // Advance past the separator (its UTF-8 length).
             pos += line.get(pos..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
         }
+        let mut cells = &mut cells[..];
         if is_markdown {
             // Outer pipes leave an empty first and last cell.
-            if cells.first().is_some_and(|c| c.is_empty()) {
-                cells.remove(0);
+            if cells.first().is_some_and(|c| c.span.is_empty()) {
+                cells = &mut cells[1..];
             }
-            if cells.last().is_some_and(|c| c.is_empty()) {
-                cells.pop();
+            if cells.last().is_some_and(|c| c.span.is_empty()) {
+                let n = cells.len() - 1;
+                cells = &mut cells[..n];
             }
             let is_rule = cells.iter().all(|c| {
-                let t = c.slice_in(line, start);
+                let t = c.span.slice_in(line, start);
                 !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | '—' | ' '))
             });
             if is_rule && !cells.is_empty() {
                 return None;
             }
         }
-        let kinds: Vec<CellKind> =
-            cells.iter().map(|c| classify(c.slice_in(line, start))).collect();
-        let last_label = kinds.iter().rposition(|k| *k == CellKind::Text);
-        let (labels, values) = match last_label {
+        for c in cells.iter_mut() {
+            c.kind = classify(c.span.slice_in(line, start));
+        }
+        let (labels, values) = match cells.iter().rposition(|c| c.kind == CellKind::Text) {
             Some(i) => (
                 cells[..=i]
                     .iter()
-                    .zip(&kinds)
-                    .filter(|(c, k)| !c.is_empty() && **k == CellKind::Text)
-                    .map(|(c, _)| *c)
+                    .filter(|c| !c.span.is_empty() && c.kind == CellKind::Text)
+                    .map(|c| c.span)
                     .collect(),
-                cells[i + 1..]
-                    .iter()
-                    .zip(&kinds[i + 1..])
-                    .map(|(c, k)| Cell { span: *c, kind: *k, glued: false })
-                    .collect(),
+                cells[i + 1..].to_vec(),
             ),
-            None => (
-                Vec::new(),
-                cells
-                    .iter()
-                    .zip(&kinds)
-                    .map(|(c, k)| Cell { span: *c, kind: *k, glued: false })
-                    .collect(),
-            ),
+            None => (Vec::new(), cells.to_vec()),
         };
         return Some(Line { span, labels, values, cols: Vec::new(), label_col: 0, page: 0 });
     }
     // Space-separated: trailing tokens that are numbers or dashes are the values; the rest is
     // label text (labels may hold spaces: `规 章`, `结果 维持`).
-    let mut tokens: Vec<Span> = Vec::new();
+    let tokens = &mut scratch.tokens;
+    tokens.clear();
     let mut tok_start: Option<usize> = None;
     for (i, c) in line.char_indices() {
         if is_space(c) {
@@ -149,18 +156,17 @@ fn split_line(line: &str, start: usize) -> Option<Line> {
         tokens.push(Span::new(start + s, start + line.len()));
     }
     let mut first_value = tokens.len();
+    let mut values = Vec::new();
     while first_value > 0 {
         let k = classify(tokens[first_value - 1].slice_in(line, start));
         if matches!(k, CellKind::Number | CellKind::Dash) {
             first_value -= 1;
+            values.push(Cell { span: tokens[first_value], kind: k, glued: false });
         } else {
             break;
         }
     }
-    let values = tokens[first_value..]
-        .iter()
-        .map(|t| Cell { span: *t, kind: classify(t.slice_in(line, start)), glued: false })
-        .collect();
+    values.reverse();
     let labels = if first_value > 0 {
         vec![Span::new(tokens[0].start, tokens[first_value - 1].end)]
     } else {
@@ -170,8 +176,7 @@ fn split_line(line: &str, start: usize) -> Option<Line> {
     peel_glued(&mut l, line, start);
     l.cols = display_cols(line, start, &l.values);
     if let Some(end) = l.labels.last().map(|s| s.end) {
-        let probe = Cell { span: Span::new(end, end), kind: CellKind::Blank, glued: false };
-        l.label_col = display_cols(line, start, &[probe]).first().map_or(0, |c| c.0);
+        l.label_col = display_col(line, start, end);
     }
     Some(l)
 }
@@ -211,6 +216,14 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
         lab.end = cut;
     }
     l.values.insert(0, Cell { span: digits, kind: CellKind::Number, glued: true });
+}
+
+/// The display column at absolute byte offset `at` of `line` (which starts at `start`).
+fn display_col(line: &str, start: usize, at: usize) -> usize {
+    line.char_indices()
+        .take_while(|&(i, _)| start + i < at)
+        .map(|(_, c)| if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) })
+        .sum()
 }
 
 /// The display columns of `cells` (in order, inside `line` at absolute `start`), in one pass.
@@ -256,11 +269,11 @@ fn display_cols(line: &str, start: usize, cells: &[Cell]) -> Vec<(usize, usize)>
 pub(crate) fn place_short_rows(
     input: &str,
     lines: &mut [Line],
-    want: impl Fn(&Line) -> Option<usize>,
+    want: impl Fn(usize, &Line) -> Option<usize>,
     header: &[(&str, usize)],
     last_is_sum: bool,
 ) {
-    let wants: Vec<Option<usize>> = lines.iter().map(&want).collect();
+    let wants: Vec<Option<usize>> = lines.iter().enumerate().map(|(i, l)| want(i, l)).collect();
     let heads = header_columns(input, lines, header);
     // Full rows usable as anchors, per column count, in line order.
     let mut anchors: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -362,6 +375,9 @@ fn header_columns(
         }
         found.iter_mut().for_each(|f| *f = None);
     };
+    // Reused from line to line: a token is a slice of its line, not a copy (issue 5).
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut hits: Vec<(usize, usize, &str)> = Vec::new();
     for l in lines {
         if l.page != page {
             finish(page, &mut found);
@@ -371,35 +387,42 @@ fn header_columns(
         if !l.values.is_empty() || text.contains('\t') || text.trim_start().starts_with('|') {
             continue;
         }
+        // Each token with the display column where it starts.
+        tokens.clear();
         let mut width = 0usize;
-        let mut tok: Option<(usize, String)> = None;
-        let mut tokens: Vec<(usize, String)> = Vec::new();
-        for c in text.chars().chain([' ']) {
+        let mut tok: Option<(usize, usize)> = None;
+        for (i, c) in text.char_indices() {
             if is_space(c) {
-                tokens.extend(tok.take());
-            } else {
-                tok.get_or_insert_with(|| (width, String::new())).1.push(c);
+                if let Some((col, s)) = tok.take() {
+                    tokens.push((col, text.get(s..i).unwrap_or_default()));
+                }
+            } else if tok.is_none() {
+                tok = Some((width, i));
             }
             width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
         }
-        for (start, t) in tokens {
+        if let Some((col, s)) = tok {
+            tokens.push((col, text.get(s..).unwrap_or_default()));
+        }
+        for &(start, t) in &tokens {
             // `法人或其他组织` spans five columns and holds `其他`; the 勾稽 note is no header.
-            if t.contains("法人") || t.contains("勾稽") || t.contains('项') {
+            if find_short(t, "法人").is_some()
+                || find_short(t, "勾稽").is_some()
+                || t.contains('项')
+            {
                 continue;
             }
             let wide = |s: &str| -> usize { s.chars().map(|c| c.width().unwrap_or(0)).sum() };
-            let hits: Vec<(usize, usize, &str)> = header
-                .iter()
-                .filter_map(|&(word, col)| {
-                    let at = t.find(word)?;
-                    Some((col, start + t.get(..at).map_or(0, wide), word))
-                })
-                .collect();
+            hits.clear();
+            hits.extend(header.iter().filter_map(|&(word, col)| {
+                let at = find_short(t, word)?;
+                Some((col, start + t.get(..at).map_or(0, wide), word))
+            }));
             let whole = hits.windows(2).all(|w| w[0].0 == w[1].0);
             for &(col, at, word) in &hits {
                 // A token naming one column (`商业企业`, `社会公益组织`) is centred over it as a
                 // whole; one running two columns together is placed word by word.
-                let span = if whole { (start, start + wide(&t)) } else { (at, at + wide(word)) };
+                let span = if whole { (start, start + wide(t)) } else { (at, at + wide(word)) };
                 if let Some(slot) = found.get_mut(col) {
                     slot.get_or_insert(span);
                 }
@@ -408,6 +431,15 @@ fn header_columns(
     }
     finish(page, &mut found);
     out
+}
+
+/// `t.find(word)` for a short token: compares at each byte equal to the word's first byte,
+/// without building a `str` searcher per call (twelve per token: issue 5). A match found this
+/// way starts on a character boundary, since the first byte of a UTF-8 word is a leading byte.
+fn find_short(t: &str, word: &str) -> Option<usize> {
+    let (t, w) = (t.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else { return Some(0) };
+    (0..t.len()).find(|&i| t[i] == first && t[i..].starts_with(w))
 }
 
 /// The index in `list` (sorted line indices) nearest to `i`, preferring those `same` accepts,
@@ -482,9 +514,22 @@ mod tests {
 
     fn placed(text: &str) -> Vec<CellKind> {
         let mut lines = split_lines(text, Span::new(0, text.len()));
-        let want = |l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
+        let want = |_, l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
         place_short_rows(text, &mut lines, want, &[], true);
         lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_short_is_find(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "自然人", "商业", "企业", "法", "法人", "人", "其他", "总计", "a", "", "项", "勾稽",
+            ]), 0..6),
+            w in proptest::sample::select(vec!["自然人", "商业", "法人", "其他", "总计", "勾稽", "人", ""]),
+        ) {
+            let t = v.concat();
+            proptest::prop_assert_eq!(find_short(&t, w), t.find(w));
+        }
     }
 
     #[test]

@@ -59,26 +59,27 @@ pub fn read_table(
 ) -> Option<TableData> {
     let region = clamp(input, region);
     let mut lines = lines::split_lines(input, region);
-    match kind {
-        // Every labelled row of table 三 with values has the seven columns.
+    let data = match kind {
+        TableKind::ActiveDisclosure => {
+            let rows = active::recognize_rows(input, &lines);
+            let y2019 = active::place(input, &mut lines, &rows);
+            active::read(input, &lines, &rows, y2019, region, diagnostics)
+                .map(|t| TableData::ActiveDisclosure(Box::new(t)))
+        }
         TableKind::Applications => {
+            // Every labelled row of table 三 with values has the seven columns.
             lines::place_short_rows(
                 input,
                 &mut lines,
-                |l| (!l.label_is_empty() && l.has_values()).then_some(7),
+                |_, l| (!l.label_is_empty() && l.has_values()).then_some(7),
                 APP_HEADER,
                 true,
             );
             apps::total_first(input, &mut lines, diagnostics);
+            // The lines are given away, to be freed before the table is built.
+            apps::read(input, lines, region, diagnostics)
+                .map(|t| TableData::Applications(Box::new(t)))
         }
-        TableKind::ActiveDisclosure => active::place(input, &mut lines),
-        _ => {}
-    }
-    let data = match kind {
-        TableKind::ActiveDisclosure => active::read(input, &lines, region, diagnostics)
-            .map(|t| TableData::ActiveDisclosure(Box::new(t))),
-        TableKind::Applications => apps::read(input, &lines, region, diagnostics)
-            .map(|t| TableData::Applications(Box::new(t))),
         TableKind::ReviewsAndLawsuits => reviews::read(input, &lines, region, diagnostics)
             .map(|t| TableData::ReviewsAndLawsuits(Box::new(t))),
         #[allow(unreachable_patterns)]
@@ -155,19 +156,14 @@ pub fn is_table_line(line: &str) -> bool {
 /// [`is_table_line`] past its quick checks (a line with no tab, not starting with `|`).
 fn is_table_line_rest(line: &str) -> bool {
     // Split off trailing numbers and dashes: `规 章 0 0 0`, `（七）总计 21 0 0 0 0 0 21`.
-    let tokens: Vec<&str> = line.split(cell::is_space).filter(|s| !s.is_empty()).collect();
-    let nvals = tokens
-        .iter()
-        .rev()
-        .take_while(|s| matches!(cell::classify(s), cell::CellKind::Number | cell::CellKind::Dash))
-        .count();
-    if nvals == tokens.len() || nvals >= 3 {
+    let (label_text, nvals) = trailing_values(line);
+    if label_text.is_empty() || nvals >= 3 {
         return true;
     }
-    // norm works char by char, so the norm of the joined tokens is the joined norms: no concat.
-    let label_tokens = tokens.get(..tokens.len() - nvals).unwrap_or_default();
-    let mut label = String::with_capacity(label_tokens.iter().map(|t| t.len()).sum());
-    label.extend(label_tokens.iter().flat_map(|t| cell::norm_label_chars(t)));
+    // norm works char by char, so the norm of the label part is the norm of its tokens
+    // joined: one String, sized up front.
+    let mut label = String::with_capacity(label_text.len());
+    label.extend(cell::norm_label_chars(label_text));
     let chars = label.chars().count();
     let prose = label.contains(['。', '；', ';']);
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
@@ -181,23 +177,31 @@ fn is_table_line_rest(line: &str) -> bool {
     // A row key counts when the label starts with a list marker or carries numbers, or when
     // what precedes the key is itself table wording (`法提供 2.没有现成…`, extra-samples 003);
     // a key inside a sentence (`…运用第三方检`, `禁将涉及国家秘密`) is prose.
-    if !prose && chars <= 60 {
-        if let Some(rec) = vocab::recognize_app(&label) {
-            let words = vocab::APP_ROWS.iter().flat_map(|r| r.1.iter().copied()).chain([
-                "其他处理",
-                "不予处理",
-                "无法提供",
-                "不予公开",
-                "办理结果",
-                "总计",
-                "其他",
-            ]);
-            let pos = words.filter_map(|k| body.find(k)).min().unwrap_or(0);
-            let before = body.get(..pos).unwrap_or("");
-            let _ = rec;
-            if marked || nvals > 0 || vocab::table_wording(before) {
-                return true;
-            }
+    if !prose && chars <= 60 && vocab::recognize_app(&label).is_some() {
+        // Where the first key word starts: one indexed pass, not one `find` per word
+        // (44 of them; issue 5).
+        static WORDS: std::sync::OnceLock<vocab::KeyIndex<()>> = std::sync::OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            vocab::KeyIndex::new(
+                vocab::APP_ROWS
+                    .iter()
+                    .flat_map(|r| r.1.iter().copied())
+                    .chain([
+                        "其他处理",
+                        "不予处理",
+                        "无法提供",
+                        "不予公开",
+                        "办理结果",
+                        "总计",
+                        "其他",
+                    ])
+                    .map(|k| (k, ())),
+            )
+        });
+        let pos = words.first_at(body).unwrap_or(0);
+        let before = body.get(..pos).unwrap_or("");
+        if marked || nvals > 0 || vocab::table_wording(before) {
+            return true;
         }
     }
     // Section headings (`四、政府信息公开行政复议、行政诉讼情况`) and sub-headings.
@@ -230,6 +234,29 @@ fn is_table_line_rest(line: &str) -> bool {
     // Fragments of wrapped labels and broken header cells (`计其他情形）`, `科研机`,
     // `维持 纠正  结果 审结`, `总计商 业 企`): unnumbered and made of table wording.
     !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(&label))
+}
+
+/// Splits a line into its label part (trimmed at the end) and the number of number or dash
+/// tokens that end it, scanning back from the end: no token list (issue 5). The label part
+/// is empty when every token is a value.
+fn trailing_values(line: &str) -> (&str, usize) {
+    let mut rest = line.trim_end_matches(cell::is_space);
+    let mut nvals = 0;
+    while !rest.is_empty() {
+        // The last token starts after the last space (of any byte length).
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| cell::is_space(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let token = rest.get(start..).unwrap_or_default();
+        if !matches!(cell::classify(token), cell::CellKind::Number | cell::CellKind::Dash) {
+            break;
+        }
+        nvals += 1;
+        rest = rest.get(..start).unwrap_or_default().trim_end_matches(cell::is_space);
+    }
+    (rest, nvals)
 }
 
 /// A quick exit of [`is_table_line`] for body text, which is most lines of a report: a line

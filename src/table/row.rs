@@ -40,9 +40,12 @@ fn sum_ok(v: &[Option<u64>]) -> bool {
 }
 
 /// Fits `cells` to `n` columns. `row_span` and `what` (the row's name) are for diagnostics.
+///
+/// Borrows the cells: the readers keep them (table 三 for its column rules), and a copy per
+/// row was made for that (issue 5).
 pub(crate) fn fit(
     input: &str,
-    mut cells: Vec<Cell>,
+    cells: &[Cell],
     n: usize,
     rule: RowRule,
     row_span: Span,
@@ -56,18 +59,18 @@ pub(crate) fn fit(
     while cells.len() - lead > n && cells[lead].kind == CellKind::Blank {
         lead += 1;
     }
-    cells.drain(..lead);
+    let mut cells = &cells[lead..];
     while cells.len() > n && cells.last().is_some_and(|c| c.kind == CellKind::Blank) {
-        cells.pop();
+        cells = &cells[..cells.len() - 1];
     }
     if cells.len() == n {
-        return cells.into_iter().map(Some).collect();
+        return cells.iter().copied().map(Some).collect();
     }
     if cells.len() > n {
         // Ragged: more cells than columns (sample 001 prints 8 numbers for 7 columns). The
         // row total decides which run of cells is real.
         let windows = cells.len() - n + 1;
-        let v = numbers(input, &cells);
+        let v = numbers(input, cells);
         let chosen = match rule {
             RowRule::LastIsSum => (0..windows).find(|&w| sum_ok(&v[w..w + n])).unwrap_or(0),
             RowRule::Free => 0,
@@ -105,7 +108,7 @@ pub(crate) fn fit(
         };
         match split {
             Split::Unique(parts) => {
-                let offsets = digit_offsets(input, &cells);
+                let offsets = digit_offsets(input, cells);
                 return parts
                     .into_iter()
                     .map(|(_, r)| {
@@ -155,7 +158,8 @@ pub(crate) fn fit(
         )
         .with_note("rule: a row has one cell per column"),
     );
-    let mut out: Fitted = cells.into_iter().map(Some).collect();
+    let mut out: Fitted = Vec::with_capacity(n.max(cells.len()));
+    out.extend(cells.iter().copied().map(Some));
     out.resize(n, None);
     out
 }

@@ -5,7 +5,7 @@
 //! sample 002) and typos seen in real reports (`2.其他法律行政止公开`, extra-samples 001) are
 //! all tolerated.
 
-use super::cell::norm_label;
+use super::cell::{norm_label, norm_label_chars};
 
 /// Number of row slots of table 三 (see [`APP_ROWS`]).
 pub(crate) const APP_SLOTS: usize = 26;
@@ -104,7 +104,9 @@ pub(crate) fn strip_marker(s: &str) -> (&str, bool) {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+    // A `match`, not `str::contains(char)`, which encodes and searches per call.
+    c.is_ascii_digit()
+        || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 /// Recognizes a table-三 label (already folded by [`norm_label`]).
@@ -267,32 +269,103 @@ impl<T: Copy> KeyIndex<T> {
         }
         best
     }
+
+    /// The byte offset of the first occurrence of any key in `text`: what the smallest
+    /// `text.find(key)` over the keys gives.
+    pub(crate) fn first_at(&self, text: &str) -> Option<usize> {
+        text.char_indices().map(|(p, _)| p).find(|&p| {
+            let rest = text.get(p..).unwrap_or_default();
+            let Some(c) = rest.chars().next() else { return false };
+            let (word, bit) = first_bit(c);
+            if self.firsts[word] & bit == 0 {
+                return false;
+            }
+            let from = self.entries.partition_point(|e| e.0 < c);
+            let same_first = self.entries.get(from..).unwrap_or_default();
+            same_first.iter().take_while(|e| e.0 == c).any(|e| rest.starts_with(e.1))
+        })
+    }
+
+    /// Calls `f` with the value of every occurrence of every key in `text`, in text order.
+    pub(crate) fn each_in(&self, text: &str, mut f: impl FnMut(T)) {
+        for (p, c) in text.char_indices() {
+            let (word, bit) = first_bit(c);
+            if self.firsts[word] & bit == 0 {
+                continue;
+            }
+            let from = self.entries.partition_point(|e| e.0 < c);
+            let rest = text.get(p..).unwrap_or_default();
+            let same_first = self.entries.get(from..).unwrap_or_default();
+            for e in same_first.iter().take_while(|e| e.0 == c) {
+                if rest.starts_with(e.1) {
+                    f(e.2);
+                }
+            }
+        }
+    }
 }
 
-/// Whether folded text holds a marker of the 2019 edition of table 二 (format.md §6.1).
-pub(crate) fn has_2019_active_marker(norm: &str) -> bool {
-    [
-        "本年新制作",
-        "本年新公开",
-        "对外公开总数",
-        "上一年项目数量",
-        "本年增/减",
-        "增/减",
-        "其他对外管理服务",
-        "第(九)项",
-        "集中采购",
-        "采购总金额",
-        "采购项目数量",
-    ]
-    .iter()
-    .any(|k| norm.contains(k))
-}
+/// A marker of the 2019 edition of table 二 (format.md §6.1).
+const MARK_2019: u8 = 1;
+/// A marker of the 2021 edition of table 二.
+const MARK_2021: u8 = 2;
+/// `规范性文件`, the 2019 wording unless the line writes `行政规范性文件`.
+const MARK_NORMATIVE: u8 = 4;
+/// `行政规范性文件`.
+const MARK_NORMATIVE_2021: u8 = 8;
 
-/// Whether folded text holds a marker of the 2021 edition of table 二.
-pub(crate) fn has_2021_active_marker(norm: &str) -> bool {
-    ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"]
-        .iter()
-        .any(|k| norm.contains(k))
+/// The edition markers of table 二 a folded text holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EditionMarks(u8);
+
+impl EditionMarks {
+    /// Finds the markers of `norm` in one indexed pass (it was one `contains` per marker word
+    /// and per line, 17 of them: 2 % of a parse, issue 5).
+    pub(crate) fn of(norm: &str) -> Self {
+        static INDEX: std::sync::OnceLock<KeyIndex<u8>> = std::sync::OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            KeyIndex::new(
+                [
+                    ("本年新制作", MARK_2019),
+                    ("本年新公开", MARK_2019),
+                    ("对外公开总数", MARK_2019),
+                    ("上一年项目数量", MARK_2019),
+                    ("本年增/减", MARK_2019),
+                    ("增/减", MARK_2019),
+                    ("其他对外管理服务", MARK_2019),
+                    ("第(九)项", MARK_2019),
+                    ("集中采购", MARK_2019),
+                    ("采购总金额", MARK_2019),
+                    ("采购项目数量", MARK_2019),
+                    ("本年制发件数", MARK_2021),
+                    ("本年废止件数", MARK_2021),
+                    ("现行有效件数", MARK_2021),
+                    ("本年收费金额", MARK_2021),
+                    ("规范性文件", MARK_NORMATIVE),
+                    ("行政规范性文件", MARK_NORMATIVE_2021),
+                ]
+                .into_iter(),
+            )
+        });
+        let mut marks = 0;
+        index.each_in(norm, |m| marks |= m);
+        EditionMarks(marks)
+    }
+
+    /// A marker of the 2019 edition (format.md §6.1).
+    pub(crate) fn y2019(self) -> bool {
+        self.0 & MARK_2019 != 0
+    }
+
+    /// A marker of the 2021 edition.
+    pub(crate) fn y2021(self) -> bool {
+        self.0 & MARK_2021 != 0
+    }
+
+    /// `规范性文件` on a line that never writes `行政规范性文件`: the 2019 wording.
+    pub(crate) fn normative_2019(self) -> bool {
+        self.0 & (MARK_NORMATIVE | MARK_NORMATIVE_2021) == MARK_NORMATIVE
+    }
 }
 
 /// Every label and header word of the three tables, for [`table_wording`].
@@ -310,8 +383,7 @@ fn bigrams_of(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     s.chars().zip(s.chars().skip(1))
 }
 
-/// The character pairs of the table wording, sorted: a binary search is several times cheaper
-/// than hashing a pair with the default SipHash (table_wording_tokens was 4% of a parse).
+/// The character pairs of the table wording.
 fn wording_bigrams() -> &'static Bigrams {
     static SET: std::sync::OnceLock<Bigrams> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
@@ -319,54 +391,114 @@ fn wording_bigrams() -> &'static Bigrams {
         for (label, _) in APP_ROWS.iter() {
             set.extend(bigrams_of(&norm_label(label)));
         }
-        set.sort_unstable();
-        set.dedup();
-        Bigrams(set)
+        Bigrams::new(&set)
     })
 }
 
-/// A sorted, deduplicated set of character pairs.
-struct Bigrams(Vec<(char, char)>);
+/// A set of character pairs: an open-addressing hash table of the pairs packed in a `u64`,
+/// with a multiplicative hash. A lookup is a multiply and a probe or two; the binary search
+/// of a sorted vector it replaces took ten comparisons (table_wording_tokens was 2.7% of a
+/// parse, issue 5), and SipHash was dearer still.
+struct Bigrams {
+    /// Packed pairs, 0 for an empty slot (no pair packs to 0: a pair's first char is
+    /// never NUL in the wording). The length is a power of two, at least twice the pairs.
+    slots: Vec<u64>,
+    /// 64 minus log2 of the length: the hash is the top bits of the product.
+    shift: u32,
+}
 
 impl Bigrams {
+    fn new(pairs: &[(char, char)]) -> Self {
+        let len = (pairs.len() * 2).next_power_of_two().max(2);
+        let mut set = Bigrams { slots: vec![0; len], shift: 64 - len.trailing_zeros() };
+        for &(a, b) in pairs {
+            let key = Self::pack(a, b);
+            if key == 0 {
+                continue;
+            }
+            let mut i = set.home(key);
+            while set.slots[i] != 0 && set.slots[i] != key {
+                i = (i + 1) & (len - 1);
+            }
+            set.slots[i] = key;
+        }
+        set
+    }
+
+    fn pack(a: char, b: char) -> u64 {
+        (u64::from(a) << 32) | u64::from(b)
+    }
+
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the top bits of the product mix every bit of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
     fn contains(&self, pair: &(char, char)) -> bool {
-        self.0.binary_search(pair).is_ok()
+        let key = Self::pack(pair.0, pair.1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        // The table is at most half full, so an empty slot ends every probe.
+        loop {
+            match self.slots.get(i) {
+                Some(&k) if k == key => return key != 0,
+                Some(&0) | None => return false,
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
     }
 }
 
 /// Whether folded text is (at least 80 %) made of table wording: its character pairs occur in
 /// the official labels and headers. Digits and list markers are ignored. Empty text is.
 pub(crate) fn table_wording(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '、')).collect();
+    wording_chars(s.chars())
+}
+
+/// [`table_wording`] of the text made of `chars`, without collecting them.
+fn wording_chars(chars: impl Iterator<Item = char>) -> bool {
     let set = wording_bigrams();
     let (mut hit, mut all) = (0usize, 0usize);
-    for b in bigrams_of(&t) {
-        all += 1;
-        hit += usize::from(set.contains(&b));
+    let mut prev = None;
+    for c in chars.filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '、')) {
+        if let Some(p) = prev {
+            all += 1;
+            hit += usize::from(set.contains(&(p, c)));
+        }
+        prev = Some(c);
     }
     all == 0 || hit * 5 >= all * 4
 }
 
 /// [`table_wording`] per whitespace-separated token (labels broken inside their cell, like
 /// `维持 纠正  结果 审结`, pair characters across the gaps wrongly), for a short line.
+///
+/// Reads the folded characters on the fly: it copied every token and the whole line
+/// (4% of a parse, issue 5).
 pub(crate) fn table_wording_tokens(line: &str) -> bool {
     let set = wording_bigrams();
     let (mut hit, mut all, mut chars) = (0usize, 0usize, 0usize);
     for tok in line.split(super::cell::is_space).filter(|t| !t.is_empty()) {
-        let t = norm_label(tok);
-        chars += t.chars().count();
-        for b in bigrams_of(&t) {
-            all += 1;
-            hit += usize::from(set.contains(&b));
+        let mut prev = None;
+        for c in norm_label_chars(tok) {
+            chars += 1;
+            // Past 60 characters the answer is no: stop reading (prose lines get here).
+            if chars > 60 {
+                return false;
+            }
+            if let Some(p) = prev {
+                all += 1;
+                hit += usize::from(set.contains(&(p, c)));
+            }
+            prev = Some(c);
         }
     }
-    let joined = norm_label(line);
-    chars > 0 && chars <= 60 && ((all > 0 && hit * 5 >= all * 4) || table_wording_strict(&joined))
-}
-
-/// [`table_wording`] for a non-empty text with at least one character pair.
-fn table_wording_strict(t: &str) -> bool {
-    t.chars().count() >= 2 && table_wording(t)
+    // The tokens' characters joined are the line's folded label characters (a character
+    // that folds to a space is a space already), so `chars` counts those too.
+    chars > 0
+        && chars <= 60
+        && ((all > 0 && hit * 5 >= all * 4)
+            || (chars >= 2 && wording_chars(norm_label_chars(line))))
 }
 
 /// Whether folded, whitespace-free text is a run of fragments of table wording, each at least
@@ -375,12 +507,14 @@ fn table_wording_strict(t: &str) -> bool {
 /// `商 业 企`), which the character-pair share misses at the seam. Short text only (at most
 /// 20 characters), so the segmentation stays constant-bounded.
 pub(crate) fn header_fragments(t: &str) -> bool {
+    // At most 80 bytes: 20 characters of up to 4 bytes (no count, no vectors, for the long
+    // labels of prose lines).
+    if t.len() > 80 || !(2..=20).contains(&t.chars().count()) {
+        return false;
+    }
     // Byte offsets of the characters of `t`, and its end.
     let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
     let n = bounds.len() - 1;
-    if !(2..=20).contains(&n) {
-        return false;
-    }
     // The wording, normalized once (normalizing every label for every piece, with a
     // quadratic number of pieces, was 38% of a parse: issue 5).
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
@@ -455,6 +589,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn bigram_set_holds_exactly_the_wording_pairs() {
+        let mut pairs: Vec<(char, char)> = WORDING.iter().flat_map(|w| bigrams_of(w)).collect();
+        for (label, _) in APP_ROWS.iter() {
+            pairs.extend(bigrams_of(&norm_label(label)));
+        }
+        let set = wording_bigrams();
+        assert!(pairs.iter().all(|p| set.contains(p)));
+        let chars: Vec<char> =
+            "政府信息公开申请总计其他行政复议诉讼结果维持纠正一二三四五、（）()0123xyz"
+                .chars()
+                .collect();
+        for &a in &chars {
+            for &b in &chars {
+                assert_eq!(set.contains(&(a, b)), pairs.contains(&(a, b)), "{a}{b}");
+            }
+        }
+    }
+
     /// The `rfind` loop `KeyIndex::last_in` replaced, as the oracle.
     fn last_by_rfind<T: Copy>(text: &str, keys: &[(&str, T)]) -> Option<T> {
         let mut best: Option<(usize, T)> = None;
@@ -486,6 +639,15 @@ mod tests {
                 .collect();
             let index = KeyIndex::new(app.iter().copied());
             proptest::prop_assert_eq!(index.last_in(&text), last_by_rfind(&text, &app));
+            let first = app.iter().filter_map(|(k, _)| text.find(k)).min();
+            proptest::prop_assert_eq!(index.first_at(&text), first);
+            let mut every = Vec::new();
+            index.each_in(&text, |slot| every.push(slot));
+            every.sort_unstable();
+            let mut by_find: Vec<usize> =
+                app.iter().flat_map(|&(k, slot)| text.match_indices(k).map(move |_| slot)).collect();
+            by_find.sort_unstable();
+            proptest::prop_assert_eq!(every, by_find);
             let active = [
                 ("规范性文件", 0), ("行政许可", 1), ("对外管理服务", 2), ("行政处罚", 3),
                 ("行政强制", 4), ("事业性收费", 5), ("集中采购", 6), ("政府采购", 7), ("规章", 8),
