@@ -37,8 +37,10 @@
 //! assert_eq!(failed[0].related.last().map(|l| l.span.slice(text)), Some("0"));
 //! ```
 
+use std::fmt::{self, Write};
+
 use crate::{
-    AnnualReport, ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Outcomes,
+    AnnualReport, ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Label,
     ReviewsAndLawsuits, Span,
 };
 
@@ -46,30 +48,64 @@ use crate::{
 pub fn check(report: &AnnualReport) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(a) = &report.applications {
-        out.extend(check_applications(a));
+        applications(a, &mut out);
     }
     if let Some(r) = &report.reviews_and_lawsuits {
-        out.extend(check_reviews_and_lawsuits(r));
+        reviews_and_lawsuits(r, &mut out);
     }
     out
 }
 
 /// One operand of a check: its display name, value, and cell span.
-struct Term {
-    name: String,
+///
+/// Checks pass far more often than they fail, so nothing here is formatted until a
+/// diagnostic needs it: a name is borrowed, and [`compare`] gets the words of its messages as
+/// [`fmt::Arguments`]. (Formatting them up front cost ~90 instructions per input byte on
+/// generated reports, most of the time spent checking.)
+#[derive(Debug, Clone, Copy)]
+struct Term<'a> {
+    name: &'a str,
     value: Option<u64>,
     span: Option<Span>,
 }
 
-impl Term {
-    fn of(name: impl Into<String>, row: &ApplicantCounts, col: ApplicantColumn) -> Term {
-        Term { name: name.into(), value: row.get(col), span: row.cell_span(col).or(Some(row.span)) }
+impl<'a> Term<'a> {
+    fn of(name: &'a str, row: &ApplicantCounts, col: ApplicantColumn) -> Term<'a> {
+        Term { name, value: row.get(col), span: row.cell_span(col).or(Some(row.span)) }
     }
+
+    /// [`Term`]'s display, in a string sized up front (`format!` would grow it two or three
+    /// times): the name, and ` (` + at most 20 digits + `)`.
     fn shown(&self) -> String {
+        let mut s = String::with_capacity(self.name.len() + 23);
+        // Writing to a String cannot fail.
+        let _ = write!(s, "{self}");
+        s
+    }
+}
+
+/// `自然人 (14)`, or `自然人 (blank)`.
+impl fmt::Display for Term<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.value {
-            Some(v) => format!("{} ({v})", self.name),
-            None => format!("{} (blank)", self.name),
+            Some(v) => write!(f, "{} ({v})", self.name),
+            None => write!(f, "{} (blank)", self.name),
         }
+    }
+}
+
+/// The names of some terms, in backticks and separated by commas: `` `总计`, `其他` ``.
+struct Names<I>(I);
+
+impl<'t, 'a: 't, I: Iterator<Item = &'t Term<'a>> + Clone> fmt::Display for Names<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, t) in self.0.clone().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{}`", t.name)?;
+        }
+        Ok(())
     }
 }
 
@@ -80,73 +116,66 @@ impl Term {
 fn compare(
     out: &mut Vec<Diagnostic>,
     code: Code,
-    (subject, failure): (&str, &str),
-    rule: &str,
-    lhs: &[Term],
-    rhs: &[Term],
+    (subject, failure): (fmt::Arguments<'_>, &str),
+    rule: fmt::Arguments<'_>,
+    lhs: &[Term<'_>],
+    rhs: &[Term<'_>],
     fallback: Span,
 ) {
-    let present = lhs.iter().chain(rhs).filter(|t| t.value.is_some()).count();
-    if present == 0 {
+    let terms = || lhs.iter().chain(rhs);
+    if terms().all(|t| t.value.is_none()) {
         return;
     }
     // In u128: fifteen u64 counts cannot overflow it (a digit run read as one huge count
     // overflowed u64 here; roundtrip fuzz find, `artifacts/parse/check-sum-overflow`).
-    let sum = |ts: &[Term]| ts.iter().map(|t| u128::from(t.value.unwrap_or(0))).sum::<u128>();
+    let sum = |ts: &[Term<'_>]| ts.iter().map(|t| u128::from(t.value.unwrap_or(0))).sum::<u128>();
     let (l, r) = (sum(lhs), sum(rhs));
-    let blanks: Vec<&Term> = lhs.iter().chain(rhs).filter(|t| t.value.is_none()).collect();
+    let blanks = || terms().filter(|t| t.value.is_none());
     // A side printed all blank was not filled in, not zero: Shanghai 2019 leaves 总计 blank
     // in the result rows (format.md §3.5), and `158 + 9 + … ≠ 总计 (blank)` would be an error
     // on every such row. The check is skipped, with a note.
-    let all_blank = |ts: &[Term]| ts.iter().all(|t| t.value.is_none());
+    let all_blank = |ts: &[Term<'_>]| ts.iter().all(|t| t.value.is_none());
     if all_blank(lhs) || all_blank(rhs) {
         let side = if all_blank(rhs) { rhs } else { lhs };
-        let span = side[0].span.unwrap_or(fallback);
-        let names = side.iter().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ");
+        let span = side.first().and_then(|t| t.span).unwrap_or(fallback);
         out.push(
             Diagnostic::note(
                 Code::BlankInCheck,
                 span,
-                format!("skipped the check of {subject}: {names} blank"),
+                format!("skipped the check of {subject}: {} blank", Names(side.iter())),
             )
             .with_note(format!("rule: {rule}")),
         );
         return;
     }
     if l == r {
-        if !blanks.is_empty() {
-            let span = blanks[0].span.unwrap_or(fallback);
+        if let Some(first) = blanks().next() {
             out.push(
                 Diagnostic::note(
                     Code::BlankInCheck,
-                    span,
-                    format!(
-                        "treated blank {} as 0 in check `{rule}`",
-                        blanks
-                            .iter()
-                            .map(|t| format!("`{}`", t.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    first.span.unwrap_or(fallback),
+                    format!("treated blank {} as 0 in check `{rule}`", Names(blanks())),
                 )
                 .with_note(format!("rule: {rule}")),
             );
         }
         return;
     }
-    let side = |ts: &[Term]| ts.iter().map(Term::shown).collect::<Vec<_>>().join(" + ");
-    let formula = format!("{} ≠ {}", side(lhs), side(rhs));
-    let mut terms = lhs.iter().chain(rhs);
-    let first = terms.next().and_then(|t| t.span).unwrap_or(fallback);
-    let mut d =
-        Diagnostic::error(code, first, format!("{subject} {failure}: {formula}: {l} ≠ {r}"))
-            .with_note(format!("rule: {rule}"));
-    for t in lhs.iter().chain(rhs).skip(1) {
-        if let Some(s) = t.span {
-            d = d.with_label(s, t.shown());
-        }
-    }
-    if !blanks.is_empty() {
+    // Each term is written once: in the formula, and again as its label.
+    let shown: Vec<String> = terms().map(Term::shown).collect();
+    let (left, right) = shown.split_at(lhs.len());
+    let first = terms().next().and_then(|t| t.span).unwrap_or(fallback);
+    let mut d = Diagnostic::error(
+        code,
+        first,
+        format!("{subject} {failure}: {} ≠ {}: {l} ≠ {r}", left.join(" + "), right.join(" + ")),
+    )
+    .with_note(format!("rule: {rule}"));
+    d.related.reserve_exact(shown.len().saturating_sub(1));
+    d.related.extend(
+        terms().zip(shown).skip(1).filter_map(|(t, shown)| Some(Label::new(t.span?, shown))),
+    );
+    if blanks().next().is_some() {
         d = d.with_note("blank cells were counted as 0");
     }
     out.push(d);
@@ -192,6 +221,12 @@ fn result_rows(a: &Applications) -> Vec<(&'static str, &ApplicantCounts)> {
 /// rows (column-total-mismatch).
 pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    applications(a, &mut out);
+    out
+}
+
+/// [`check_applications`], into `out`.
+fn applications(a: &Applications, out: &mut Vec<Diagnostic>) {
     let fallback = a.span;
     // Rule 1, printed in the template: 第一项加第二项之和，等于第三项加第四项之和.
     if let (Some(new), Some(carried), Some(total), Some(fwd)) =
@@ -200,10 +235,10 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
         for col in ApplicantColumn::ALL {
             let c = col.label();
             compare(
-                &mut out,
+                out,
                 Code::BalanceMismatch,
-                (&format!("column {c}"), "does not balance"),
-                &format!("{c}: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度"),
+                (format_args!("column {c}"), "does not balance"),
+                format_args!("{c}: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度"),
                 &[Term::of("本年新收", new, col), Term::of("上年结转", carried, col)],
                 &[Term::of("办理结果总计", total, col), Term::of("结转下年度", fwd, col)],
                 fallback,
@@ -211,14 +246,15 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
         }
     }
     // Rule 2: each row's 总计 is the sum of the six applicant columns.
-    let mut rows: Vec<(&str, &ApplicantCounts)> = Vec::new();
+    let results = result_rows(a);
+    let mut rows: Vec<(&str, &ApplicantCounts)> = Vec::with_capacity(results.len() + 4);
     if let Some(r) = &a.new_received {
         rows.push(("一、本年新收", r));
     }
     if let Some(r) = &a.carried_over {
         rows.push(("二、上年结转", r));
     }
-    rows.extend(result_rows(a));
+    rows.extend(results.iter().copied());
     if let Some(r) = &a.total_processed {
         rows.push(("（七）总计", r));
     }
@@ -228,18 +264,17 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
     // Rows whose 总计 is blank while parts are printed (Shanghai 2019 leaves most of them
     // blank): one note for the table, not one per row.
     let mut unchecked: Vec<(&str, Span)> = Vec::new();
-    for (name, row) in &rows {
-        let parts: Vec<Term> =
-            ApplicantColumn::PARTS.iter().map(|&c| Term::of(c.label(), row, c)).collect();
+    for &(name, row) in &rows {
+        let parts = ApplicantColumn::PARTS.map(|c| Term::of(c.label(), row, c));
         if row.total.is_none() && parts.iter().any(|t| t.value.is_some()) {
             unchecked.push((name, row.cell_span(ApplicantColumn::Total).unwrap_or(row.span)));
             continue;
         }
         compare(
-            &mut out,
+            out,
             Code::RowTotalMismatch,
-            (&format!("row {name}"), "does not add up"),
-            &format!(
+            (format_args!("row {name}"), "does not add up"),
+            format_args!(
                 "{name}: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他"
             ),
             &parts,
@@ -266,15 +301,16 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
     }
     // Rule 3: （七）总计 is the sum of the result rows.
     if let Some(total) = &a.total_processed {
-        let results = result_rows(a);
         if !results.is_empty() {
+            let mut parts = Vec::with_capacity(results.len());
             for col in ApplicantColumn::ALL {
-                let parts: Vec<Term> = results.iter().map(|(n, r)| Term::of(*n, r, col)).collect();
+                parts.clear();
+                parts.extend(results.iter().map(|(n, r)| Term::of(n, r, col)));
                 compare(
-                    &mut out,
+                    out,
                     Code::ColumnTotalMismatch,
-                    (&format!("column {}", col.label()), "does not add up to （七）总计"),
-                    &format!("{}: （七）总计 = the sum of the result rows", col.label()),
+                    (format_args!("column {}", col.label()), "does not add up to （七）总计"),
+                    format_args!("{}: （七）总计 = the sum of the result rows", col.label()),
                     &parts,
                     &[Term::of("（七）总计", total, col)],
                     total.span,
@@ -282,32 +318,33 @@ pub fn check_applications(a: &Applications) -> Vec<Diagnostic> {
             }
         }
     }
-    out
 }
 
 /// Checks table 四: in each block, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
 /// (outcome-total-mismatch).
 pub fn check_reviews_and_lawsuits(r: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    reviews_and_lawsuits(r, &mut out);
+    out
+}
+
+/// [`check_reviews_and_lawsuits`], into `out`.
+fn reviews_and_lawsuits(r: &ReviewsAndLawsuits, out: &mut Vec<Diagnostic>) {
     for (block, o) in [
         ("行政复议", &r.review),
         ("行政诉讼 未经复议直接起诉", &r.lawsuit_direct),
         ("行政诉讼 复议后起诉", &r.lawsuit_after_review),
     ] {
-        let t = |i: usize, name: &str, o: &Outcomes| Term {
-            name: name.to_string(),
-            value: o.values()[i],
-            span: o.cells[i],
-        };
+        let values = o.values();
+        let t = |i: usize, name: &'static str| Term { name, value: values[i], span: o.cells[i] };
         compare(
-            &mut out,
+            out,
             Code::OutcomeTotalMismatch,
-            (&format!("block {block}"), "does not add up"),
-            &format!("{block}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
-            &[t(0, "结果维持", o), t(1, "结果纠正", o), t(2, "其他结果", o), t(3, "尚未审结", o)],
-            &[t(4, "总计", o)],
+            (format_args!("block {block}"), "does not add up"),
+            format_args!("{block}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
+            &[t(0, "结果维持"), t(1, "结果纠正"), t(2, "其他结果"), t(3, "尚未审结")],
+            &[t(4, "总计")],
             r.span,
         );
     }
-    out
 }
