@@ -106,6 +106,40 @@ pub(crate) fn fold_compact(s: &str) -> String {
     fold_into_string(s, true)
 }
 
+/// Whether [`fold_compact`] drops `c`: an ignorable, or a character that folds to whitespace.
+pub(crate) fn is_compact_dropped(c: char) -> bool {
+    is_ignorable(c) || fold_char(c).is_whitespace()
+}
+
+/// The characters of [`fold_compact`]`(s)`, produced lazily and in either direction, for
+/// matchers that look at a few characters at a place: copying the whole input to match a
+/// few markers across PDF spacing was 17 instructions per input byte (issue 5 profile).
+pub(crate) fn compact_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    s.chars().filter(|&c| !is_compact_dropped(c)).map(fold_char)
+}
+
+/// Whether [`fold_compact`]`(s)` starts with `prefix`, without copying `s`. `prefix` must be
+/// folded and compact itself (`fold_compact(prefix) == prefix`), as matchers' keywords are.
+///
+/// The bytes are compared first: where they agree, `s` holds `prefix`'s own characters, which
+/// folding keeps. At the first difference, a character that folding can neither drop nor
+/// change ([`may_change`] is false for its first byte) settles it; only a space, an ignorable
+/// or a full-width form there needs the character-by-character comparison.
+pub(crate) fn compact_starts_with(s: &str, prefix: &str) -> bool {
+    debug_assert_eq!(fold_compact(prefix), prefix, "prefix must be folded and compact");
+    let common = s.bytes().zip(prefix.bytes()).take_while(|(a, b)| a == b).count();
+    if common == prefix.len() {
+        return true;
+    }
+    // The start of the character of `s` where the bytes differ.
+    let Some(at) = (0..=common).rev().find(|&i| s.is_char_boundary(i)) else { return false };
+    if !s.as_bytes().get(at).is_some_and(|&b| may_change(b)) {
+        return false;
+    }
+    let mut chars = compact_chars(s);
+    prefix.chars().all(|p| chars.next() == Some(p))
+}
+
 /// Bytes that can start a character that folding, [`is_space`] or [`is_ignorable`] cares
 /// about: ASCII whitespace and the UTF-8 lead bytes `C2`, `E1`, `E2`, `E3`, `EF` (see
 /// [`fold_into_string`]). A table: one load per byte in the scanning loops.
@@ -214,7 +248,15 @@ mod tests {
             let folded = fold(&s).text;
             proptest::prop_assert_eq!(fold_text(&s), folded.clone());
             let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
-            proptest::prop_assert_eq!(fold_compact(&s), compact);
+            proptest::prop_assert_eq!(fold_compact(&s), compact.clone());
+            proptest::prop_assert_eq!(compact_chars(&s).collect::<String>(), compact.clone());
+            let reversed: String = compact_chars(&s).rev().collect();
+            proptest::prop_assert_eq!(reversed, compact.chars().rev().collect::<String>());
+            for (i, _) in compact.char_indices() {
+                proptest::prop_assert!(compact_starts_with(&s, &compact[..i]));
+            }
+            let longer = format!("{compact}a");
+            proptest::prop_assert!(!compact_starts_with(&s, &longer));
         }
     }
 
