@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::parsers::{is_ignorable, is_space, may_change, page_number};
+use crate::parsers::{blanks, is_ignorable, is_space, page_number};
 use crate::{Paragraph, Span};
 
 /// What a line holds.
@@ -224,12 +224,13 @@ pub(crate) fn ends_paragraph(text: &str, wrap: Option<usize>) -> bool {
     let mut rev = text.chars().rev().filter(|&c| !is_trim(c));
     let last = rev.next();
     let closes = |c: char| matches!(c, '”' | '’' | '"' | '）' | ')' | '」' | '』' | '》');
-    let full = wrap.is_some_and(|w| width(text) + 6 >= w);
+    // The width is taken at most once, and only when the last character does not settle it.
+    let full = || wrap.is_some_and(|w| width(text) + 6 >= w);
     match last {
         None => return false,
         // A colon at the very end of a full wrapped line is usually mid-sentence: extra sample
         // 001 line 9 `号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：`.
-        Some('：' | ':') if full => return false,
+        Some('：' | ':') if full() => return false,
         Some(c) if is_terminal(c) => return true,
         Some(c) if closes(c) && rev.next().is_some_and(is_terminal) => return true,
         _ => {}
@@ -284,63 +285,53 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// [`normalize`], appending to `out`: one pass to detect letter-spacing, one to copy, and no
-/// intermediate `Vec<char>` or `String` (paragraph joining was 22% of a parse, issue 5).
+/// [`normalize`], appending to `out`. Only the spaces and ignorables are looked at (found from
+/// the bytes, [`blanks`]): the text between them is copied whole, and letter-spacing is decided
+/// from the characters around each space. (Decoding and classifying every character, twice,
+/// was most of the cost of building paragraphs: issue 5.)
 fn normalize_into(out: &mut String, text: &str) {
+    let mut blanks = blanks(text).peekable();
     // Most lines of Chinese prose hold no space and no ignorable: then the text is the result.
-    if !has_space_or_ignorable(text) {
+    if blanks.peek().is_none() {
         out.push_str(text);
         return;
     }
-    let chars = || text.chars().filter(|&c| !is_ignorable(c));
-    // Ideograph–space–ideograph triples (one space between), as `windows(3)` would see them;
-    // each character is classified once.
-    let mut spaced_pairs = 0;
-    let (mut before, mut prev) = (false, false); // is_cjk(c[-2]), is_space(c[-1])
-    let mut prev_cjk = false;
-    for c in chars() {
-        let (cjk, space) = (is_cjk(c), is_space(c));
-        if before && prev && cjk {
-            spaced_pairs += 1;
-            if spaced_pairs >= 3 {
-                break;
-            }
-        }
-        (before, prev, prev_cjk) = (prev_cjk, space, cjk);
-    }
-    let letter_spaced = spaced_pairs >= 3;
-    // A space run is written (as one space) only between two characters, by the rule above;
-    // leading and trailing runs are dropped.
+    let letter_spaced = is_letter_spaced(text);
+    // A space run is written (as one space) only between two characters, by the rule of
+    // `keeps_space`; leading and trailing runs are dropped. Ignorables are dropped and do not
+    // break a space run.
     let mut last: Option<char> = None;
     let mut pending_space = false;
-    for c in chars() {
-        if is_space(c) {
-            pending_space = true;
-            continue;
-        }
-        if pending_space {
-            if last.is_some_and(|a| keeps_space(a, c, letter_spaced)) {
+    let mut copied = 0; // `text[..copied]` is written or dropped
+    let end = (text.len(), None);
+    for (i, blank) in blanks.map(|(i, c)| (i, Some(c))).chain(std::iter::once(end)) {
+        let run = text.get(copied..i).unwrap_or_default();
+        if let Some(b) = run.chars().next() {
+            if pending_space && last.is_some_and(|a| keeps_space(a, b, letter_spaced)) {
                 out.push(' ');
             }
             pending_space = false;
+            out.push_str(run);
+            last = run.chars().next_back();
         }
-        out.push(c);
-        last = Some(c);
+        if let Some(c) = blank {
+            pending_space |= is_space(c);
+            copied = i + c.len_utf8();
+        }
     }
 }
 
-/// Whether `text` holds a character that [`normalize`] would drop or rewrite: a space
-/// ([`is_space`]: Unicode whitespace, U+3000 included) or an ignorable. Checked on bytes: only
-/// ASCII whitespace and the UTF-8 lead bytes of the non-ASCII ones (U+0085/U+00A0: `C2`,
-/// U+1680: `E1`, U+2000–U+205F: `E2`, U+3000: `E3`, U+FEFF: `EF`) need a closer look.
-fn has_space_or_ignorable(text: &str) -> bool {
-    text.bytes().enumerate().any(|(i, b)| {
-        may_change(b)
-            && text
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| is_space(c) || is_ignorable(c))
-    })
+/// Whether a line is letter-spaced: three or more ideograph–space–ideograph triples (one space
+/// between, ignorables not counted), as a justified PDF line gives (`号 ， 邮 编 ：`).
+fn is_letter_spaced(text: &str) -> bool {
+    let spaced = blanks(text).filter(|&(i, c)| {
+        let before = text.get(..i).unwrap_or_default();
+        let after = text.get(i + c.len_utf8()..).unwrap_or_default();
+        is_space(c)
+            && before.chars().rev().find(|&c| !is_ignorable(c)).is_some_and(is_cjk)
+            && after.chars().find(|&c| !is_ignorable(c)).is_some_and(is_cjk)
+    });
+    spaced.take(3).count() == 3
 }
 
 /// Appends a normalized line to paragraph text: a space only where a line break split two
@@ -360,32 +351,38 @@ pub(crate) fn join_into(out: &mut String, line: &str) {
 /// heading's line), in order. Blank lines and page numbers are not segments: they never end
 /// a paragraph, because PDF extraction puts them in the middle of sentences (000 line 137–140:
 /// three blank lines inside `…进行公开，保` / `证信息的及时性`; extra 001 line 26).
-pub(crate) fn paragraphs(input: &str, segments: &[Span], wrap: Option<usize>) -> Vec<Paragraph> {
+pub(crate) fn paragraphs(
+    input: &str,
+    segments: impl IntoIterator<Item = Span>,
+    wrap: Option<usize>,
+) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let mut current: Option<(Span, String)> = None;
-    for &seg in segments {
+    // The paragraph being built: its span so far, and its text in one buffer reused for every
+    // paragraph. A finished paragraph gets an exact-size copy: growing each paragraph's own
+    // `String` by doubling and shrinking it at the end took several reallocations each (issue 5).
+    let mut current: Option<Span> = None;
+    let mut buf = String::new();
+    for seg in segments {
         let text = strip_block_prefix(seg.slice(input));
         if text.is_empty() {
             continue;
         }
-        let (span, buf) = current.get_or_insert_with(|| (seg, String::new()));
-        *span = span.cover(seg);
-        join_into(buf, text);
+        let span = current.map_or(seg, |span| span.cover(seg));
+        current = Some(span);
+        join_into(&mut buf, text);
         // The short-line test looks at the whole line: a run-in heading's body is the tail
         // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
         let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
         let whole_line = input.get(line_start..seg.end).unwrap_or(text);
         if ends_paragraph(whole_line, wrap) {
-            if let Some((span, mut text)) = current.take() {
-                // The text grew by doubling; the report keeps it, so give back the slack.
-                text.shrink_to_fit();
-                out.push(Paragraph { text, span });
-            }
+            out.push(Paragraph { text: buf.as_str().to_owned(), span });
+            buf.clear();
+            current = None;
         }
     }
-    if let Some((span, mut text)) = current {
-        text.shrink_to_fit();
-        out.push(Paragraph { text, span });
+    if let Some(span) = current {
+        buf.shrink_to_fit(); // the report keeps it
+        out.push(Paragraph { text: buf, span });
     }
     out
 }
@@ -609,7 +606,7 @@ mod tests {
         let ls = lines(input);
         let segs: Vec<Span> =
             ls.iter().filter(|l| l.kind == LineKind::Text).map(|l| l.content).collect();
-        let ps = paragraphs(input, &segs, None);
+        let ps = paragraphs(input, segs, None);
         let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["2023年，我镇根据（以下简称）规定。", "新段落2023年hello world。"]);
         assert_eq!(ps[0].span, Span::new(0, ls[2].content.end));
