@@ -58,13 +58,17 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let first_line = headings.first().map_or(lines.len(), |h| h.line);
     let preamble_end = lines.get(first_line).map_or(input.len(), |l| l.span.start);
     let title_span = front.title_span.filter(|s| s.end <= preamble_end);
-    let preamble_segments: Vec<Span> = (0..first_line).filter_map(|i| ctx.segment(i)).collect();
+    let preamble_segments = || (0..first_line).filter_map(|i| ctx.segment(i));
     // No paragraph runs across the title: a scraped `索引号：…` line above it has no final
     // punctuation and would otherwise join the first line of text below it.
-    let (above, below): (Vec<Span>, Vec<Span>) =
-        preamble_segments.iter().partition(|seg| title_span.is_some_and(|t| seg.end <= t.start));
-    let mut preamble_paragraphs = layout::paragraphs(input, &above, wrap);
-    preamble_paragraphs.extend(layout::paragraphs(input, &below, wrap));
+    let above = |seg: &Span| title_span.is_some_and(|t| seg.end <= t.start);
+    let mut preamble_paragraphs =
+        layout::paragraphs(input, preamble_segments().filter(above), wrap);
+    preamble_paragraphs.extend(layout::paragraphs(
+        input,
+        preamble_segments().filter(|seg| !above(seg)),
+        wrap,
+    ));
     let preamble =
         Preamble { title_span, paragraphs: preamble_paragraphs, span: Span::new(0, preamble_end) };
     let sections = ctx.children(0, headings.len(), 1, input.len());
@@ -186,25 +190,24 @@ impl Ctx<'_> {
             self.lines.partition_point(|l| l.span.start < end)
         };
         let body = h.last_line + 1..body_end_line;
+        // A run-in heading's rest of line starts the first paragraph; a table splits the body
+        // into the paragraphs before it and those after it.
+        let first = h.table_lines.map_or(body.end, |(first, _, _)| first);
+        let before = body.clone().filter(|&i| i < first).filter_map(|i| self.segment(i));
+        let mut paragraphs =
+            layout::paragraphs(self.input, h.run_in.into_iter().chain(before), self.wrap);
         let mut tables = Vec::new();
-        let mut before: Vec<Span> = h.run_in.into_iter().collect();
-        let mut after = Vec::new();
-        match h.table_lines {
-            Some((first, last, table)) => {
-                // The region keeps the last line's trailing tabs and spaces: they are blank
-                // cells (`…\t50\t16\t\t`), and without them the reader would see too few
-                // cells (found by the roundtrip fuzz target).
-                let last_line = self.lines[last].span;
-                let text = last_line.slice(self.input).trim_end_matches(['\n', '\r']);
-                let span = Span::new(self.line_start(first), last_line.start + text.len());
-                tables.push(TableRegion { table, span });
-                before.extend(body.clone().filter(|&i| i < first).filter_map(|i| self.segment(i)));
-                after.extend(body.filter(|&i| i > last).filter_map(|i| self.segment(i)));
-            }
-            _ => before.extend(body.filter_map(|i| self.segment(i))),
+        if let Some((first, last, table)) = h.table_lines {
+            // The region keeps the last line's trailing tabs and spaces: they are blank
+            // cells (`…\t50\t16\t\t`), and without them the reader would see too few
+            // cells (found by the roundtrip fuzz target).
+            let last_line = self.lines[last].span;
+            let text = last_line.slice(self.input).trim_end_matches(['\n', '\r']);
+            let span = Span::new(self.line_start(first), last_line.start + text.len());
+            tables.push(TableRegion { table, span });
+            let after = body.filter(|&i| i > last).filter_map(|i| self.segment(i));
+            paragraphs.extend(layout::paragraphs(self.input, after, self.wrap));
         }
-        let mut paragraphs = layout::paragraphs(self.input, &before, self.wrap);
-        paragraphs.extend(layout::paragraphs(self.input, &after, self.wrap));
         Section {
             number: h.number,
             marker: h.marker.clone(),

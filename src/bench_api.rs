@@ -58,5 +58,5 @@ pub fn paragraphs(input: &str, lines: &Lines) -> usize {
     let wrap = layout::wrap_width(input, &lines.0);
     let segments: Vec<crate::Span> =
         lines.0.iter().filter(|l| l.kind == layout::LineKind::Text).map(|l| l.content).collect();
-    layout::paragraphs(input, &segments, wrap).len()
+    layout::paragraphs(input, segments, wrap).len()
 }

@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::parsers::{is_ignorable, is_space, may_change, page_number};
+use crate::parsers::{blanks, is_ignorable, is_space, page_number};
 use crate::{Paragraph, Span};
 
 /// What a line holds.
@@ -53,15 +53,17 @@ fn is_trim(c: char) -> bool {
 /// Splits `input` into lines that tile it (see the module docs for terminators).
 pub(crate) fn lines(input: &str) -> Vec<Line> {
     let bytes = input.as_bytes();
-    // Sized up front (a vectorized count): growing by doubling left up to half of a 40-byte
-    // slot per line unused, a third of the peak memory of samples 000/004 (issue 5).
-    let terminators = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
-    let mut out = Vec::with_capacity(terminators + 1);
+    // Sized up front: growing by doubling left up to half of a 40-byte slot per line unused, a
+    // third of the peak memory of samples 000/004 (issue 5).
+    let crs = if bytes.contains(&b'\r') { count_byte(bytes, b'\r') } else { 0 };
+    let mut out = Vec::with_capacity(count_byte(bytes, b'\n') + crs + 1);
     let mut start = 0;
     // `str::find(char)` is memchr-backed: lines are found a word at a time, not byte by byte.
+    // Most inputs have no `\r`: then no line is searched for one.
     while let Some(rest) = input.get(start..).filter(|r| !r.is_empty()) {
         let nl = rest.find('\n').map_or(rest.len(), |p| p + 1); // one past the `\n`, or the end
-        let (content_end, next) = match rest.get(..nl).unwrap_or(rest).find('\r') {
+        let cr = if crs == 0 { None } else { rest.get(..nl).unwrap_or(rest).find('\r') };
+        let (content_end, next) = match cr {
             // `\r\n`
             Some(r) if r + 2 == nl && bytes.get(start + nl - 1) == Some(&b'\n') => (r, nl),
             // A lone `\r` ends its line.
@@ -75,10 +77,22 @@ pub(crate) fn lines(input: &str) -> Vec<Line> {
     out
 }
 
+/// How many times `byte` occurs in `bytes`. Counted into a `u8` per block of 255 bytes, which
+/// the compiler turns into 16-byte vector compares: a plain `filter(…).count()` took 3.5
+/// instructions per byte, and a `matches(char).count()` (memchr once per line) about 2.
+fn count_byte(bytes: &[u8], byte: u8) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| block.iter().fold(0u8, |n, &b| n + u8::from(b == byte)))
+        .map(usize::from)
+        .sum()
+}
+
 fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line {
     let raw = &input[start..content_end];
-    let lead = raw.len() - raw.trim_start_matches(is_trim).len();
-    let trimmed = raw.trim_matches(is_trim);
+    let after_lead = raw.trim_start_matches(is_trim);
+    let lead = raw.len() - after_lead.len();
+    let trimmed = after_lead.trim_end_matches(is_trim);
     let content = Span::new(start + lead, start + lead + trimmed.len());
     let kind = if trimmed.is_empty() {
         LineKind::Blank
@@ -163,13 +177,21 @@ pub(crate) fn width(s: &str) -> usize {
     // E4 B7 (U+4DC0–U+4DFF, the narrow Yijing hexagrams), is a CJK ideograph (U+4000–U+9FFF,
     // East Asian Wide): 2 columns. Anything else is decoded. Widths are taken of every text
     // line (wrap width, paragraph ends, heading candidates): decoding each char was 7% of a parse.
+    // Likewise the CJK punctuation of every line: U+3000–U+3029 (`E3 80 80`–`E3 80 A9`: `、`,
+    // `。`, `《》`, `「」`) and the full-width forms U+FF01–U+FF60 (`EF BC 81`–`EF BD A0`: `，`,
+    // `：`, `（）`) are all 2 columns (tested on every character below).
     let bytes = s.as_bytes();
+    let at = |k: usize| bytes.get(k).copied().unwrap_or(0);
     let (mut w, mut i) = (0, 0);
     while let Some(&b) = bytes.get(i) {
         match b {
             0x20..=0x7E => (w, i) = (w + 1, i + 1),
             0xE5..=0xE9 => (w, i) = (w + 2, i + 3),
-            0xE4 if bytes.get(i + 1) != Some(&0xB7) => (w, i) = (w + 2, i + 3),
+            0xE4 if at(i + 1) != 0xB7 => (w, i) = (w + 2, i + 3),
+            0xE3 if at(i + 1) == 0x80 && at(i + 2) <= 0xA9 => (w, i) = (w + 2, i + 3),
+            0xEF if matches!((at(i + 1), at(i + 2)), (0xBC, 0x81..) | (0xBD, ..=0xA0)) => {
+                (w, i) = (w + 2, i + 3);
+            }
             _ => {
                 let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else { break };
                 (w, i) = (w + char_width(c), i + c.len_utf8());
@@ -224,12 +246,13 @@ pub(crate) fn ends_paragraph(text: &str, wrap: Option<usize>) -> bool {
     let mut rev = text.chars().rev().filter(|&c| !is_trim(c));
     let last = rev.next();
     let closes = |c: char| matches!(c, '”' | '’' | '"' | '）' | ')' | '」' | '』' | '》');
-    let full = wrap.is_some_and(|w| width(text) + 6 >= w);
+    // The width is taken at most once, and only when the last character does not settle it.
+    let full = || wrap.is_some_and(|w| width(text) + 6 >= w);
     match last {
         None => return false,
         // A colon at the very end of a full wrapped line is usually mid-sentence: extra sample
         // 001 line 9 `号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：`.
-        Some('：' | ':') if full => return false,
+        Some('：' | ':') if full() => return false,
         Some(c) if is_terminal(c) => return true,
         Some(c) if closes(c) && rev.next().is_some_and(is_terminal) => return true,
         _ => {}
@@ -284,63 +307,53 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// [`normalize`], appending to `out`: one pass to detect letter-spacing, one to copy, and no
-/// intermediate `Vec<char>` or `String` (paragraph joining was 22% of a parse, issue 5).
+/// [`normalize`], appending to `out`. Only the spaces and ignorables are looked at (found from
+/// the bytes, [`blanks`]): the text between them is copied whole, and letter-spacing is decided
+/// from the characters around each space. (Decoding and classifying every character, twice,
+/// was most of the cost of building paragraphs: issue 5.)
 fn normalize_into(out: &mut String, text: &str) {
+    let mut blanks = blanks(text).peekable();
     // Most lines of Chinese prose hold no space and no ignorable: then the text is the result.
-    if !has_space_or_ignorable(text) {
+    if blanks.peek().is_none() {
         out.push_str(text);
         return;
     }
-    let chars = || text.chars().filter(|&c| !is_ignorable(c));
-    // Ideograph–space–ideograph triples (one space between), as `windows(3)` would see them;
-    // each character is classified once.
-    let mut spaced_pairs = 0;
-    let (mut before, mut prev) = (false, false); // is_cjk(c[-2]), is_space(c[-1])
-    let mut prev_cjk = false;
-    for c in chars() {
-        let (cjk, space) = (is_cjk(c), is_space(c));
-        if before && prev && cjk {
-            spaced_pairs += 1;
-            if spaced_pairs >= 3 {
-                break;
-            }
-        }
-        (before, prev, prev_cjk) = (prev_cjk, space, cjk);
-    }
-    let letter_spaced = spaced_pairs >= 3;
-    // A space run is written (as one space) only between two characters, by the rule above;
-    // leading and trailing runs are dropped.
+    let letter_spaced = is_letter_spaced(text);
+    // A space run is written (as one space) only between two characters, by the rule of
+    // `keeps_space`; leading and trailing runs are dropped. Ignorables are dropped and do not
+    // break a space run.
     let mut last: Option<char> = None;
     let mut pending_space = false;
-    for c in chars() {
-        if is_space(c) {
-            pending_space = true;
-            continue;
-        }
-        if pending_space {
-            if last.is_some_and(|a| keeps_space(a, c, letter_spaced)) {
+    let mut copied = 0; // `text[..copied]` is written or dropped
+    let end = (text.len(), None);
+    for (i, blank) in blanks.map(|(i, c)| (i, Some(c))).chain(std::iter::once(end)) {
+        let run = text.get(copied..i).unwrap_or_default();
+        if let Some(b) = run.chars().next() {
+            if pending_space && last.is_some_and(|a| keeps_space(a, b, letter_spaced)) {
                 out.push(' ');
             }
             pending_space = false;
+            out.push_str(run);
+            last = run.chars().next_back();
         }
-        out.push(c);
-        last = Some(c);
+        if let Some(c) = blank {
+            pending_space |= is_space(c);
+            copied = i + c.len_utf8();
+        }
     }
 }
 
-/// Whether `text` holds a character that [`normalize`] would drop or rewrite: a space
-/// ([`is_space`]: Unicode whitespace, U+3000 included) or an ignorable. Checked on bytes: only
-/// ASCII whitespace and the UTF-8 lead bytes of the non-ASCII ones (U+0085/U+00A0: `C2`,
-/// U+1680: `E1`, U+2000–U+205F: `E2`, U+3000: `E3`, U+FEFF: `EF`) need a closer look.
-fn has_space_or_ignorable(text: &str) -> bool {
-    text.bytes().enumerate().any(|(i, b)| {
-        may_change(b)
-            && text
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| is_space(c) || is_ignorable(c))
-    })
+/// Whether a line is letter-spaced: three or more ideograph–space–ideograph triples (one space
+/// between, ignorables not counted), as a justified PDF line gives (`号 ， 邮 编 ：`).
+fn is_letter_spaced(text: &str) -> bool {
+    let spaced = blanks(text).filter(|&(i, c)| {
+        let before = text.get(..i).unwrap_or_default();
+        let after = text.get(i + c.len_utf8()..).unwrap_or_default();
+        is_space(c)
+            && before.chars().rev().find(|&c| !is_ignorable(c)).is_some_and(is_cjk)
+            && after.chars().find(|&c| !is_ignorable(c)).is_some_and(is_cjk)
+    });
+    spaced.take(3).count() == 3
 }
 
 /// Appends a normalized line to paragraph text: a space only where a line break split two
@@ -360,32 +373,38 @@ pub(crate) fn join_into(out: &mut String, line: &str) {
 /// heading's line), in order. Blank lines and page numbers are not segments: they never end
 /// a paragraph, because PDF extraction puts them in the middle of sentences (000 line 137–140:
 /// three blank lines inside `…进行公开，保` / `证信息的及时性`; extra 001 line 26).
-pub(crate) fn paragraphs(input: &str, segments: &[Span], wrap: Option<usize>) -> Vec<Paragraph> {
+pub(crate) fn paragraphs(
+    input: &str,
+    segments: impl IntoIterator<Item = Span>,
+    wrap: Option<usize>,
+) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let mut current: Option<(Span, String)> = None;
-    for &seg in segments {
+    // The paragraph being built: its span so far, and its text in one buffer reused for every
+    // paragraph. A finished paragraph gets an exact-size copy: growing each paragraph's own
+    // `String` by doubling and shrinking it at the end took several reallocations each (issue 5).
+    let mut current: Option<Span> = None;
+    let mut buf = String::new();
+    for seg in segments {
         let text = strip_block_prefix(seg.slice(input));
         if text.is_empty() {
             continue;
         }
-        let (span, buf) = current.get_or_insert_with(|| (seg, String::new()));
-        *span = span.cover(seg);
-        join_into(buf, text);
+        let span = current.map_or(seg, |span| span.cover(seg));
+        current = Some(span);
+        join_into(&mut buf, text);
         // The short-line test looks at the whole line: a run-in heading's body is the tail
         // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
         let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
         let whole_line = input.get(line_start..seg.end).unwrap_or(text);
         if ends_paragraph(whole_line, wrap) {
-            if let Some((span, mut text)) = current.take() {
-                // The text grew by doubling; the report keeps it, so give back the slack.
-                text.shrink_to_fit();
-                out.push(Paragraph { text, span });
-            }
+            out.push(Paragraph { text: buf.as_str().to_owned(), span });
+            buf.clear();
+            current = None;
         }
     }
-    if let Some((span, mut text)) = current {
-        text.shrink_to_fit();
-        out.push(Paragraph { text, span });
+    if let Some(span) = current {
+        buf.shrink_to_fit(); // the report keeps it
+        out.push(Paragraph { text: buf, span });
     }
     out
 }
@@ -431,6 +450,15 @@ mod tests {
             out.push(make_line(input, start, input.len(), input.len()));
         }
         out
+    }
+
+    #[test]
+    fn width_matches_unicode_width_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = c.width().unwrap_or(0);
+            assert_eq!(width(c.encode_utf8(&mut [0; 4])), want, "{c:?}");
+            assert_eq!(width(&format!("a{c}一")), want + 3, "{c:?}");
+        }
     }
 
     proptest::proptest! {
@@ -609,7 +637,7 @@ mod tests {
         let ls = lines(input);
         let segs: Vec<Span> =
             ls.iter().filter(|l| l.kind == LineKind::Text).map(|l| l.content).collect();
-        let ps = paragraphs(input, &segs, None);
+        let ps = paragraphs(input, segs, None);
         let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["2023年，我镇根据（以下简称）规定。", "新段落2023年hello world。"]);
         assert_eq!(ps[0].span, Span::new(0, ls[2].content.end));

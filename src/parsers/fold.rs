@@ -106,6 +106,40 @@ pub(crate) fn fold_compact(s: &str) -> String {
     fold_into_string(s, true)
 }
 
+/// Whether [`fold_compact`] drops `c`: an ignorable, or a character that folds to whitespace.
+pub(crate) fn is_compact_dropped(c: char) -> bool {
+    is_ignorable(c) || fold_char(c).is_whitespace()
+}
+
+/// The characters of [`fold_compact`]`(s)`, produced lazily and in either direction, for
+/// matchers that look at a few characters at a place: copying the whole input to match a
+/// few markers across PDF spacing was 17 instructions per input byte (issue 5 profile).
+pub(crate) fn compact_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    s.chars().filter(|&c| !is_compact_dropped(c)).map(fold_char)
+}
+
+/// Whether [`fold_compact`]`(s)` starts with `prefix`, without copying `s`. `prefix` must be
+/// folded and compact itself (`fold_compact(prefix) == prefix`), as matchers' keywords are.
+///
+/// The bytes are compared first: where they agree, `s` holds `prefix`'s own characters, which
+/// folding keeps. At the first difference, a character that folding can neither drop nor
+/// change ([`may_change`] is false for its first byte) settles it; only a space, an ignorable
+/// or a full-width form there needs the character-by-character comparison.
+pub(crate) fn compact_starts_with(s: &str, prefix: &str) -> bool {
+    debug_assert_eq!(fold_compact(prefix), prefix, "prefix must be folded and compact");
+    let common = s.bytes().zip(prefix.bytes()).take_while(|(a, b)| a == b).count();
+    if common == prefix.len() {
+        return true;
+    }
+    // The start of the character of `s` where the bytes differ.
+    let Some(at) = (0..=common).rev().find(|&i| s.is_char_boundary(i)) else { return false };
+    if !s.as_bytes().get(at).is_some_and(|&b| may_change(b)) {
+        return false;
+    }
+    let mut chars = compact_chars(s);
+    prefix.chars().all(|p| chars.next() == Some(p))
+}
+
 /// Bytes that can start a character that folding, [`is_space`] or [`is_ignorable`] cares
 /// about: ASCII whitespace and the UTF-8 lead bytes `C2`, `E1`, `E2`, `E3`, `EF` (see
 /// [`fold_into_string`]). A table: one load per byte in the scanning loops.
@@ -126,6 +160,59 @@ pub(crate) fn may_change(b: u8) -> bool {
     MAY_CHANGE[usize::from(b)]
 }
 
+/// The length of the UTF-8 sequence that byte `b` starts (1 for a continuation byte, which
+/// never starts one). The scanning loops step from character to character with it: in Chinese
+/// text two bytes in three are continuation bytes, which can start nothing of interest.
+const fn char_len(b: u8) -> usize {
+    match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+/// Whether the character that starts at byte `i` of `bytes` (UTF-8) is a space
+/// ([`is_space`]) or an ignorable, which normalizing drops or collapses. Read from the bytes
+/// without decoding: only ASCII whitespace and the UTF-8 sequences of the few non-ASCII spaces
+/// and ignorables match (U+0085, U+00A0: `C2 xx`; U+1680: `E1 9A 80`; U+2000–U+200D, U+2028,
+/// U+2029, U+202F, U+205F, U+2060: `E2 80 xx`, `E2 81 xx`; U+3000: `E3 80 80`; U+FEFF:
+/// `EF BB BF`). CJK punctuation shares the lead bytes `E3` and `EF` (`。` is `E3 80 82`, `，` is
+/// `EF BC 8C`); decoding each such character to rule it out was most of the cost of normalizing
+/// paragraph text (issue 5). A continuation byte (`80`–`BF`) never matches.
+fn is_blank_at(bytes: &[u8], i: usize) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        b'\t'..=b'\r' | b' ' => true,
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => {
+            matches!((at(1), at(2)), (0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0))
+        }
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        0xEF => at(1) == 0xBB && at(2) == 0xBF,
+        _ => false,
+    }
+}
+
+/// The spaces ([`is_space`]) and ignorables of `s`, with their byte offsets, in order; found
+/// from the bytes (see `is_blank_at`), so text without any costs one table lookup per byte.
+pub(crate) fn blanks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            if may_change(b) && is_blank_at(bytes, i) {
+                let c = s.get(i..)?.chars().next()?;
+                i += c.len_utf8();
+                return Some((i - c.len_utf8(), c));
+            }
+            i += char_len(b);
+        }
+        None
+    })
+}
+
 /// Copies `s`, folded, ignorables (and with `drop_spaces`, whitespace) dropped. Works on bytes
 /// and copies unchanged runs whole: a character can change only if it is ASCII whitespace or
 /// starts with one of the UTF-8 lead bytes `C2` (U+0085, U+00A0), `E1` (U+1680), `E2`
@@ -138,7 +225,7 @@ fn fold_into_string(s: &str, drop_spaces: bool) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if !may_change(bytes[i]) {
-            i += 1;
+            i += char_len(bytes[i]);
             continue;
         }
         // An ASCII byte or a lead byte: `i` is a char boundary.
@@ -214,8 +301,29 @@ mod tests {
             let folded = fold(&s).text;
             proptest::prop_assert_eq!(fold_text(&s), folded.clone());
             let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
-            proptest::prop_assert_eq!(fold_compact(&s), compact);
+            proptest::prop_assert_eq!(fold_compact(&s), compact.clone());
+            proptest::prop_assert_eq!(compact_chars(&s).collect::<String>(), compact.clone());
+            let reversed: String = compact_chars(&s).rev().collect();
+            proptest::prop_assert_eq!(reversed, compact.chars().rev().collect::<String>());
+            for (i, _) in compact.char_indices() {
+                proptest::prop_assert!(compact_starts_with(&s, &compact[..i]));
+            }
+            let longer = format!("{compact}a");
+            proptest::prop_assert!(!compact_starts_with(&s, &longer));
         }
+    }
+
+    #[test]
+    fn blanks_agree_with_is_space_and_is_ignorable_on_every_char() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = is_space(c) || is_ignorable(c);
+            let alone = &*c.encode_utf8(&mut buf);
+            assert_eq!(blanks(alone).collect::<Vec<_>>(), if want { vec![(0, c)] } else { vec![] });
+            let inside: Vec<_> = blanks(&format!("一{c}。")).collect();
+            assert_eq!(inside, if want { vec![(3, c)] } else { vec![] }, "{c:?}");
+        }
+        assert_eq!(blanks("，。、“”—…（）：；").count(), 0);
     }
 
     #[test]

@@ -19,8 +19,8 @@ mod page;
 
 pub use date::date;
 pub(crate) use date::date_fields;
+pub(crate) use fold::{blanks, compact_chars, compact_starts_with, fold_compact, fold_text};
 pub use fold::{fold, fold_char, is_ignorable, is_space, Folded};
-pub(crate) use fold::{fold_compact, fold_text, may_change};
 pub use heading::{heading_marker, HeadingMarker, MarkerStyle};
 pub use numeral::{arabic_number, chinese_numeral, format_chinese_numeral};
 pub use page::page_number;

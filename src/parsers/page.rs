@@ -2,7 +2,7 @@
 
 use nom::error::ErrorKind;
 
-use super::{arabic_number, fail, fold_char, skip_spaces, PResult};
+use super::{arabic_number, fail, fold_char, is_ignorable, is_space, skip_spaces, PResult};
 
 fn is_dash(c: char) -> bool {
     matches!(fold_char(c), '-' | '—' | '–' | '－' | '─' | '一')
@@ -25,6 +25,12 @@ fn is_dash(c: char) -> bool {
 /// assert!(page_number("一、总体情况").is_err());
 /// ```
 pub fn page_number(input: &str) -> PResult<'_, u64> {
+    // Both forms end with a dash or `页` before trailing spaces: checking the last character
+    // first turns away an ordinary line (the layout asks this of every line) at once.
+    let last = input.trim_end_matches(|c: char| is_space(c) || is_ignorable(c)).chars().next_back();
+    if !last.is_some_and(|c| c == '页' || is_dash(c)) {
+        return fail(input, ErrorKind::Verify);
+    }
     let s = skip_spaces(input);
     let result = if let Some(r) = s.strip_prefix('第') {
         (|| {
