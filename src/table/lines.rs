@@ -4,6 +4,7 @@
 
 use super::cell::{classify, is_page_number, is_space, Cell, CellKind};
 use crate::Span;
+use std::ops::ControlFlow;
 use unicode_width::UnicodeWidthChar;
 
 /// One line of a table region, split into its label part and its value cells.
@@ -43,9 +44,22 @@ impl Line {
 /// Splits `region` of `input` into lines, dropping blank lines, page numbers and Markdown
 /// separator rows. Linear in the region size.
 pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
+    let mut out = Vec::new();
+    let _ = each_line(input, region, |l| {
+        out.push(l);
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Calls `f` with each line [`split_lines`] lists, in order, one at a time, until it breaks.
+pub(crate) fn each_line(
+    input: &str,
+    region: Span,
+    mut f: impl FnMut(Line) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let text = region.slice(input);
     let base = region.start;
-    let mut out = Vec::new();
     let mut offset = 0usize;
     let mut page = 0;
     // Reused from line to line: each line's cells are first gathered here, and only its
@@ -65,10 +79,10 @@ pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
         }
         if let Some(mut l) = split_line(line, start, &mut scratch) {
             l.page = page;
-            out.push(l);
+            f(l)?;
         }
     }
-    out
+    ControlFlow::Continue(())
 }
 
 /// Working buffers of [`split_line`].
@@ -288,13 +302,10 @@ pub(crate) fn place_short_rows(
     }
     for i in 0..lines.len() {
         let Some(n) = wants[i] else { continue };
+        if !could_place(&lines[i], n) {
+            continue;
+        }
         let k = lines[i].values.len();
-        if k == 0 || k >= n || lines[i].cols.len() != k {
-            continue;
-        }
-        if !lines[i].values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash)) {
-            continue;
-        }
         let page = lines[i].page;
         let row = anchors
             .iter()
@@ -345,6 +356,16 @@ pub(crate) fn place_short_rows(
         l.values = values;
         l.cols = cols;
     }
+}
+
+/// Whether [`place_short_rows`] could change line `l` if its `want` is `n`: only a short
+/// space-separated row of numbers and dashes is placed (the first checks of its loop).
+pub(crate) fn could_place(l: &Line, n: usize) -> bool {
+    let k = l.values.len();
+    k > 0
+        && k < n
+        && l.cols.len() == k
+        && l.values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash))
 }
 
 /// Whether a row's values are all numbers or dashes, positioned, with at least two columns of

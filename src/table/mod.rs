@@ -58,30 +58,20 @@ pub fn read_table(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
     let region = clamp(input, region);
-    let mut lines = lines::split_lines(input, region);
     let data = match kind {
         TableKind::ActiveDisclosure => {
+            let mut lines = lines::split_lines(input, region);
             let rows = active::recognize_rows(input, &lines);
             let y2019 = active::place(input, &mut lines, &rows);
             active::read(input, &lines, &rows, y2019, region, diagnostics)
                 .map(|t| TableData::ActiveDisclosure(Box::new(t)))
         }
-        TableKind::Applications => {
-            // Every labelled row of table 三 with values has the seven columns.
-            lines::place_short_rows(
-                input,
-                &mut lines,
-                |_, l| (!l.label_is_empty() && l.has_values()).then_some(7),
-                APP_HEADER,
-                true,
-            );
-            apps::total_first(input, &mut lines, diagnostics);
-            // The lines are given away, to be freed before the table is built.
-            apps::read(input, lines, region, diagnostics)
-                .map(|t| TableData::Applications(Box::new(t)))
+        TableKind::Applications => apps::read_region(input, region, diagnostics)
+            .map(|t| TableData::Applications(Box::new(t))),
+        TableKind::ReviewsAndLawsuits => {
+            reviews::read(input, &lines::split_lines(input, region), region, diagnostics)
+                .map(|t| TableData::ReviewsAndLawsuits(Box::new(t)))
         }
-        TableKind::ReviewsAndLawsuits => reviews::read(input, &lines, region, diagnostics)
-            .map(|t| TableData::ReviewsAndLawsuits(Box::new(t))),
         #[allow(unreachable_patterns)]
         _ => None,
     };
@@ -99,20 +89,6 @@ pub fn read_table(
     }
     data
 }
-
-/// Table 三's column words as pdftotext -layout centres them over their columns (the
-/// template breaks `商业企业` into `商业` / `企业`, so the first half names the column).
-const APP_HEADER: &[(&str, usize)] = &[
-    ("自然人", 0),
-    ("商业", 1),
-    ("科研", 2),
-    ("社会", 3),
-    ("公益", 3),
-    ("法律", 4),
-    ("服务", 4),
-    ("其他", 5),
-    ("总计", 6),
-];
 
 /// Keeps a region inside the input and on char boundaries (never panics on a bad span).
 fn clamp(input: &str, region: Span) -> Span {
