@@ -57,6 +57,37 @@ pub fn read_table(
     kind: TableKind,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
+    read(input, region, kind, diagnostics).map(|t| match t {
+        Table::ActiveDisclosure(t) => TableData::ActiveDisclosure(Box::new(t)),
+        Table::Applications(t) => TableData::Applications(Box::new(t)),
+        Table::ReviewsAndLawsuits(t) => TableData::ReviewsAndLawsuits(Box::new(t)),
+    })
+}
+
+/// One table, typed and not boxed: [`TableData`] for the parse, which moves the table into
+/// the report. The box of table 三 (~8 KB) would be allocated for a moment only, at the
+/// highest point of a parse's heap (issue 5 memory target).
+#[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "not boxing table 三 is the point: the value is moved straight into the report"
+)]
+pub(crate) enum Table {
+    /// Table 二.
+    ActiveDisclosure(ActiveDisclosure),
+    /// Table 三.
+    Applications(Applications),
+    /// Table 四.
+    ReviewsAndLawsuits(ReviewsAndLawsuits),
+}
+
+/// [`read_table`], without the box.
+pub(crate) fn read(
+    input: &str,
+    region: Span,
+    kind: TableKind,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Table> {
     let region = clamp(input, region);
     let data = match kind {
         TableKind::ActiveDisclosure => {
@@ -64,13 +95,14 @@ pub fn read_table(
             let rows = active::recognize_rows(input, &lines);
             let y2019 = active::place(input, &mut lines, &rows);
             active::read(input, &lines, &rows, y2019, region, diagnostics)
-                .map(|t| TableData::ActiveDisclosure(Box::new(t)))
+                .map(Table::ActiveDisclosure)
         }
-        TableKind::Applications => apps::read_region(input, region, diagnostics)
-            .map(|t| TableData::Applications(Box::new(t))),
+        TableKind::Applications => {
+            apps::read_region(input, region, diagnostics).map(Table::Applications)
+        }
         TableKind::ReviewsAndLawsuits => {
             reviews::read(input, &lines::split_lines(input, region), region, diagnostics)
-                .map(|t| TableData::ReviewsAndLawsuits(Box::new(t)))
+                .map(Table::ReviewsAndLawsuits)
         }
         #[allow(unreachable_patterns)]
         _ => None,
