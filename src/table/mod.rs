@@ -169,15 +169,23 @@ fn is_table_line_rest(line: &str) -> bool {
         return true;
     }
     // norm works char by char, so the norm of the label part is the norm of its tokens
-    // joined: one String, sized up front.
+    // joined: one String, sized up front, whose punctuation is noted as it is built (one pass
+    // instead of a scan per test below). Folded, `；` is `;` and `：` is `:`.
     let mut label = String::with_capacity(label_text.len());
-    label.extend(cell::norm_label_chars(label_text));
-    let chars = label.chars().count();
-    let prose = label.contains(['。', '；', ';']);
+    let (mut chars, mut stop, mut semicolon, mut comma, mut colon) =
+        (0usize, false, false, false, false);
+    for c in cell::norm_label_chars(label_text) {
+        chars += 1;
+        stop |= matches!(c, '。' | '；');
+        semicolon |= c == ';';
+        comma |= matches!(c, '，' | ',');
+        colon |= matches!(c, '：' | ':');
+        label.push(c);
+    }
+    let prose = stop || semicolon;
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
     // except for the 勾稽 note, whose first line ends in a comma.
-    let comma = label.contains(['，', ',']);
-    let note = label.contains("勾稽") || label.contains("第三项加第四项");
+    let note = comma && (label.contains("勾稽") || label.contains("第三项加第四项"));
     if chars <= 40 && !prose && (!comma || note) && is_header_text(&label) {
         return true;
     }
@@ -224,13 +232,14 @@ fn is_table_line_rest(line: &str) -> bool {
     {
         return true;
     }
-    if nvals > 0 && chars <= 20 && !label.contains(['，', ',']) {
+    if nvals > 0 && chars <= 20 && !comma {
         return true;
     }
-    if label.contains(['。', '；', '：', ':']) {
+    // (An ASCII `;` does not end a label here.)
+    if stop || colon {
         return false;
     }
-    if label.contains(['，', ',']) {
+    if comma {
         // Only the wrapped tail of a label with commas (`形，不计其他情形）`, extra-samples 012).
         return !marked && chars <= 16 && vocab::table_wording_tokens(line);
     }
