@@ -8,7 +8,7 @@
 //! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
 //!   002/012) or row by row (web innerText).
 
-use super::cell::{as_u64, norm_label_chars, Cell, CellKind};
+use super::cell::{as_u64, push_norm_label, Cell, CellKind};
 use super::lines::{self, Line};
 use super::row::{fit, RowRule};
 use super::vocab::{
@@ -320,7 +320,9 @@ impl<'a> State<'a> {
         // The folded label, straight from its pieces: folding drops the spaces that would
         // join them (the joined text is built for a diagnostic only).
         let mut n = String::with_capacity(line.labels.iter().map(|s| s.len()).sum());
-        n.extend(line.labels.iter().flat_map(|s| norm_label_chars(s.slice(self.input))));
+        for s in &line.labels {
+            push_norm_label(&mut n, s.slice(self.input));
+        }
         let raw = recognize_app(&n);
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
         let has_values =

@@ -27,8 +27,28 @@ pub(crate) fn is_space(c: char) -> bool {
 /// whitespace never matters to a label (format.md §3.1).
 pub(crate) fn norm_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(norm_label_chars(s));
+    push_norm_label(&mut out, s);
     out
+}
+
+/// Appends [`norm_label`]`(s)` to `out`. The runs of characters that folding keeps as they
+/// are (most of a label: CJK text) are copied whole, not pushed one character at a time
+/// (~55 instructions a character: 1% of a parse, issue 5).
+pub(crate) fn push_norm_label(out: &mut String, s: &str) {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let f = fold(c);
+        let dropped = is_space(f) || matches!(f, '"' | '\'' | '‘' | '’');
+        if f == c && !dropped {
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or_default());
+        if !dropped {
+            out.push(f);
+        }
+        run = i + c.len_utf8();
+    }
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// The characters of [`norm_label`]`(s)`, without collecting them. Sized up front, the label
@@ -316,6 +336,22 @@ mod tests {
                 proptest::prop_assert_eq!(u.map(|x| x as i64), integer_reference(&t, false), "{}", t);
             }
             proptest::prop_assert_eq!(as_i64(&t), integer_reference(&t, true), "{}", t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pushed_label_is_the_folded_chars(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "规", "章", " ", "\u{3000}", "\u{a0}", "１", "（", "(", "“", "”", "'", "‘", "’", "\"",
+                "ａ", "a", "－", "\t", "\u{200b}", "。",
+            ]), 0..12)
+        ) {
+            let s = v.concat();
+            let mut out = String::from("x");
+            push_norm_label(&mut out, &s);
+            let want: String = std::iter::once('x').chain(norm_label_chars(&s)).collect();
+            proptest::prop_assert_eq!(out, want);
         }
     }
 

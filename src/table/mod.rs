@@ -169,19 +169,14 @@ fn is_table_line_rest(line: &str) -> bool {
         return true;
     }
     // norm works char by char, so the norm of the label part is the norm of its tokens
-    // joined: one String, sized up front, whose punctuation is noted as it is built (one pass
-    // instead of a scan per test below). Folded, `；` is `;` and `：` is `:`.
+    // joined: one String, sized up front. Folded, `；` is `;`, `，` is `,` and `：` is `:`, so
+    // the punctuation tests below are byte searches.
     let mut label = String::with_capacity(label_text.len());
-    let (mut chars, mut stop, mut semicolon, mut comma, mut colon) =
-        (0usize, false, false, false, false);
-    for c in cell::norm_label_chars(label_text) {
-        chars += 1;
-        stop |= matches!(c, '。' | '；');
-        semicolon |= c == ';';
-        comma |= matches!(c, '，' | ',');
-        colon |= matches!(c, '：' | ':');
-        label.push(c);
-    }
+    cell::push_norm_label(&mut label, label_text);
+    let chars = label.chars().count();
+    let bytes = label.as_bytes();
+    let (stop, semicolon) = (label.contains('。'), bytes.contains(&b';'));
+    let (comma, colon) = (bytes.contains(&b','), bytes.contains(&b':'));
     let prose = stop || semicolon;
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
     // except for the 勾稽 note, whose first line ends in a comma.
