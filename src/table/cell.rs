@@ -37,6 +37,10 @@ pub(crate) fn norm_label(s: &str) -> String {
 pub(crate) fn push_norm_label(out: &mut String, s: &str) {
     let mut run = 0;
     for (i, c) in s.char_indices() {
+        // CJK ideographs, most of a label, fold to themselves.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            continue;
+        }
         let f = fold(c);
         let dropped = is_space(f) || matches!(f, '"' | '\'' | '‘' | '’');
         if f == c && !dropped {
