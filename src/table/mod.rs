@@ -148,10 +148,7 @@ fn clamp(input: &str, region: Span) -> Span {
 pub fn is_table_line(line: &str) -> bool {
     // The first character of `vocab::norm(line)`, without building it (this runs on every
     // line of a report; issue 5).
-    let first = line
-        .chars()
-        .map(cell::fold)
-        .find(|c| !cell::is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’'));
+    let first = line.chars().find_map(cell::norm_label_char);
     if first.is_none() || cell::is_page_number(line) {
         return false;
     }
@@ -301,12 +298,7 @@ fn is_prose_line(line: &str) -> bool {
         return true;
     }
     line.contains(['：', ':', '，', ','])
-        && line
-            .chars()
-            .map(cell::fold)
-            .filter(|c| !cell::is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’'))
-            .nth(60)
-            .is_some()
+        && line.chars().filter_map(cell::norm_label_char).nth(60).is_some()
 }
 
 /// Header words of the three tables (the column captions, the 勾稽 note, the group captions).
