@@ -18,7 +18,13 @@ pub(crate) fn fold(c: char) -> char {
 
 /// Whether `c` separates cells or words in extracted text (NBSP and U+3000 included).
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{FEFF}')
+    match c {
+        ' ' | '\t'..='\r' => true,
+        // ASCII, and from past U+3000 on (CJK text, full-width forms) but for U+FEFF, nothing
+        // is white space: no Unicode lookup for the common characters (issue 5).
+        '\0'..='\u{7F}' | '\u{3001}'..='\u{FEFE}' | '\u{FF00}'.. => false,
+        _ => c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}'),
+    }
 }
 
 /// A label folded for matching: full/half-width folded, whitespace and quotes removed.
@@ -360,6 +366,14 @@ mod tests {
             push_norm_label(&mut out, &s);
             let want: String = std::iter::once('x').chain(norm_label_chars(&s)).collect();
             proptest::prop_assert_eq!(out, want);
+        }
+    }
+
+    #[test]
+    fn spaces_are_unicode_white_space_and_three_more() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}');
+            assert_eq!(is_space(c), want, "{:04X}", u32::from(c));
         }
     }
 
