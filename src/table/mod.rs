@@ -178,35 +178,23 @@ fn is_table_line_rest(line: &str) -> bool {
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
     // except for the 勾稽 note, whose first line ends in a comma.
     let note = comma && (label.contains("勾稽") || label.contains("第三项加第四项"));
-    if chars <= 40 && !prose && (!comma || note) && is_header_text(&label) {
+    let (body, marked) = vocab::strip_marker(&label);
+    // The key words, in one pass, for the label tests that need them (none of which runs on
+    // prose or on more than 60 characters).
+    let keys = if !prose && chars <= 60 {
+        vocab::LabelKeys::of(&label, label.len() - body.len())
+    } else {
+        vocab::LabelKeys::default()
+    };
+    if chars <= 40 && !prose && (!comma || note) && is_header_text(&label, &keys) {
         return true;
     }
-    let (body, marked) = vocab::strip_marker(&label);
     // A row key counts when the label starts with a list marker or carries numbers, or when
     // what precedes the key is itself table wording (`法提供 2.没有现成…`, extra-samples 003);
     // a key inside a sentence (`…运用第三方检`, `禁将涉及国家秘密`) is prose.
-    if !prose && chars <= 60 && vocab::recognize_app(&label).is_some() {
-        // Where the first key word starts: one indexed pass, not one `find` per word
-        // (44 of them; issue 5).
-        static WORDS: std::sync::OnceLock<vocab::KeyIndex<()>> = std::sync::OnceLock::new();
-        let words = WORDS.get_or_init(|| {
-            vocab::KeyIndex::new(
-                vocab::APP_ROWS
-                    .iter()
-                    .flat_map(|r| r.1.iter().copied())
-                    .chain([
-                        "其他处理",
-                        "不予处理",
-                        "无法提供",
-                        "不予公开",
-                        "办理结果",
-                        "总计",
-                        "其他",
-                    ])
-                    .map(|k| (k, ())),
-            )
-        });
-        let pos = words.first_at(body).unwrap_or(0);
+    if !prose && chars <= 60 && keys.app(&label).is_some() {
+        // Where the first key word starts in the body.
+        let pos = keys.first_word().map_or(0, |p| p - (label.len() - body.len()));
         let before = body.get(..pos).unwrap_or("");
         if marked || nvals > 0 || vocab::table_wording(before) {
             return true;
@@ -217,10 +205,7 @@ fn is_table_line_rest(line: &str) -> bool {
     if ["情况", "事项", "问题", "措施", "改进", "概述"].iter().any(|e| b.ends_with(e)) {
         return false;
     }
-    if !prose
-        && chars <= 30
-        && vocab::recognize_active(&label).is_some()
-        && (marked || nvals > 0 || chars <= 12)
+    if !prose && chars <= 30 && keys.active(body).is_some() && (marked || nvals > 0 || chars <= 12)
     {
         return true;
     }
@@ -301,50 +286,11 @@ fn is_prose_line(line: &str) -> bool {
         && line.chars().filter_map(cell::norm_label_char).nth(60).is_some()
 }
 
-/// Header words of the three tables (the column captions, the 勾稽 note, the group captions).
-fn is_header_text(t: &str) -> bool {
-    const HEADERS: &[&str] = &[
-        "第二十条",
-        "信息内容",
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年处理决定数量",
-        "处理决定数量",
-        "本年收费金额",
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "本年增/减",
-        "采购项目数量",
-        "采购总金额",
-        "申请人情况",
-        "自然人",
-        "法人或其他组织",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "法律服务机构",
-        "勾稽关系",
-        "第一项加第二项",
-        "第三项加第四项",
-        "结果维持",
-        "结果纠正",
-        "其他结果",
-        "尚未审结",
-        "未经复议直接起诉",
-        "复议后起诉",
-    ];
-    // One indexed pass instead of 31 substring searches (issue 5): any header word occurring
-    // is exactly "some key occurs last".
-    static INDEX: std::sync::OnceLock<vocab::KeyIndex<()>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| vocab::KeyIndex::new(HEADERS.iter().map(|h| (*h, ()))));
-    if index.last_in(t).is_some() {
-        return true;
-    }
+/// Whether `t` is header text: a header word of the three tables occurs in it
+/// ([`vocab::HEADER_WORDS`], found by `keys`), or it is a caption alone.
+fn is_header_text(t: &str, keys: &vocab::LabelKeys) -> bool {
     // `行政复议 行政诉讼` and `总计` alone are captions; sentences mentioning them are not.
-    matches!(t, "行政复议" | "行政诉讼" | "行政复议行政诉讼" | "总计" | "合计")
+    keys.header || matches!(t, "行政复议" | "行政诉讼" | "行政复议行政诉讼" | "总计" | "合计")
 }
 
 #[cfg(test)]
