@@ -668,9 +668,14 @@ pub(crate) fn header_fragments(t: &str) -> bool {
             .chain(APP_ROWS.iter().map(|(label, _)| norm_label(label)))
             .collect()
     });
+    let chars: Vec<char> = t.chars().collect();
+    let pairs = wording_bigrams();
+    // A piece inside a word has all its character pairs among the wording's: the pair that
+    // `b` adds is checked first (the pieces before were), which rejects most unknown pieces
+    // without searching the 33 words (issue 5).
     let known = |a: usize, b: usize| {
         let piece = t.get(bounds[a]..bounds[b]).unwrap_or_default();
-        words.iter().any(|w| w.contains(piece))
+        pairs.contains(&(chars[b - 2], chars[b - 1])) && words.iter().any(|w| w.contains(piece))
     };
     // ok[i]: the first i characters split into known pieces. A piece that is not known
     // cannot be extended into one (every extension contains it), so each start stops at the
