@@ -253,8 +253,7 @@ fn read(
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Applications> {
-    // No line: `flush` and `finish` would report nothing and return `None`; skip allocating
-    // the 26 row slots (~8 KB, more than a small report's text; issue 5 memory target).
+    // No line: `flush` and `finish` would report nothing and return `None`.
     if lines.is_empty() {
         return None;
     }
@@ -272,7 +271,7 @@ impl<'a> State<'a> {
         State {
             input,
             // Allocated on the first row (see `assign`): a region with no data row (sample
-            // 000, whose tables were images) then costs nothing (~5 KB otherwise; issue 5).
+            // 000, whose tables were images) then costs nothing (~4 KB otherwise; issue 5).
             rows: Vec::new(),
             queue: Vec::new(),
             vbuf: Vec::new(),

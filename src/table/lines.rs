@@ -65,9 +65,9 @@ pub(crate) fn each_line(
     let base = region.start;
     let mut offset = 0usize;
     let mut page = 0;
-    // Reused from line to line: each line's cells are first gathered here, and only its
-    // labels and values are kept, each in a vector of exactly their size (issue 5: the
-    // per-line working vectors were a third of the reader's allocations).
+    // Reused from line to line, like the line itself: each line's cells are first gathered
+    // here, then its labels and values are copied into the line (issue 5: the per-line
+    // working vectors were a third of the reader's allocations).
     let mut scratch = Scratch::default();
     let mut l = Line {
         span: Span::default(),
