@@ -3,7 +3,7 @@
 use crate::layout::{self, Line, LineKind};
 use crate::metadata;
 use crate::outline::{self, Heading};
-use crate::table::{read_table, TableData};
+use crate::table::{self, Table};
 use crate::{
     AnnualReport, Code, Diagnostic, Edition, ParseError, ParseOptions, Preamble, Section, Span,
     TableRegion,
@@ -99,10 +99,11 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
             let Some(kind) = section.kind.and_then(|k| k.table()) else { continue };
             let region =
                 first_table(section).map_or(Span::empty(section.heading_span.end), |t| t.span);
-            match read_table(input, region, kind, &mut diagnostics) {
-                Some(TableData::ActiveDisclosure(t)) => report.active_disclosure = Some(*t),
-                Some(TableData::Applications(t)) => report.applications = Some(*t),
-                Some(TableData::ReviewsAndLawsuits(t)) => report.reviews_and_lawsuits = Some(*t),
+            // Unboxed: a boxed table 三 (~8 KB) was a copy made only to be moved out again.
+            match table::read(input, region, kind, &mut diagnostics) {
+                Some(Table::ActiveDisclosure(t)) => report.active_disclosure = Some(t),
+                Some(Table::Applications(t)) => report.applications = Some(t),
+                Some(Table::ReviewsAndLawsuits(t)) => report.reviews_and_lawsuits = Some(t),
                 None => {}
             }
         }

@@ -1,7 +1,7 @@
 //! Assembling table 二 主动公开政府信息情况 (2021 or 2019 edition) from its lines.
 
 use super::apps::trim_blanks;
-use super::cell::norm_label_chars;
+use super::cell::push_norm_label;
 use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
@@ -49,7 +49,9 @@ pub(crate) fn recognize_rows(input: &str, lines: &[Line]) -> Vec<Option<ActiveRo
                 return None;
             }
             label.clear();
-            label.extend(l.labels.iter().flat_map(|s| norm_label_chars(s.slice(input))));
+            for s in &l.labels {
+                push_norm_label(&mut label, s.slice(input));
+            }
             recognize_active(&label)
         })
         .collect()
@@ -64,7 +66,7 @@ fn detect_2019(input: &str, lines: &[Line], rows: &[Option<ActiveRow>]) -> bool 
     let mut n = String::new();
     for l in lines {
         n.clear();
-        n.extend(norm_label_chars(l.span.slice(input)));
+        push_norm_label(&mut n, l.span.slice(input));
         let marks = EditionMarks::of(&n);
         y2019 |= marks.y2019();
         y2021 |= marks.y2021();

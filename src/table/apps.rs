@@ -8,13 +8,15 @@
 //! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
 //!   002/012) or row by row (web innerText).
 
-use super::cell::{as_u64, norm_label_chars, Cell, CellKind};
-use super::lines::Line;
+use super::cell::{as_u64, push_norm_label, Cell, CellKind};
+use super::lines::{self, Line};
 use super::row::{fit, RowRule};
 use super::vocab::{
     is_app_header, norm, recognize_app, AppGroup, AppLabel, APP_ROWS, APP_SLOTS, SLOT_OTHER3,
     SLOT_TOTAL, SLOT_UNDIVIDED,
 };
+use std::ops::ControlFlow;
+
 use crate::{ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Span};
 
 const COLS: usize = 7;
@@ -28,23 +30,43 @@ struct Queued {
 
 /// A row read so far: its span and the span of each of its seven cells. The counts are not
 /// kept: a count is the reading of its cell's text ([`as_u64`]; a cell that does not read as
-/// one is blank), so they are read once, when the table is built. 184 bytes instead of the
-/// 304 of an [`ApplicantCounts`], for 26 slots (issue 5 memory target).
+/// one is blank), so they are read once, when the table is built. The cells are spans with
+/// a bit each for whether they are present (an `Option<Span>` takes 24 bytes): 136 bytes
+/// instead of the 304 of an [`ApplicantCounts`], for 26 slots (issue 5 memory target).
 #[derive(Debug, Clone, Copy)]
 struct Row {
     span: Span,
-    cells: [Option<Span>; COLS],
+    cells: [Span; COLS],
+    /// Bit `i` is set when cell `i` is present.
+    present: u8,
 }
 
 impl Row {
+    fn new(span: Span) -> Self {
+        Row { span, cells: [Span::default(); COLS], present: 0 }
+    }
+
+    /// Cell `i`, if present.
+    fn cell(&self, i: usize) -> Option<Span> {
+        (self.present & (1 << i) != 0).then(|| self.cells[i])
+    }
+
+    fn set_cell(&mut self, i: usize, span: Span) {
+        if let Some(c) = self.cells.get_mut(i) {
+            *c = span;
+            self.present |= 1 << i;
+        }
+    }
+
     /// The seven counts, in [`ApplicantColumn::ALL`] order.
     fn values(&self, input: &str) -> [Option<u64>; COLS] {
-        self.cells.map(|c| c.and_then(|s| as_u64(s.slice(input))))
+        std::array::from_fn(|i| self.cell(i).and_then(|s| as_u64(s.slice(input))))
     }
 
     /// The row of the model.
     fn counts(&self, input: &str) -> ApplicantCounts {
-        let mut row = ApplicantCounts { span: self.span, cells: self.cells, ..Default::default() };
+        let cells = std::array::from_fn(|i| self.cell(i));
+        let mut row = ApplicantCounts { span: self.span, cells, ..Default::default() };
         for (col, v) in ApplicantColumn::ALL.iter().zip(self.values(input)) {
             row.set(*col, v);
         }
@@ -71,6 +93,62 @@ fn label_text(input: &str, spans: &[Span]) -> String {
     spans.iter().map(|s| s.slice(input)).collect::<Vec<_>>().join(" ")
 }
 
+/// Table 三's column words as pdftotext -layout centres them over their columns (the
+/// template breaks `商业企业` into `商业` / `企业`, so the first half names the column).
+const APP_HEADER: &[(&str, usize)] = &[
+    ("自然人", 0),
+    ("商业", 1),
+    ("科研", 2),
+    ("社会", 3),
+    ("公益", 3),
+    ("法律", 4),
+    ("服务", 4),
+    ("其他", 5),
+    ("总计", 6),
+];
+
+/// Every labelled row of table 三 with values has the seven columns.
+fn want(l: &Line) -> Option<usize> {
+    (!l.label_is_empty() && l.has_values()).then_some(COLS)
+}
+
+/// Reads table 三 from `region`; `None` when no row at all could be typed.
+///
+/// Streams the lines (issue 5 memory target: the region's lines, with their cells, were the
+/// reader's largest allocation, ~10 KB for sample 001's 29 rows), as long as reading them one
+/// at a time gives what reading them all at once gives: until a short space-separated row
+/// that `lines::place_short_rows` could place (pdftotext -layout with blank cells: placing
+/// it needs the rows around it), and unless the rows vote for [`total_first`] (the vote
+/// needs every row). Either case is rare; then the region is read again from all its lines,
+/// and what the streamed reading pushed is taken back.
+pub(crate) fn read_region(
+    input: &str,
+    region: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Applications> {
+    let before = diagnostics.len();
+    let mut votes = TotalFirst::default();
+    let mut st = State::new(input, diagnostics);
+    let streamed = lines::each_line(input, region, |l| {
+        if want(l).is_some_and(|n| lines::could_place(l, n)) {
+            return ControlFlow::Break(());
+        }
+        votes.count(input, l);
+        st.line(l);
+        ControlFlow::Continue(())
+    });
+    if streamed.is_continue() && !votes.rotates() {
+        st.flush();
+        return st.finish(region);
+    }
+    drop(st);
+    diagnostics.truncate(before);
+    let mut lines = lines::split_lines(input, region);
+    lines::place_short_rows(input, &mut lines, |_, l| want(l), APP_HEADER, true);
+    total_first(input, &mut lines, diagnostics);
+    read(input, lines, region, diagnostics)
+}
+
 /// Moves a 总计 column printed first (`总计 自然人 商业企业 …`, seen in reports that put the
 /// total next to the labels) to the end, where the model and the official template have it.
 ///
@@ -78,49 +156,90 @@ fn label_text(input: &str, spans: &[Span]) -> String {
 /// decide: when more seven-value rows have their first value equal to the sum of the six
 /// others than their last, and at least two do (all-zero rows prove nothing), every
 /// seven-value row is rotated, with a note.
-pub(crate) fn total_first(input: &str, lines: &mut [Line], diagnostics: &mut Vec<Diagnostic>) {
-    let sums = |cells: &[Cell]| -> (bool, bool) {
-        let v: Vec<Option<u64>> = cells
-            .iter()
-            .map(|c| match c.kind {
-                CellKind::Number => as_u64(c.span.slice(input)),
-                CellKind::Text => None,
-                _ => Some(0),
-            })
-            .collect();
-        let Some(v) = v.into_iter().collect::<Option<Vec<u64>>>() else { return (false, false) };
+fn total_first(input: &str, lines: &mut [Line], diagnostics: &mut Vec<Diagnostic>) {
+    let mut votes = TotalFirst::default();
+    for l in lines.iter() {
+        votes.count(input, l);
+    }
+    if votes.decide(diagnostics) {
+        lines.iter_mut().for_each(TotalFirst::rotate);
+    }
+}
+
+/// The votes of the seven-value rows for [`total_first`].
+#[derive(Debug, Default)]
+struct TotalFirst {
+    /// Rows whose first value is the sum of the others (and whose last is not).
+    first: usize,
+    /// Rows whose last value is the sum of the others (and whose first is not).
+    last: usize,
+    /// The first seven-value row: it stands for all in the note (a span over the table
+    /// would repeat it).
+    span: Option<Span>,
+}
+
+impl TotalFirst {
+    fn count(&mut self, input: &str, l: &Line) {
+        if l.values.len() != COLS {
+            return;
+        }
+        self.span.get_or_insert(l.span);
+        let (f, la) = Self::sums(input, &l.values);
+        self.first += usize::from(f && !la);
+        self.last += usize::from(la && !f);
+    }
+
+    /// Whether the first and whether the last value is the sum of the others.
+    fn sums(input: &str, cells: &[Cell]) -> (bool, bool) {
+        let mut v = [0u64; COLS];
+        for (x, c) in v.iter_mut().zip(cells) {
+            *x = match c.kind {
+                CellKind::Number => match as_u64(c.span.slice(input)) {
+                    Some(n) => n,
+                    None => return (false, false),
+                },
+                CellKind::Text => return (false, false),
+                _ => 0,
+            };
+        }
         // u128: the cells are any u64 on hostile input, and the sum must not overflow.
         let total: u128 = v.iter().map(|&x| u128::from(x)).sum();
         let first = v[0] > 0 && u128::from(v[0]) * 2 == total;
         let last = v[COLS - 1] > 0 && u128::from(v[COLS - 1]) * 2 == total;
         (first, last)
-    };
-    let (mut first, mut last) = (0usize, 0usize);
-    for l in lines.iter().filter(|l| l.values.len() == COLS) {
-        let (f, la) = sums(&l.values);
-        first += usize::from(f && !la);
-        last += usize::from(la && !f);
     }
-    if first <= last || first < 2 {
-        return;
+
+    /// Whether the rows are to be rotated.
+    fn rotates(&self) -> bool {
+        self.first > self.last && self.first >= 2
     }
-    let mut span: Option<Span> = None;
-    for l in lines.iter_mut().filter(|l| l.values.len() == COLS) {
-        l.values.rotate_left(1);
-        if l.cols.len() == COLS {
-            l.cols.rotate_left(1);
+
+    /// Whether the rows are to be rotated; pushes the note when they are.
+    fn decide(&self, diagnostics: &mut Vec<Diagnostic>) -> bool {
+        let (first, last) = (self.first, self.last);
+        if !self.rotates() {
+            return false;
         }
-        // The first such row stands for all (a span over the table would repeat it).
-        span.get_or_insert(l.span);
+        diagnostics.push(Diagnostic::note(
+            Code::RaggedRow,
+            self.span.unwrap_or_default(),
+            format!(
+                "found the 总计 column printed first ({first} rows total their first cell, \
+                 {last} their last); read it as the last column"
+            ),
+        ));
+        true
     }
-    diagnostics.push(Diagnostic::note(
-        Code::RaggedRow,
-        span.unwrap_or_default(),
-        format!(
-            "found the 总计 column printed first ({first} rows total their first cell, {last} \
-             their last); read it as the last column"
-        ),
-    ));
+
+    /// Moves the first value of a seven-value row to the end.
+    fn rotate(l: &mut Line) {
+        if l.values.len() == COLS {
+            l.values.rotate_left(1);
+            if l.cols.len() == COLS {
+                l.cols.rotate_left(1);
+            }
+        }
+    }
 }
 
 /// Reads table 三 from `lines`; `None` when no row at all could be typed.
@@ -128,31 +247,17 @@ pub(crate) fn total_first(input: &str, lines: &mut [Line], diagnostics: &mut Vec
 /// Takes the lines to drop them once read, before the table is built: the lines and the
 /// table are the two largest things the reader holds, and need not be held together (issue 5
 /// memory target).
-pub(crate) fn read(
+fn read(
     input: &str,
     lines: Vec<Line>,
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Applications> {
-    // No line: `flush` and `finish` would report nothing and return `None`; skip allocating
-    // the 26 row slots (~8 KB, more than a small report's text; issue 5 memory target).
+    // No line: `flush` and `finish` would report nothing and return `None`.
     if lines.is_empty() {
         return None;
     }
-    let mut st = State {
-        input,
-        // Allocated on the first row (see `assign`): a region with no data row (sample 000,
-        // whose tables were images) then costs nothing (~8 KB otherwise; issue 5).
-        rows: Vec::new(),
-        queue: Vec::new(),
-        vbuf: Vec::new(),
-        vspan: None,
-        pending_text: Vec::new(),
-        last_slot: None,
-        header_mode: true,
-        ambiguous: Vec::new(),
-        diagnostics,
-    };
+    let mut st = State::new(input, diagnostics);
     for line in &lines {
         st.line(line);
     }
@@ -161,7 +266,24 @@ pub(crate) fn read(
     st.finish(region)
 }
 
-impl State<'_> {
+impl<'a> State<'a> {
+    fn new(input: &'a str, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
+        State {
+            input,
+            // Allocated on the first row (see `assign`): a region with no data row (sample
+            // 000, whose tables were images) then costs nothing (~4 KB otherwise; issue 5).
+            rows: Vec::new(),
+            queue: Vec::new(),
+            vbuf: Vec::new(),
+            vspan: None,
+            pending_text: Vec::new(),
+            last_slot: None,
+            header_mode: true,
+            ambiguous: Vec::new(),
+            diagnostics,
+        }
+    }
+
     fn resolve(&mut self, rec: Option<AppLabel>, has_values: bool) -> Option<AppLabel> {
         match rec {
             Some(AppLabel::BareTotal) => {
@@ -197,7 +319,9 @@ impl State<'_> {
         // The folded label, straight from its pieces: folding drops the spaces that would
         // join them (the joined text is built for a diagnostic only).
         let mut n = String::with_capacity(line.labels.iter().map(|s| s.len()).sum());
-        n.extend(line.labels.iter().flat_map(|s| norm_label_chars(s.slice(self.input))));
+        for s in &line.labels {
+            push_norm_label(&mut n, s.slice(self.input));
+        }
         let raw = recognize_app(&n);
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
         let has_values =
@@ -405,10 +529,10 @@ impl State<'_> {
         {
             self.ambiguous.push((slot, cells.to_vec(), i));
         }
-        let mut row = Row { span, cells: [None; COLS] };
+        let mut row = Row::new(span);
         for (col, cell) in ApplicantColumn::ALL.iter().zip(fitted) {
             let Some(cell) = cell else { continue };
-            row.cells[col.index()] = Some(cell.span);
+            row.set_cell(col.index(), cell.span);
             let text = cell.span.slice(self.input);
             // (A blank, dash or text cell never reads as a count: `Row::values` gives the
             // same None for it.)
@@ -445,7 +569,7 @@ impl State<'_> {
                 // The spans spell the values exactly (`spell`), so they read back as them.
                 if let Some(row) = self.rows.get_mut(slot).and_then(Option::as_mut) {
                     for (c, sp) in ApplicantColumn::ALL.iter().zip(spans) {
-                        row.cells[c.index()] = Some(sp);
+                        row.set_cell(c.index(), sp);
                     }
                 }
                 let d = &mut self.diagnostics[diag];

@@ -4,6 +4,7 @@
 
 use super::cell::{classify, is_page_number, is_space, Cell, CellKind};
 use crate::Span;
+use std::ops::ControlFlow;
 use unicode_width::UnicodeWidthChar;
 
 /// One line of a table region, split into its label part and its value cells.
@@ -43,15 +44,39 @@ impl Line {
 /// Splits `region` of `input` into lines, dropping blank lines, page numbers and Markdown
 /// separator rows. Linear in the region size.
 pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
+    let mut out = Vec::new();
+    // (A clone's vectors are of exactly their length.)
+    let _ = each_line(input, region, |l| {
+        out.push(l.clone());
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Calls `f` with each line [`split_lines`] lists, in order, one at a time, until it breaks.
+/// The line is one buffer, refilled for each line: a reader that streams the lines allocates
+/// nothing per line.
+pub(crate) fn each_line(
+    input: &str,
+    region: Span,
+    mut f: impl FnMut(&mut Line) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let text = region.slice(input);
     let base = region.start;
-    let mut out = Vec::new();
     let mut offset = 0usize;
     let mut page = 0;
-    // Reused from line to line: each line's cells are first gathered here, and only its
-    // labels and values are kept, each in a vector of exactly their size (issue 5: the
-    // per-line working vectors were a third of the reader's allocations).
+    // Reused from line to line, like the line itself: each line's cells are first gathered
+    // here, then its labels and values are copied into the line (issue 5: the per-line
+    // working vectors were a third of the reader's allocations).
     let mut scratch = Scratch::default();
+    let mut l = Line {
+        span: Span::default(),
+        labels: Vec::new(),
+        values: Vec::new(),
+        cols: Vec::new(),
+        label_col: 0,
+        page: 0,
+    };
     for raw in text.split_inclusive('\n') {
         let start = base + offset;
         offset += raw.len();
@@ -63,12 +88,12 @@ pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
             page += 1;
             continue;
         }
-        if let Some(mut l) = split_line(line, start, &mut scratch) {
+        if split_line(line, start, &mut scratch, &mut l) {
             l.page = page;
-            out.push(l);
+            f(&mut l)?;
         }
     }
-    out
+    ControlFlow::Continue(())
 }
 
 /// Working buffers of [`split_line`].
@@ -88,8 +113,13 @@ fn trimmed_span(s: &str, start: usize) -> Span {
     Span::new(start + lead, start + lead + t.len())
 }
 
-fn split_line(line: &str, start: usize, scratch: &mut Scratch) -> Option<Line> {
-    let span = Span::new(start, start + line.len());
+/// Splits `line` (at absolute `start`) into `out`; false for a Markdown separator row.
+fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -> bool {
+    out.span = Span::new(start, start + line.len());
+    out.labels.clear();
+    out.values.clear();
+    out.cols.clear();
+    out.label_col = 0;
     let trimmed = line.trim_start_matches(is_space);
     let is_markdown = trimmed.starts_with('|') || trimmed.starts_with('｜');
     if is_markdown || line.contains('\t') {
@@ -119,24 +149,26 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch) -> Option<Line> {
                 !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | '—' | ' '))
             });
             if is_rule && !cells.is_empty() {
-                return None;
+                return false;
             }
         }
         for c in cells.iter_mut() {
             c.kind = classify(c.span.slice_in(line, start));
         }
-        let (labels, values) = match cells.iter().rposition(|c| c.kind == CellKind::Text) {
-            Some(i) => (
-                cells[..=i]
-                    .iter()
-                    .filter(|c| !c.span.is_empty() && c.kind == CellKind::Text)
-                    .map(|c| c.span)
-                    .collect(),
-                cells[i + 1..].to_vec(),
-            ),
-            None => (Vec::new(), cells.to_vec()),
+        let first_value = match cells.iter().rposition(|c| c.kind == CellKind::Text) {
+            Some(i) => {
+                out.labels.extend(
+                    cells[..=i]
+                        .iter()
+                        .filter(|c| !c.span.is_empty() && c.kind == CellKind::Text)
+                        .map(|c| c.span),
+                );
+                i + 1
+            }
+            None => 0,
         };
-        return Some(Line { span, labels, values, cols: Vec::new(), label_col: 0, page: 0 });
+        out.values.extend_from_slice(&cells[first_value..]);
+        return true;
     }
     // Space-separated: trailing tokens that are numbers or dashes are the values; the rest is
     // label text (labels may hold spaces: `规 章`, `结果 维持`).
@@ -156,29 +188,25 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch) -> Option<Line> {
         tokens.push(Span::new(start + s, start + line.len()));
     }
     let mut first_value = tokens.len();
-    let mut values = Vec::new();
     while first_value > 0 {
         let k = classify(tokens[first_value - 1].slice_in(line, start));
         if matches!(k, CellKind::Number | CellKind::Dash) {
             first_value -= 1;
-            values.push(Cell { span: tokens[first_value], kind: k, glued: false });
+            out.values.push(Cell { span: tokens[first_value], kind: k, glued: false });
         } else {
             break;
         }
     }
-    values.reverse();
-    let labels = if first_value > 0 {
-        vec![Span::new(tokens[0].start, tokens[first_value - 1].end)]
-    } else {
-        Vec::new()
-    };
-    let mut l = Line { span, labels, values, cols: Vec::new(), label_col: 0, page: 0 };
-    peel_glued(&mut l, line, start);
-    l.cols = display_cols(line, start, &l.values);
-    if let Some(end) = l.labels.last().map(|s| s.end) {
-        l.label_col = display_col(line, start, end);
+    out.values.reverse();
+    if first_value > 0 {
+        out.labels.push(Span::new(tokens[0].start, tokens[first_value - 1].end));
     }
-    Some(l)
+    peel_glued(out, line, start);
+    display_cols(line, start, &out.values, &mut out.cols);
+    if let Some(end) = out.labels.last().map(|s| s.end) {
+        out.label_col = display_col(line, start, end);
+    }
+    true
 }
 
 /// Digits glued to the end of the label (`5.要求行政机关确认或重新出具0  0  0` from
@@ -226,9 +254,9 @@ fn display_col(line: &str, start: usize, at: usize) -> usize {
         .sum()
 }
 
-/// The display columns of `cells` (in order, inside `line` at absolute `start`), in one pass.
-fn display_cols(line: &str, start: usize, cells: &[Cell]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(cells.len());
+/// Appends the display columns of `cells` (in order, inside `line` at absolute `start`) to
+/// `out`, in one pass.
+fn display_cols(line: &str, start: usize, cells: &[Cell], out: &mut Vec<(usize, usize)>) {
     let mut width = 0usize;
     let mut chars = line.char_indices().peekable();
     // Display column at absolute byte offset `at`, advancing the shared cursor.
@@ -247,7 +275,6 @@ fn display_cols(line: &str, start: usize, cells: &[Cell]) -> Vec<(usize, usize)>
         let e = col_at(c.span.end);
         out.push((s, e.max(s)));
     }
-    out
 }
 
 /// Places the values of short space-separated rows under their columns.
@@ -288,13 +315,10 @@ pub(crate) fn place_short_rows(
     }
     for i in 0..lines.len() {
         let Some(n) = wants[i] else { continue };
+        if !could_place(&lines[i], n) {
+            continue;
+        }
         let k = lines[i].values.len();
-        if k == 0 || k >= n || lines[i].cols.len() != k {
-            continue;
-        }
-        if !lines[i].values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash)) {
-            continue;
-        }
         let page = lines[i].page;
         let row = anchors
             .iter()
@@ -345,6 +369,16 @@ pub(crate) fn place_short_rows(
         l.values = values;
         l.cols = cols;
     }
+}
+
+/// Whether [`place_short_rows`] could change line `l` if its `want` is `n`: only a short
+/// space-separated row of numbers and dashes is placed (the first checks of its loop).
+pub(crate) fn could_place(l: &Line, n: usize) -> bool {
+    let k = l.values.len();
+    k > 0
+        && k < n
+        && l.cols.len() == k
+        && l.values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash))
 }
 
 /// Whether a row's values are all numbers or dashes, positioned, with at least two columns of

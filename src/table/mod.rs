@@ -57,31 +57,53 @@ pub fn read_table(
     kind: TableKind,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
+    read(input, region, kind, diagnostics).map(|t| match t {
+        Table::ActiveDisclosure(t) => TableData::ActiveDisclosure(Box::new(t)),
+        Table::Applications(t) => TableData::Applications(Box::new(t)),
+        Table::ReviewsAndLawsuits(t) => TableData::ReviewsAndLawsuits(Box::new(t)),
+    })
+}
+
+/// One table, typed and not boxed: [`TableData`] for the parse, which moves the table into
+/// the report. The box of table 三 (~8 KB) would be allocated for a moment only, at the
+/// highest point of a parse's heap (issue 5 memory target).
+#[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "not boxing table 三 is the point: the value is moved straight into the report"
+)]
+pub(crate) enum Table {
+    /// Table 二.
+    ActiveDisclosure(ActiveDisclosure),
+    /// Table 三.
+    Applications(Applications),
+    /// Table 四.
+    ReviewsAndLawsuits(ReviewsAndLawsuits),
+}
+
+/// [`read_table`], without the box.
+pub(crate) fn read(
+    input: &str,
+    region: Span,
+    kind: TableKind,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Table> {
     let region = clamp(input, region);
-    let mut lines = lines::split_lines(input, region);
     let data = match kind {
         TableKind::ActiveDisclosure => {
+            let mut lines = lines::split_lines(input, region);
             let rows = active::recognize_rows(input, &lines);
             let y2019 = active::place(input, &mut lines, &rows);
             active::read(input, &lines, &rows, y2019, region, diagnostics)
-                .map(|t| TableData::ActiveDisclosure(Box::new(t)))
+                .map(Table::ActiveDisclosure)
         }
         TableKind::Applications => {
-            // Every labelled row of table 三 with values has the seven columns.
-            lines::place_short_rows(
-                input,
-                &mut lines,
-                |_, l| (!l.label_is_empty() && l.has_values()).then_some(7),
-                APP_HEADER,
-                true,
-            );
-            apps::total_first(input, &mut lines, diagnostics);
-            // The lines are given away, to be freed before the table is built.
-            apps::read(input, lines, region, diagnostics)
-                .map(|t| TableData::Applications(Box::new(t)))
+            apps::read_region(input, region, diagnostics).map(Table::Applications)
         }
-        TableKind::ReviewsAndLawsuits => reviews::read(input, &lines, region, diagnostics)
-            .map(|t| TableData::ReviewsAndLawsuits(Box::new(t))),
+        TableKind::ReviewsAndLawsuits => {
+            reviews::read(input, &lines::split_lines(input, region), region, diagnostics)
+                .map(Table::ReviewsAndLawsuits)
+        }
         #[allow(unreachable_patterns)]
         _ => None,
     };
@@ -99,20 +121,6 @@ pub fn read_table(
     }
     data
 }
-
-/// Table 三's column words as pdftotext -layout centres them over their columns (the
-/// template breaks `商业企业` into `商业` / `企业`, so the first half names the column).
-const APP_HEADER: &[(&str, usize)] = &[
-    ("自然人", 0),
-    ("商业", 1),
-    ("科研", 2),
-    ("社会", 3),
-    ("公益", 3),
-    ("法律", 4),
-    ("服务", 4),
-    ("其他", 5),
-    ("总计", 6),
-];
 
 /// Keeps a region inside the input and on char boundaries (never panics on a bad span).
 fn clamp(input: &str, region: Span) -> Span {
@@ -140,10 +148,7 @@ fn clamp(input: &str, region: Span) -> Span {
 pub fn is_table_line(line: &str) -> bool {
     // The first character of `vocab::norm(line)`, without building it (this runs on every
     // line of a report; issue 5).
-    let first = line
-        .chars()
-        .map(cell::fold)
-        .find(|c| !cell::is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’'));
+    let first = line.chars().find_map(cell::norm_label_char);
     if first.is_none() || cell::is_page_number(line) {
         return false;
     }
@@ -161,44 +166,35 @@ fn is_table_line_rest(line: &str) -> bool {
         return true;
     }
     // norm works char by char, so the norm of the label part is the norm of its tokens
-    // joined: one String, sized up front.
+    // joined: one String, sized up front. Folded, `；` is `;`, `，` is `,` and `：` is `:`, so
+    // the punctuation tests below are byte searches.
     let mut label = String::with_capacity(label_text.len());
-    label.extend(cell::norm_label_chars(label_text));
+    cell::push_norm_label(&mut label, label_text);
     let chars = label.chars().count();
-    let prose = label.contains(['。', '；', ';']);
+    let bytes = label.as_bytes();
+    let (stop, semicolon) = (label.contains('。'), bytes.contains(&b';'));
+    let (comma, colon) = (bytes.contains(&b','), bytes.contains(&b':'));
+    let prose = stop || semicolon;
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
     // except for the 勾稽 note, whose first line ends in a comma.
-    let comma = label.contains(['，', ',']);
-    let note = label.contains("勾稽") || label.contains("第三项加第四项");
-    if chars <= 40 && !prose && (!comma || note) && is_header_text(&label) {
+    let note = comma && (label.contains("勾稽") || label.contains("第三项加第四项"));
+    let (body, marked) = vocab::strip_marker(&label);
+    // The key words, in one pass, for the label tests that need them (none of which runs on
+    // prose or on more than 60 characters).
+    let keys = if !prose && chars <= 60 {
+        vocab::LabelKeys::of(&label, label.len() - body.len())
+    } else {
+        vocab::LabelKeys::default()
+    };
+    if chars <= 40 && !prose && (!comma || note) && is_header_text(&label, &keys) {
         return true;
     }
-    let (body, marked) = vocab::strip_marker(&label);
     // A row key counts when the label starts with a list marker or carries numbers, or when
     // what precedes the key is itself table wording (`法提供 2.没有现成…`, extra-samples 003);
     // a key inside a sentence (`…运用第三方检`, `禁将涉及国家秘密`) is prose.
-    if !prose && chars <= 60 && vocab::recognize_app(&label).is_some() {
-        // Where the first key word starts: one indexed pass, not one `find` per word
-        // (44 of them; issue 5).
-        static WORDS: std::sync::OnceLock<vocab::KeyIndex<()>> = std::sync::OnceLock::new();
-        let words = WORDS.get_or_init(|| {
-            vocab::KeyIndex::new(
-                vocab::APP_ROWS
-                    .iter()
-                    .flat_map(|r| r.1.iter().copied())
-                    .chain([
-                        "其他处理",
-                        "不予处理",
-                        "无法提供",
-                        "不予公开",
-                        "办理结果",
-                        "总计",
-                        "其他",
-                    ])
-                    .map(|k| (k, ())),
-            )
-        });
-        let pos = words.first_at(body).unwrap_or(0);
+    if !prose && chars <= 60 && keys.app(&label).is_some() {
+        // Where the first key word starts in the body.
+        let pos = keys.first_word().map_or(0, |p| p - (label.len() - body.len()));
         let before = body.get(..pos).unwrap_or("");
         if marked || nvals > 0 || vocab::table_wording(before) {
             return true;
@@ -209,20 +205,18 @@ fn is_table_line_rest(line: &str) -> bool {
     if ["情况", "事项", "问题", "措施", "改进", "概述"].iter().any(|e| b.ends_with(e)) {
         return false;
     }
-    if !prose
-        && chars <= 30
-        && vocab::recognize_active(&label).is_some()
-        && (marked || nvals > 0 || chars <= 12)
+    if !prose && chars <= 30 && keys.active(body).is_some() && (marked || nvals > 0 || chars <= 12)
     {
         return true;
     }
-    if nvals > 0 && chars <= 20 && !label.contains(['，', ',']) {
+    if nvals > 0 && chars <= 20 && !comma {
         return true;
     }
-    if label.contains(['。', '；', '：', ':']) {
+    // (An ASCII `;` does not end a label here.)
+    if stop || colon {
         return false;
     }
-    if label.contains(['，', ',']) {
+    if comma {
         // Only the wrapped tail of a label with commas (`形，不计其他情形）`, extra-samples 012).
         return !marked && chars <= 16 && vocab::table_wording_tokens(line);
     }
@@ -242,21 +236,32 @@ fn is_table_line_rest(line: &str) -> bool {
 fn trailing_values(line: &str) -> (&str, usize) {
     let mut rest = line.trim_end_matches(cell::is_space);
     let mut nvals = 0;
-    while !rest.is_empty() {
-        // The last token starts after the last space (of any byte length).
-        let start = rest
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| cell::is_space(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let token = rest.get(start..).unwrap_or_default();
-        if !matches!(cell::classify(token), cell::CellKind::Number | cell::CellKind::Dash) {
-            break;
-        }
+    while let Some(token) = last_value(rest) {
         nvals += 1;
-        rest = rest.get(..start).unwrap_or_default().trim_end_matches(cell::is_space);
+        rest = rest.get(..rest.len() - token.len()).unwrap_or_default();
+        rest = rest.trim_end_matches(cell::is_space);
     }
     (rest, nvals)
+}
+
+/// The last token of `s` (which ends in no space) when it is a number or a dash.
+///
+/// A number or a dash ends in a digit, `,`, `元`, a dash, a slash, `无` or `…` once folded;
+/// most lines end otherwise (`。`, `，`, CJK text), and their last token (for a prose line,
+/// the whole line) is then not scanned for (the scan was 4% of a parse, issue 5).
+fn last_value(s: &str) -> Option<&str> {
+    let end = s.chars().next_back().map(cell::fold)?;
+    if !matches!(end, '0'..='9' | ',' | '元' | '-' | '—' | '–' | '/' | '\\' | '无' | '…') {
+        return None;
+    }
+    // What follows the last space, of any byte length.
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| cell::is_space(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let token = s.get(start..).unwrap_or_default();
+    matches!(cell::classify(token), cell::CellKind::Number | cell::CellKind::Dash).then_some(token)
 }
 
 /// A quick exit of [`is_table_line`] for body text, which is most lines of a report: a line
@@ -268,68 +273,24 @@ fn trailing_values(line: &str) -> (&str, usize) {
 /// This skips building the label and its several scans (is_table_line was 40% of a parse,
 /// issue 5 profile).
 fn is_prose_line(line: &str) -> bool {
-    let last = line.split(cell::is_space).rfind(|s| !s.is_empty());
-    if last.map_or(true, |t| {
-        matches!(cell::classify(t), cell::CellKind::Number | cell::CellKind::Dash)
-    }) {
+    // (`split(..).rfind(..)` with a char predicate cost ~35 instructions a character: 4% of
+    // a parse, issue 5.)
+    let rest = line.trim_end_matches(cell::is_space);
+    if rest.is_empty() || last_value(rest).is_some() {
         return false;
     }
     if line.contains('。') {
         return true;
     }
     line.contains(['：', ':', '，', ','])
-        && line
-            .chars()
-            .map(cell::fold)
-            .filter(|c| !cell::is_space(*c) && !matches!(c, '"' | '\'' | '‘' | '’'))
-            .nth(60)
-            .is_some()
+        && line.chars().filter_map(cell::norm_label_char).nth(60).is_some()
 }
 
-/// Header words of the three tables (the column captions, the 勾稽 note, the group captions).
-fn is_header_text(t: &str) -> bool {
-    const HEADERS: &[&str] = &[
-        "第二十条",
-        "信息内容",
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年处理决定数量",
-        "处理决定数量",
-        "本年收费金额",
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "本年增/减",
-        "采购项目数量",
-        "采购总金额",
-        "申请人情况",
-        "自然人",
-        "法人或其他组织",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "法律服务机构",
-        "勾稽关系",
-        "第一项加第二项",
-        "第三项加第四项",
-        "结果维持",
-        "结果纠正",
-        "其他结果",
-        "尚未审结",
-        "未经复议直接起诉",
-        "复议后起诉",
-    ];
-    // One indexed pass instead of 31 substring searches (issue 5): any header word occurring
-    // is exactly "some key occurs last".
-    static INDEX: std::sync::OnceLock<vocab::KeyIndex<()>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| vocab::KeyIndex::new(HEADERS.iter().map(|h| (*h, ()))));
-    if index.last_in(t).is_some() {
-        return true;
-    }
+/// Whether `t` is header text: a header word of the three tables occurs in it
+/// ([`vocab::HEADER_WORDS`], found by `keys`), or it is a caption alone.
+fn is_header_text(t: &str, keys: &vocab::LabelKeys) -> bool {
     // `行政复议 行政诉讼` and `总计` alone are captions; sentences mentioning them are not.
-    matches!(t, "行政复议" | "行政诉讼" | "行政复议行政诉讼" | "总计" | "合计")
+    keys.header || matches!(t, "行政复议" | "行政诉讼" | "行政复议行政诉讼" | "总计" | "合计")
 }
 
 #[cfg(test)]
@@ -351,6 +312,27 @@ mod tests {
             if !line.contains('\t') && !line.trim_start().starts_with('|') && super::is_prose_line(&line) {
                 proptest::prop_assert!(!super::is_table_line_rest(&line), "{line}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick test of the last character never hides a number or a dash.
+        #[test]
+        fn last_value_is_the_classified_last_token(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "\u{3000}", "\u{a0}", "。", "，", ",", "规", "a", "1", "１", "23", "-", "－",
+                "—", "–", "/", "／", "\\", "无", "…", "元", "万元", "+", ".", "&nbsp;", "1.5", "x1",
+            ]), 1..8)
+        ) {
+            let line = v.concat();
+            let s = line.trim_end_matches(super::cell::is_space);
+            let token = s.split(super::cell::is_space).next_back().unwrap_or_default();
+            let value = !token.is_empty()
+                && matches!(
+                    super::cell::classify(token),
+                    super::cell::CellKind::Number | super::cell::CellKind::Dash
+                );
+            proptest::prop_assert_eq!(super::last_value(s), value.then_some(token), "{}", line);
         }
     }
 
