@@ -379,34 +379,49 @@ pub(crate) fn paragraphs(
     wrap: Option<usize>,
 ) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    // The paragraph being built: its span so far, and its text in one buffer reused for every
-    // paragraph. A finished paragraph gets an exact-size copy: growing each paragraph's own
-    // `String` by doubling and shrinking it at the end took several reallocations each (issue 5).
-    let mut current: Option<Span> = None;
-    let mut buf = String::new();
+    // The segments of the paragraph being built. Its text is written once it is complete,
+    // into a `String` sized for all of them: growing it by doubling line after line, then
+    // shrinking it for the report, took several reallocations per paragraph (issue 5).
+    let mut pending: Vec<Span> = Vec::new();
     for seg in segments {
-        let text = strip_block_prefix(seg.slice(input));
+        let text = paragraph_text(input, seg);
         if text.is_empty() {
             continue;
         }
-        let span = current.map_or(seg, |span| span.cover(seg));
-        current = Some(span);
-        join_into(&mut buf, text);
+        pending.push(seg);
         // The short-line test looks at the whole line: a run-in heading's body is the tail
         // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
         let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
         let whole_line = input.get(line_start..seg.end).unwrap_or(text);
         if ends_paragraph(whole_line, wrap) {
-            out.push(Paragraph { text: buf.as_str().to_owned(), span });
-            buf.clear();
-            current = None;
+            out.extend(join_paragraph(input, &pending));
+            pending.clear();
         }
     }
-    if let Some(span) = current {
-        buf.shrink_to_fit(); // the report keeps it
-        out.push(Paragraph { text: buf, span });
-    }
+    out.extend(join_paragraph(input, &pending));
     out
+}
+
+/// The text a segment adds to its paragraph.
+fn paragraph_text(input: &str, segment: Span) -> &str {
+    strip_block_prefix(segment.slice(input))
+}
+
+/// One paragraph from its segments (none if there are none). Normalizing only drops and
+/// collapses characters, so the text fits in the segments' total length unless a line break
+/// between two Latin words adds a space.
+fn join_paragraph(input: &str, segments: &[Span]) -> Option<Paragraph> {
+    let mut span = *segments.first()?;
+    let lines = || segments.iter().map(|&seg| paragraph_text(input, seg));
+    let mut text = String::with_capacity(lines().map(str::len).sum());
+    for line in lines() {
+        join_into(&mut text, line);
+    }
+    for &seg in segments {
+        span = span.cover(seg);
+    }
+    text.shrink_to_fit(); // the report keeps it; a no-op unless spaces were dropped
+    Some(Paragraph { text, span })
 }
 
 #[cfg(test)]
