@@ -2,8 +2,8 @@
 
 use crate::layout::{normalize, strip_markdown, Line, LineKind};
 use crate::parsers::{
-    arabic_number, chinese_numeral, compact_chars, compact_starts_with, date_fields, fold,
-    fold_char, heading_marker,
+    arabic_number, char_len, chinese_numeral, compact_chars, compact_starts_with, date_fields,
+    fold, fold_char, heading_marker,
 };
 use crate::{Code, Date, Diagnostic, Edition, Signature, Span};
 
@@ -246,13 +246,14 @@ const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名�
 /// dropped ([`fold_compact`](crate::parsers::fold_compact): `〔2021〕30 号` matches `2021〕30号`),
 /// in one pass over `text` and without copying it.
 ///
-/// A character is looked at further only when it passes a 1024-bit filter of the characters
-/// that fold to a marker's first character (that character itself, and the full-width form of
-/// an ASCII one); then only the markers starting with it are compared, bytes first
-/// ([`compact_starts_with`]). About one character in eight passes (`本`, `政`, `第` are
-/// common). Searching the whole text once per marker, 27 times, was a fifth of a parse's
-/// instructions, and copying it folded first 17 instructions per byte (issue 5). (Stepping
-/// over the bytes without decoding the characters saved nothing measurable.)
+/// The pass steps from character to character by their first bytes ([`char_len`]) without
+/// decoding them. A character is looked at further only when its code point modulo 1024
+/// passes a filter of the characters that fold to a marker's first character (that character
+/// itself, and the full-width form of an ASCII one); then only the markers starting with it
+/// are compared, bytes first ([`compact_starts_with`]). About one character in eight passes
+/// (`本`, `政`, `第` are common). Searching the whole text once per marker, 27 times, was a
+/// fifth of a parse's instructions, and copying it folded first 17 instructions per byte
+/// (issue 5); this pass costs about 19 per byte, most of it the per-character step.
 fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
     // (first char, set, marker) for every marker, sorted by first char.
     let mut firsts: Vec<(char, usize, usize)> = Vec::new();
@@ -273,12 +274,24 @@ fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
         }
     }
     let mut found: [Vec<bool>; N] = sets.map(|s| vec![false; s.len()]);
-    for (i, c) in text.char_indices() {
-        if filter[bit(c) / 64] & (1 << (bit(c) % 64)) == 0 {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let start = i;
+        i += char_len(lead);
+        // The code point modulo 1024, read from the character's last two bytes (six bits in
+        // each continuation byte; a 2-byte lead byte holds the top five after a zero bit).
+        let key = match bytes.get(start..i) {
+            Some(&[b]) => usize::from(b),
+            Some(&[.., x, y]) => usize::from(x & 0x3F) << 6 | usize::from(y & 0x3F),
+            _ => break,
+        } % 1024;
+        if filter[key / 64] & (1 << (key % 64)) == 0 {
             continue;
         }
+        let Some(c) = text.get(start..i).and_then(|t| t.chars().next()) else { break };
         let f = fold_char(c);
-        let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
+        let rest = text.get(i..).unwrap_or_default();
         let from = firsts.partition_point(|&(m, _, _)| m < f);
         for &(_, k, j) in firsts[from..].iter().take_while(|&&(m, _, _)| m == f) {
             if !found[k][j] {

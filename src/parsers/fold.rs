@@ -163,13 +163,22 @@ pub(crate) fn may_change(b: u8) -> bool {
 /// The length of the UTF-8 sequence that byte `b` starts (1 for a continuation byte, which
 /// never starts one). The scanning loops step from character to character with it: in Chinese
 /// text two bytes in three are continuation bytes, which can start nothing of interest.
-const fn char_len(b: u8) -> usize {
-    match b {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        _ => 1,
-    }
+/// A table: a `match` on the ranges cost more than the rest of the loop.
+pub(crate) fn char_len(b: u8) -> usize {
+    const LEN: [u8; 256] = {
+        let mut t = [1u8; 256];
+        let mut b = 0xC0;
+        while b <= 0xFF {
+            t[b] = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            b += 1;
+        }
+        t
+    };
+    usize::from(LEN[usize::from(b)])
 }
 
 /// Whether the character that starts at byte `i` of `bytes` (UTF-8) is a space
