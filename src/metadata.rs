@@ -255,16 +255,18 @@ const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名�
 /// fifth of a parse's instructions, and copying it folded first 17 instructions per byte
 /// (issue 5); this pass costs about 19 per byte, most of it the per-character step.
 fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
-    // (first char, set, marker) for every marker, sorted by first char.
-    let mut firsts: Vec<(char, usize, usize)> = Vec::new();
+    // (first char, rest, set) for every marker, sorted by first char; `found` is parallel.
+    let mut firsts: Vec<(char, &str, usize)> = Vec::new();
     for (k, set) in sets.iter().enumerate() {
-        for (j, m) in set.iter().enumerate() {
-            if let Some(c) = m.chars().next() {
-                firsts.push((c, k, j));
+        for m in *set {
+            let mut chars = m.chars();
+            if let Some(c) = chars.next() {
+                firsts.push((c, chars.as_str(), k));
             }
         }
     }
     firsts.sort_unstable();
+    let mut found = vec![false; firsts.len()];
     let bit = |c: char| (u32::from(c) % 1024) as usize;
     let mut filter = [0u64; 16];
     for &(c, _, _) in &firsts {
@@ -273,7 +275,6 @@ fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
             filter[bit(c) / 64] |= 1 << (bit(c) % 64);
         }
     }
-    let mut found: [Vec<bool>; N] = sets.map(|s| vec![false; s.len()]);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
@@ -293,14 +294,18 @@ fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
         let f = fold_char(c);
         let rest = text.get(i..).unwrap_or_default();
         let from = firsts.partition_point(|&(m, _, _)| m < f);
-        for &(_, k, j) in firsts[from..].iter().take_while(|&&(m, _, _)| m == f) {
-            if !found[k][j] {
-                let tail = sets[k][j].get(f.len_utf8()..).unwrap_or_default();
-                found[k][j] = compact_starts_with(rest, tail);
+        for (&(m, tail, _), hit) in firsts[from..].iter().zip(&mut found[from..]) {
+            if m != f {
+                break;
             }
+            *hit = *hit || compact_starts_with(rest, tail);
         }
     }
-    found.map(|hits| hits.iter().filter(|&&h| h).count())
+    let mut counts = [0; N];
+    for (&(_, _, k), &hit) in firsts.iter().zip(&found) {
+        counts[k] += usize::from(hit);
+    }
+    counts
 }
 
 /// Decides the edition from the markers of format.md §6.1, then from the year: 2021 format for

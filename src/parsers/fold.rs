@@ -127,6 +127,12 @@ pub(crate) fn compact_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + 
 /// or a full-width form there needs the character-by-character comparison.
 pub(crate) fn compact_starts_with(s: &str, prefix: &str) -> bool {
     debug_assert_eq!(fold_compact(prefix), prefix, "prefix must be folded and compact");
+    // Most calls differ at the first byte, on a character that folding keeps.
+    match (s.as_bytes().first(), prefix.as_bytes().first()) {
+        (_, None) => return true,
+        (Some(&a), Some(&b)) if a != b && !may_change(a) => return false,
+        _ => {}
+    }
     let common = s.bytes().zip(prefix.bytes()).take_while(|(a, b)| a == b).count();
     if common == prefix.len() {
         return true;
