@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::parsers::{blanks, is_ignorable, is_space, page_number};
+use crate::parsers::{blanks, is_ignorable, is_space, may_change, page_number};
 use crate::{Paragraph, Span};
 
 /// What a line holds.
@@ -113,6 +113,20 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
 /// delimiter on the same line (`**（一）主动公开。**本年度…` → `本年度…`, untrimmed, starting
 /// right after the `**`), empty when there is none. Text with no decoration is returned as is.
 pub(crate) fn strip_markdown(text: &str) -> (&str, &str) {
+    // Most lines are neither decorated nor untrimmed (the outline asks this of every line):
+    // told from their first and last bytes, without decoding.
+    let bytes = text.as_bytes();
+    let last_start = bytes.iter().rposition(|&b| !(0x80..=0xBF).contains(&b));
+    if let (Some(&first), Some(last)) = (bytes.first(), last_start.and_then(|i| bytes.get(i))) {
+        if !may_change(first) && !matches!(first, b'>' | b'#' | b'*' | b'_') && !may_change(*last) {
+            return (text, &text[text.len()..]);
+        }
+    }
+    strip_markdown_decoration(text)
+}
+
+/// [`strip_markdown`] for text that may be decorated or untrimmed.
+fn strip_markdown_decoration(text: &str) -> (&str, &str) {
     let end = &text[text.len()..];
     let mut s = text.trim_matches(is_trim);
     while let Some(r) = s.strip_prefix('>') {
@@ -543,6 +557,19 @@ mod tests {
             assert!(
                 a.as_ptr() as usize >= base && a.as_ptr() as usize + a.len() <= base + input.len()
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strip_markdown_fast_path_agrees(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "#", "##", " ", "\u{3000}", "\u{FEFF}", ">", "*", "**", "_", "__", "一、", "标题",
+                "a", "。", "，", "\t", "é", "\u{A0}",
+            ]), 0..10)
+        ) {
+            let s = v.concat();
+            proptest::prop_assert_eq!(strip_markdown(&s), strip_markdown_decoration(&s));
         }
     }
 
