@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::parsers::{blanks, is_ignorable, is_space, may_change, page_number};
+use crate::parsers::{blanks, is_blank_at, is_ignorable, is_space, may_change, page_number};
 use crate::{Paragraph, Span};
 
 /// What a line holds.
@@ -48,6 +48,17 @@ impl Line {
 
 fn is_trim(c: char) -> bool {
     is_space(c) || is_ignorable(c)
+}
+
+/// Whether `text` is non-empty and neither starts nor ends with a space or an ignorable
+/// ([`is_trim`]), told from the bytes of its first and last characters without decoding them
+/// ([`is_blank_at`]). Trimming decoded both ends and looked a CJK character up in the
+/// Unicode whitespace table, for every line.
+fn ends_without_trim(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let blank = |i: usize| bytes.get(i).is_some_and(|&b| may_change(b)) && is_blank_at(bytes, i);
+    let last_start = bytes.iter().rposition(|&b| !(0x80..=0xBF).contains(&b));
+    last_start.is_some_and(|last| !blank(0) && !blank(last))
 }
 
 /// Splits `input` into lines that tile it (see the module docs for terminators).
@@ -90,9 +101,12 @@ fn count_byte(bytes: &[u8], byte: u8) -> usize {
 
 fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line {
     let raw = &input[start..content_end];
-    let after_lead = raw.trim_start_matches(is_trim);
-    let lead = raw.len() - after_lead.len();
-    let trimmed = after_lead.trim_end_matches(is_trim);
+    let (lead, trimmed) = if ends_without_trim(raw) {
+        (0, raw)
+    } else {
+        let after_lead = raw.trim_start_matches(is_trim);
+        (raw.len() - after_lead.len(), after_lead.trim_end_matches(is_trim))
+    };
     let content = Span::new(start + lead, start + lead + trimmed.len());
     let kind = if trimmed.is_empty() {
         LineKind::Blank
@@ -113,14 +127,10 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
 /// delimiter on the same line (`**（一）主动公开。**本年度…` → `本年度…`, untrimmed, starting
 /// right after the `**`), empty when there is none. Text with no decoration is returned as is.
 pub(crate) fn strip_markdown(text: &str) -> (&str, &str) {
-    // Most lines are neither decorated nor untrimmed (the outline asks this of every line):
-    // told from their first and last bytes, without decoding.
-    let bytes = text.as_bytes();
-    let last_start = bytes.iter().rposition(|&b| !(0x80..=0xBF).contains(&b));
-    if let (Some(&first), Some(last)) = (bytes.first(), last_start.and_then(|i| bytes.get(i))) {
-        if !may_change(first) && !matches!(first, b'>' | b'#' | b'*' | b'_') && !may_change(*last) {
-            return (text, &text[text.len()..]);
-        }
+    // Most lines are neither decorated nor untrimmed (the outline asks this of every line).
+    let decorated = text.starts_with(['>', '#', '*', '_']);
+    if !decorated && ends_without_trim(text) {
+        return (text, &text[text.len()..]);
     }
     strip_markdown_decoration(text)
 }
@@ -233,9 +243,10 @@ fn char_width(c: char) -> usize {
 /// percentile of widths ≥ 20, accepted when at least half of those lines lie within
 /// `-6..=+4` columns of it.
 pub(crate) fn wrap_width(input: &str, lines: &[Line]) -> Option<usize> {
+    // A line is never wider than its length in bytes: shorter lines are not measured.
     let mut widths: Vec<usize> = lines
         .iter()
-        .filter(|l| l.kind == LineKind::Text)
+        .filter(|l| l.kind == LineKind::Text && l.content.len() >= 20)
         .map(|l| width(l.text(input)))
         .filter(|&w| w >= 20)
         .collect();
@@ -485,6 +496,7 @@ mod tests {
     fn width_matches_unicode_width_on_every_char() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let want = c.width().unwrap_or(0);
+            assert!(want <= c.len_utf8(), "wrap_width relies on it: {c:?}");
             assert_eq!(width(c.encode_utf8(&mut [0; 4])), want, "{c:?}");
             assert_eq!(width(&format!("a{c}一")), want + 3, "{c:?}");
         }
@@ -561,6 +573,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn ends_without_trim_agrees_with_is_trim(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\t', '\u{3000}', '\u{FEFF}', '\u{200B}', '\u{A0}', '\u{85}', '。', '，',
+                '一', '“', '—', '\u{2028}', '\u{205F}', 'é', '😀',
+            ]), 0..6)
+        ) {
+            let s: String = v.into_iter().collect();
+            let want = !s.is_empty() && !s.starts_with(is_trim) && !s.ends_with(is_trim);
+            proptest::prop_assert_eq!(ends_without_trim(&s), want);
+        }
+
         #[test]
         fn strip_markdown_fast_path_agrees(
             v in proptest::collection::vec(proptest::sample::select(vec![

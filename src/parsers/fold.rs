@@ -195,7 +195,7 @@ pub(crate) fn char_len(b: u8) -> usize {
 /// `EF BB BF`). CJK punctuation shares the lead bytes `E3` and `EF` (`。` is `E3 80 82`, `，` is
 /// `EF BC 8C`); decoding each such character to rule it out was most of the cost of normalizing
 /// paragraph text (issue 5). A continuation byte (`80`–`BF`) never matches.
-fn is_blank_at(bytes: &[u8], i: usize) -> bool {
+pub(crate) fn is_blank_at(bytes: &[u8], i: usize) -> bool {
     let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match at(0) {
         b'\t'..=b'\r' | b' ' => true,
