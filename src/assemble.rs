@@ -79,8 +79,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     // add to it (issue 5: peak heap ≤ 4× the input).
     drop((lines, headings, excluded));
 
-    let organ =
-        front.organ.clone().or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
+    let organ = front.organ.or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
     let mut report = AnnualReport {
         title: front.title,
         organ,

@@ -3,7 +3,7 @@
 use crate::layout::{normalize, strip_markdown, Line, LineKind};
 use crate::parsers::{
     arabic_number, char_len, chinese_numeral, compact_chars, compact_starts_with, date_fields,
-    fold, fold_char, heading_marker,
+    fold, fold_char, heading_marker, is_ignorable,
 };
 use crate::{Code, Date, Diagnostic, Edition, Signature, Span};
 
@@ -140,9 +140,14 @@ fn is_field_line(text: &str) -> bool {
 /// an `invalid-date` diagnostic when it is shaped like a date but is none (`2023年2月30日`).
 /// `None` when the line is no such line. `text` is a sub-slice of `input`.
 fn published_date(input: &str, text: &str) -> Option<Result<Date, Diagnostic>> {
-    // Folding never makes a `发`, so a line without one is no such line: most lines are
-    // rejected without the folded copy and its offset map.
-    if !text.contains('发') {
+    // Folding never makes a `发` or a `布` and only drops ignorables between them, so a line
+    // without `发布` (ignorables allowed between) is no such line: most lines, some of them
+    // long paragraphs with `发展` or `发挥`, are rejected without the folded copy and its map.
+    let has_fabu = text.match_indices('发').any(|(i, fa)| {
+        let after = text.get(i + fa.len()..).unwrap_or_default();
+        after.chars().find(|&c| !is_ignorable(c)) == Some('布')
+    });
+    if !has_fabu {
         return None;
     }
     let folded = fold(text);
@@ -618,6 +623,10 @@ mod tests {
         assert_eq!(f.title_lines, [1, 2]);
         let published = f.published.map(|(i, d)| (i, d.map(|d| d.to_string())));
         assert_eq!(published, Some((0, Some("2024-01-25".into()))));
+        // An ignorable inside the label still makes it one (folding drops it).
+        let zw = "发\u{200B}布日期：2024年1月25日\n某县2023年政府信息公开工作年度报告\n";
+        let f = front(zw, &crate::layout::lines(zw), &mut Vec::new());
+        assert_eq!(f.published, Some((0, Date::new(2024, 1, 25))));
         let none = "本报告由某办公室编制。\n一、总体情况\n";
         assert_eq!(front(none, &crate::layout::lines(none), &mut Vec::new()).title, "");
     }
