@@ -26,9 +26,10 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let edition = metadata::edition(input, year, &mut diagnostics);
     let legacy = edition == Edition::Legacy;
     let mut headings = outline::outline(input, &lines, wrap, legacy, options, &mut diagnostics)?;
+    // Looked for only when there is neither title nor heading (a scan of every line).
     let has_table_lines =
-        lines.iter().any(|l| l.kind == LineKind::Text && l.text(input).contains('\t'));
-    if front.title.is_empty() && headings.is_empty() && !has_table_lines {
+        || lines.iter().any(|l| l.kind == LineKind::Text && l.text(input).contains('\t'));
+    if front.title.is_empty() && headings.is_empty() && !has_table_lines() {
         return Err(ParseError::NotAReport);
     }
     if front.title.is_empty() {
