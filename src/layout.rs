@@ -180,11 +180,13 @@ pub(crate) fn strip_block_prefix(text: &str) -> &str {
 /// A Markdown thematic break: three or more of the same `-`, `*` or `_`, spaces allowed.
 /// Not with a tab: `-\t-\t-` is a table row of blank cells.
 fn is_thematic_break(text: &str) -> bool {
-    if text.contains('\t') {
-        return false;
-    }
     let mut marks = text.chars().filter(|&c| !is_trim(c));
     let Some(first) = marks.next() else { return false };
+    // The first mark first: the layout asks this of every line, and searching each one for a
+    // tab first was a second memchr pass over the text.
+    if !matches!(first, '-' | '*' | '_') || text.contains('\t') {
+        return false;
+    }
     let mut count = 1;
     for c in marks {
         if c != first {
@@ -192,7 +194,7 @@ fn is_thematic_break(text: &str) -> bool {
         }
         count += 1;
     }
-    matches!(first, '-' | '*' | '_') && count >= 3
+    count >= 3
 }
 
 /// Display width of a text (CJK = 2 columns).
