@@ -258,7 +258,7 @@ const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名�
 /// are compared, bytes first ([`compact_starts_with`]). About one character in eight passes
 /// (`本`, `政`, `第` are common). Searching the whole text once per marker, 27 times, was a
 /// fifth of a parse's instructions, and copying it folded first 17 instructions per byte
-/// (issue 5); this pass costs about 19 per byte, most of it the per-character step.
+/// (issue 5); this pass costs about 17 per byte, most of it the per-character step.
 fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
     // (first char, rest, set) for every marker, sorted by first char; `found` is parallel.
     let mut firsts: Vec<(char, &str, usize)> = Vec::new();

@@ -107,7 +107,7 @@ pub(crate) fn fold_compact(s: &str) -> String {
 }
 
 /// Whether [`fold_compact`] drops `c`: an ignorable, or a character that folds to whitespace.
-pub(crate) fn is_compact_dropped(c: char) -> bool {
+fn is_compact_dropped(c: char) -> bool {
     is_ignorable(c) || fold_char(c).is_whitespace()
 }
 
@@ -211,7 +211,8 @@ pub(crate) fn is_blank_at(bytes: &[u8], i: usize) -> bool {
 }
 
 /// The spaces ([`is_space`]) and ignorables of `s`, with their byte offsets, in order; found
-/// from the bytes (see `is_blank_at`), so text without any costs one table lookup per byte.
+/// from the bytes (see [`is_blank_at`]), so text without any costs two table lookups per
+/// character ([`may_change`], [`char_len`]).
 pub(crate) fn blanks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = s.as_bytes();
     let mut i = 0;
