@@ -25,10 +25,11 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let year = front.year.or_else(|| metadata::year_from_period(input));
     let edition = metadata::edition(input, year, &mut diagnostics);
     let legacy = edition == Edition::Legacy;
-    let headings = outline::outline(input, &lines, wrap, legacy, options, &mut diagnostics)?;
+    let mut headings = outline::outline(input, &lines, wrap, legacy, options, &mut diagnostics)?;
+    // Looked for only when there is neither title nor heading (a scan of every line).
     let has_table_lines =
-        lines.iter().any(|l| l.kind == LineKind::Text && l.text(input).contains('\t'));
-    if front.title.is_empty() && headings.is_empty() && !has_table_lines {
+        || lines.iter().any(|l| l.kind == LineKind::Text && l.text(input).contains('\t'));
+    if front.title.is_empty() && headings.is_empty() && !has_table_lines() {
         return Err(ParseError::NotAReport);
     }
     if front.title.is_empty() {
@@ -54,10 +55,11 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         excluded[i] = true;
     }
 
-    let ctx = Ctx { input, lines: &lines, headings: &headings, excluded: &excluded, wrap };
     let first_line = headings.first().map_or(lines.len(), |h| h.line);
     let preamble_end = lines.get(first_line).map_or(input.len(), |l| l.span.start);
     let title_span = front.title_span.filter(|s| s.end <= preamble_end);
+    let heading_count = headings.len();
+    let mut ctx = Ctx { input, lines: &lines, headings: &mut headings, excluded: &excluded, wrap };
     let preamble_segments = || (0..first_line).filter_map(|i| ctx.segment(i));
     // No paragraph runs across the title: a scraped `索引号：…` line above it has no final
     // punctuation and would otherwise join the first line of text below it.
@@ -69,12 +71,16 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         preamble_segments().filter(|seg| !above(seg)),
         wrap,
     ));
+    preamble_paragraphs.shrink_to_fit();
     let preamble =
         Preamble { title_span, paragraphs: preamble_paragraphs, span: Span::new(0, preamble_end) };
-    let sections = ctx.children(0, headings.len(), 1, input.len());
+    let sections = ctx.children(0, heading_count, 1, input.len());
+    // The tables are read next, and the table reader's working memory is the peak of a parse
+    // (samples 001 and 002): the lines and headings are not needed any more, so they do not
+    // add to it (issue 5: peak heap ≤ 4× the input).
+    drop((lines, headings, excluded));
 
-    let organ =
-        front.organ.clone().or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
+    let organ = front.organ.or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
     let mut report = AnnualReport {
         title: front.title,
         organ,
@@ -151,7 +157,8 @@ fn missing_sections(report: &AnnualReport, diagnostics: &mut Vec<Diagnostic>) {
 struct Ctx<'a> {
     input: &'a str,
     lines: &'a [Line],
-    headings: &'a [Heading],
+    /// Each heading makes one section, which takes its marker and title.
+    headings: &'a mut [Heading],
     excluded: &'a [bool],
     wrap: Option<usize>,
 }
@@ -169,7 +176,7 @@ impl Ctx<'_> {
     }
 
     /// The sections at `level` among `headings[from..to]`, the last ending at `end`.
-    fn children(&self, from: usize, to: usize, level: usize, end: usize) -> Vec<Section> {
+    fn children(&mut self, from: usize, to: usize, level: usize, end: usize) -> Vec<Section> {
         let starts: Vec<usize> = (from..to).filter(|&k| self.headings[k].level == level).collect();
         let mut out = Vec::with_capacity(starts.len());
         for (n, &k) in starts.iter().enumerate() {
@@ -181,7 +188,9 @@ impl Ctx<'_> {
         out
     }
 
-    fn section(&self, k: usize, next: usize, end: usize) -> Section {
+    fn section(&mut self, k: usize, next: usize, end: usize) -> Section {
+        let h = &mut self.headings[k];
+        let (marker, title) = (std::mem::take(&mut h.marker), std::mem::take(&mut h.title));
         let h = &self.headings[k];
         let start = self.line_start(h.line);
         // Body lines: after the heading line, up to the first subsection (or the end).
@@ -209,16 +218,18 @@ impl Ctx<'_> {
             let after = body.filter(|&i| i > last).filter_map(|i| self.segment(i));
             paragraphs.extend(layout::paragraphs(self.input, after, self.wrap));
         }
+        paragraphs.shrink_to_fit(); // kept by the report (`Vec` growth left up to half unused)
+        let (number, kind, heading_span, level) = (h.number, h.kind, h.heading_span, h.level);
         Section {
-            number: h.number,
-            marker: h.marker.clone(),
-            title: h.title.clone(),
-            kind: h.kind,
-            heading_span: h.heading_span,
+            number,
+            marker,
+            title,
+            kind,
+            heading_span,
             span: Span::new(start, end),
             paragraphs,
             tables,
-            subsections: self.children(k + 1, next, h.level + 1, end),
+            subsections: self.children(k + 1, next, level + 1, end),
         }
     }
 }

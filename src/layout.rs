@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::parsers::{blanks, is_ignorable, is_space, page_number};
+use crate::parsers::{blanks, is_blank_at, is_ignorable, is_space, may_change, page_number};
 use crate::{Paragraph, Span};
 
 /// What a line holds.
@@ -48,6 +48,17 @@ impl Line {
 
 fn is_trim(c: char) -> bool {
     is_space(c) || is_ignorable(c)
+}
+
+/// Whether `text` is non-empty and neither starts nor ends with a space or an ignorable
+/// ([`is_trim`]), told from the bytes of its first and last characters without decoding them
+/// ([`is_blank_at`]). Trimming decoded both ends and looked a CJK character up in the
+/// Unicode whitespace table, for every line.
+fn ends_without_trim(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let blank = |i: usize| bytes.get(i).is_some_and(|&b| may_change(b)) && is_blank_at(bytes, i);
+    let last_start = bytes.iter().rposition(|&b| !(0x80..=0xBF).contains(&b));
+    last_start.is_some_and(|last| !blank(0) && !blank(last))
 }
 
 /// Splits `input` into lines that tile it (see the module docs for terminators).
@@ -90,9 +101,12 @@ fn count_byte(bytes: &[u8], byte: u8) -> usize {
 
 fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line {
     let raw = &input[start..content_end];
-    let after_lead = raw.trim_start_matches(is_trim);
-    let lead = raw.len() - after_lead.len();
-    let trimmed = after_lead.trim_end_matches(is_trim);
+    let (lead, trimmed) = if ends_without_trim(raw) {
+        (0, raw)
+    } else {
+        let after_lead = raw.trim_start_matches(is_trim);
+        (raw.len() - after_lead.len(), after_lead.trim_end_matches(is_trim))
+    };
     let content = Span::new(start + lead, start + lead + trimmed.len());
     let kind = if trimmed.is_empty() {
         LineKind::Blank
@@ -113,6 +127,16 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
 /// delimiter on the same line (`**（一）主动公开。**本年度…` → `本年度…`, untrimmed, starting
 /// right after the `**`), empty when there is none. Text with no decoration is returned as is.
 pub(crate) fn strip_markdown(text: &str) -> (&str, &str) {
+    // Most lines are neither decorated nor untrimmed (the outline asks this of every line).
+    let decorated = text.starts_with(['>', '#', '*', '_']);
+    if !decorated && ends_without_trim(text) {
+        return (text, &text[text.len()..]);
+    }
+    strip_markdown_decoration(text)
+}
+
+/// [`strip_markdown`] for text that may be decorated or untrimmed.
+fn strip_markdown_decoration(text: &str) -> (&str, &str) {
     let end = &text[text.len()..];
     let mut s = text.trim_matches(is_trim);
     while let Some(r) = s.strip_prefix('>') {
@@ -156,11 +180,13 @@ pub(crate) fn strip_block_prefix(text: &str) -> &str {
 /// A Markdown thematic break: three or more of the same `-`, `*` or `_`, spaces allowed.
 /// Not with a tab: `-\t-\t-` is a table row of blank cells.
 fn is_thematic_break(text: &str) -> bool {
-    if text.contains('\t') {
-        return false;
-    }
     let mut marks = text.chars().filter(|&c| !is_trim(c));
     let Some(first) = marks.next() else { return false };
+    // The first mark first: the layout asks this of every line, and searching each one for a
+    // tab first was a second memchr pass over the text.
+    if !matches!(first, '-' | '*' | '_') || text.contains('\t') {
+        return false;
+    }
     let mut count = 1;
     for c in marks {
         if c != first {
@@ -168,7 +194,7 @@ fn is_thematic_break(text: &str) -> bool {
         }
         count += 1;
     }
-    matches!(first, '-' | '*' | '_') && count >= 3
+    count >= 3
 }
 
 /// Display width of a text (CJK = 2 columns).
@@ -219,9 +245,10 @@ fn char_width(c: char) -> usize {
 /// percentile of widths ≥ 20, accepted when at least half of those lines lie within
 /// `-6..=+4` columns of it.
 pub(crate) fn wrap_width(input: &str, lines: &[Line]) -> Option<usize> {
+    // A line is never wider than its length in bytes: shorter lines are not measured.
     let mut widths: Vec<usize> = lines
         .iter()
-        .filter(|l| l.kind == LineKind::Text)
+        .filter(|l| l.kind == LineKind::Text && l.content.len() >= 20)
         .map(|l| width(l.text(input)))
         .filter(|&w| w >= 20)
         .collect();
@@ -379,34 +406,49 @@ pub(crate) fn paragraphs(
     wrap: Option<usize>,
 ) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    // The paragraph being built: its span so far, and its text in one buffer reused for every
-    // paragraph. A finished paragraph gets an exact-size copy: growing each paragraph's own
-    // `String` by doubling and shrinking it at the end took several reallocations each (issue 5).
-    let mut current: Option<Span> = None;
-    let mut buf = String::new();
+    // The segments of the paragraph being built. Its text is written once it is complete,
+    // into a `String` sized for all of them: growing it by doubling line after line, then
+    // shrinking it for the report, took several reallocations per paragraph (issue 5).
+    let mut pending: Vec<Span> = Vec::new();
     for seg in segments {
-        let text = strip_block_prefix(seg.slice(input));
+        let text = paragraph_text(input, seg);
         if text.is_empty() {
             continue;
         }
-        let span = current.map_or(seg, |span| span.cover(seg));
-        current = Some(span);
-        join_into(&mut buf, text);
+        pending.push(seg);
         // The short-line test looks at the whole line: a run-in heading's body is the tail
         // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
         let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
         let whole_line = input.get(line_start..seg.end).unwrap_or(text);
         if ends_paragraph(whole_line, wrap) {
-            out.push(Paragraph { text: buf.as_str().to_owned(), span });
-            buf.clear();
-            current = None;
+            out.extend(join_paragraph(input, &pending));
+            pending.clear();
         }
     }
-    if let Some(span) = current {
-        buf.shrink_to_fit(); // the report keeps it
-        out.push(Paragraph { text: buf, span });
-    }
+    out.extend(join_paragraph(input, &pending));
     out
+}
+
+/// The text a segment adds to its paragraph.
+fn paragraph_text(input: &str, segment: Span) -> &str {
+    strip_block_prefix(segment.slice(input))
+}
+
+/// One paragraph from its segments (none if there are none). Normalizing only drops and
+/// collapses characters, so the text fits in the segments' total length unless a line break
+/// between two Latin words adds a space.
+fn join_paragraph(input: &str, segments: &[Span]) -> Option<Paragraph> {
+    let mut span = *segments.first()?;
+    let lines = || segments.iter().map(|&seg| paragraph_text(input, seg));
+    let mut text = String::with_capacity(lines().map(str::len).sum());
+    for line in lines() {
+        join_into(&mut text, line);
+    }
+    for &seg in segments {
+        span = span.cover(seg);
+    }
+    text.shrink_to_fit(); // the report keeps it; a no-op unless spaces were dropped
+    Some(Paragraph { text, span })
 }
 
 #[cfg(test)]
@@ -456,6 +498,7 @@ mod tests {
     fn width_matches_unicode_width_on_every_char() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let want = c.width().unwrap_or(0);
+            assert!(want <= c.len_utf8(), "wrap_width relies on it: {c:?}");
             assert_eq!(width(c.encode_utf8(&mut [0; 4])), want, "{c:?}");
             assert_eq!(width(&format!("a{c}一")), want + 3, "{c:?}");
         }
@@ -528,6 +571,31 @@ mod tests {
             assert!(
                 a.as_ptr() as usize >= base && a.as_ptr() as usize + a.len() <= base + input.len()
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ends_without_trim_agrees_with_is_trim(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\t', '\u{3000}', '\u{FEFF}', '\u{200B}', '\u{A0}', '\u{85}', '。', '，',
+                '一', '“', '—', '\u{2028}', '\u{205F}', 'é', '😀',
+            ]), 0..6)
+        ) {
+            let s: String = v.into_iter().collect();
+            let want = !s.is_empty() && !s.starts_with(is_trim) && !s.ends_with(is_trim);
+            proptest::prop_assert_eq!(ends_without_trim(&s), want);
+        }
+
+        #[test]
+        fn strip_markdown_fast_path_agrees(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "#", "##", " ", "\u{3000}", "\u{FEFF}", ">", "*", "**", "_", "__", "一、", "标题",
+                "a", "。", "，", "\t", "é", "\u{A0}",
+            ]), 0..10)
+        ) {
+            let s = v.concat();
+            proptest::prop_assert_eq!(strip_markdown(&s), strip_markdown_decoration(&s));
         }
     }
 

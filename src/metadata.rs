@@ -2,8 +2,8 @@
 
 use crate::layout::{normalize, strip_markdown, Line, LineKind};
 use crate::parsers::{
-    arabic_number, chinese_numeral, compact_chars, compact_starts_with, date_fields, fold,
-    fold_char, heading_marker,
+    arabic_number, char_len, chinese_numeral, compact_chars, compact_starts_with, date_fields,
+    fold, fold_char, heading_marker, is_ignorable,
 };
 use crate::{Code, Date, Diagnostic, Edition, Signature, Span};
 
@@ -140,9 +140,14 @@ fn is_field_line(text: &str) -> bool {
 /// an `invalid-date` diagnostic when it is shaped like a date but is none (`2023年2月30日`).
 /// `None` when the line is no such line. `text` is a sub-slice of `input`.
 fn published_date(input: &str, text: &str) -> Option<Result<Date, Diagnostic>> {
-    // Folding never makes a `发`, so a line without one is no such line: most lines are
-    // rejected without the folded copy and its offset map.
-    if !text.contains('发') {
+    // Folding never makes a `发` or a `布` and only drops ignorables between them, so a line
+    // without `发布` (ignorables allowed between) is no such line: most lines, some of them
+    // long paragraphs with `发展` or `发挥`, are rejected without the folded copy and its map.
+    let has_fabu = text.match_indices('发').any(|(i, fa)| {
+        let after = text.get(i + fa.len()..).unwrap_or_default();
+        after.chars().find(|&c| !is_ignorable(c)) == Some('布')
+    });
+    if !has_fabu {
         return None;
     }
     let folded = fold(text);
@@ -246,24 +251,27 @@ const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名�
 /// dropped ([`fold_compact`](crate::parsers::fold_compact): `〔2021〕30 号` matches `2021〕30号`),
 /// in one pass over `text` and without copying it.
 ///
-/// A character is looked at further only when it passes a 1024-bit filter of the characters
-/// that fold to a marker's first character (that character itself, and the full-width form of
-/// an ASCII one); then only the markers starting with it are compared, bytes first
-/// ([`compact_starts_with`]). About one character in eight passes (`本`, `政`, `第` are
-/// common). Searching the whole text once per marker, 27 times, was a fifth of a parse's
-/// instructions, and copying it folded first 17 instructions per byte (issue 5). (Stepping
-/// over the bytes without decoding the characters saved nothing measurable.)
+/// The pass steps from character to character by their first bytes ([`char_len`]) without
+/// decoding them. A character is looked at further only when its code point modulo 1024
+/// passes a filter of the characters that fold to a marker's first character (that character
+/// itself, and the full-width form of an ASCII one); then only the markers starting with it
+/// are compared, bytes first ([`compact_starts_with`]). About one character in eight passes
+/// (`本`, `政`, `第` are common). Searching the whole text once per marker, 27 times, was a
+/// fifth of a parse's instructions, and copying it folded first 17 instructions per byte
+/// (issue 5); this pass costs about 17 per byte, most of it the per-character step.
 fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
-    // (first char, set, marker) for every marker, sorted by first char.
-    let mut firsts: Vec<(char, usize, usize)> = Vec::new();
+    // (first char, rest, set) for every marker, sorted by first char; `found` is parallel.
+    let mut firsts: Vec<(char, &str, usize)> = Vec::new();
     for (k, set) in sets.iter().enumerate() {
-        for (j, m) in set.iter().enumerate() {
-            if let Some(c) = m.chars().next() {
-                firsts.push((c, k, j));
+        for m in *set {
+            let mut chars = m.chars();
+            if let Some(c) = chars.next() {
+                firsts.push((c, chars.as_str(), k));
             }
         }
     }
     firsts.sort_unstable();
+    let mut found = vec![false; firsts.len()];
     let bit = |c: char| (u32::from(c) % 1024) as usize;
     let mut filter = [0u64; 16];
     for &(c, _, _) in &firsts {
@@ -272,22 +280,37 @@ fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
             filter[bit(c) / 64] |= 1 << (bit(c) % 64);
         }
     }
-    let mut found: [Vec<bool>; N] = sets.map(|s| vec![false; s.len()]);
-    for (i, c) in text.char_indices() {
-        if filter[bit(c) / 64] & (1 << (bit(c) % 64)) == 0 {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let start = i;
+        i += char_len(lead);
+        // The code point modulo 1024, read from the character's last two bytes (six bits in
+        // each continuation byte; a 2-byte lead byte holds the top five after a zero bit).
+        let key = match bytes.get(start..i) {
+            Some(&[b]) => usize::from(b),
+            Some(&[.., x, y]) => usize::from(x & 0x3F) << 6 | usize::from(y & 0x3F),
+            _ => break,
+        } % 1024;
+        if filter[key / 64] & (1 << (key % 64)) == 0 {
             continue;
         }
+        let Some(c) = text.get(start..i).and_then(|t| t.chars().next()) else { break };
         let f = fold_char(c);
-        let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
+        let rest = text.get(i..).unwrap_or_default();
         let from = firsts.partition_point(|&(m, _, _)| m < f);
-        for &(_, k, j) in firsts[from..].iter().take_while(|&&(m, _, _)| m == f) {
-            if !found[k][j] {
-                let tail = sets[k][j].get(f.len_utf8()..).unwrap_or_default();
-                found[k][j] = compact_starts_with(rest, tail);
+        for (&(m, tail, _), hit) in firsts[from..].iter().zip(&mut found[from..]) {
+            if m != f {
+                break;
             }
+            *hit = *hit || compact_starts_with(rest, tail);
         }
     }
-    found.map(|hits| hits.iter().filter(|&&h| h).count())
+    let mut counts = [0; N];
+    for (&(_, _, k), &hit) in firsts.iter().zip(&found) {
+        counts[k] += usize::from(hit);
+    }
+    counts
 }
 
 /// Decides the edition from the markers of format.md §6.1, then from the year: 2021 format for
@@ -600,6 +623,10 @@ mod tests {
         assert_eq!(f.title_lines, [1, 2]);
         let published = f.published.map(|(i, d)| (i, d.map(|d| d.to_string())));
         assert_eq!(published, Some((0, Some("2024-01-25".into()))));
+        // An ignorable inside the label still makes it one (folding drops it).
+        let zw = "发\u{200B}布日期：2024年1月25日\n某县2023年政府信息公开工作年度报告\n";
+        let f = front(zw, &crate::layout::lines(zw), &mut Vec::new());
+        assert_eq!(f.published, Some((0, Date::new(2024, 1, 25))));
         let none = "本报告由某办公室编制。\n一、总体情况\n";
         assert_eq!(front(none, &crate::layout::lines(none), &mut Vec::new()).title, "");
     }

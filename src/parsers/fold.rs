@@ -107,7 +107,7 @@ pub(crate) fn fold_compact(s: &str) -> String {
 }
 
 /// Whether [`fold_compact`] drops `c`: an ignorable, or a character that folds to whitespace.
-pub(crate) fn is_compact_dropped(c: char) -> bool {
+fn is_compact_dropped(c: char) -> bool {
     is_ignorable(c) || fold_char(c).is_whitespace()
 }
 
@@ -127,6 +127,12 @@ pub(crate) fn compact_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + 
 /// or a full-width form there needs the character-by-character comparison.
 pub(crate) fn compact_starts_with(s: &str, prefix: &str) -> bool {
     debug_assert_eq!(fold_compact(prefix), prefix, "prefix must be folded and compact");
+    // Most calls differ at the first byte, on a character that folding keeps.
+    match (s.as_bytes().first(), prefix.as_bytes().first()) {
+        (_, None) => return true,
+        (Some(&a), Some(&b)) if a != b && !may_change(a) => return false,
+        _ => {}
+    }
     let common = s.bytes().zip(prefix.bytes()).take_while(|(a, b)| a == b).count();
     if common == prefix.len() {
         return true;
@@ -163,13 +169,22 @@ pub(crate) fn may_change(b: u8) -> bool {
 /// The length of the UTF-8 sequence that byte `b` starts (1 for a continuation byte, which
 /// never starts one). The scanning loops step from character to character with it: in Chinese
 /// text two bytes in three are continuation bytes, which can start nothing of interest.
-const fn char_len(b: u8) -> usize {
-    match b {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        _ => 1,
-    }
+/// A table: a `match` on the ranges cost more than the rest of the loop.
+pub(crate) fn char_len(b: u8) -> usize {
+    const LEN: [u8; 256] = {
+        let mut t = [1u8; 256];
+        let mut b = 0xC0;
+        while b <= 0xFF {
+            t[b] = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            b += 1;
+        }
+        t
+    };
+    usize::from(LEN[usize::from(b)])
 }
 
 /// Whether the character that starts at byte `i` of `bytes` (UTF-8) is a space
@@ -180,7 +195,7 @@ const fn char_len(b: u8) -> usize {
 /// `EF BB BF`). CJK punctuation shares the lead bytes `E3` and `EF` (`。` is `E3 80 82`, `，` is
 /// `EF BC 8C`); decoding each such character to rule it out was most of the cost of normalizing
 /// paragraph text (issue 5). A continuation byte (`80`–`BF`) never matches.
-fn is_blank_at(bytes: &[u8], i: usize) -> bool {
+pub(crate) fn is_blank_at(bytes: &[u8], i: usize) -> bool {
     let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match at(0) {
         b'\t'..=b'\r' | b' ' => true,
@@ -196,7 +211,8 @@ fn is_blank_at(bytes: &[u8], i: usize) -> bool {
 }
 
 /// The spaces ([`is_space`]) and ignorables of `s`, with their byte offsets, in order; found
-/// from the bytes (see `is_blank_at`), so text without any costs one table lookup per byte.
+/// from the bytes (see [`is_blank_at`]), so text without any costs two table lookups per
+/// character ([`may_change`], [`char_len`]).
 pub(crate) fn blanks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = s.as_bytes();
     let mut i = 0;

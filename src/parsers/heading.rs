@@ -3,6 +3,7 @@
 use nom::error::ErrorKind;
 use serde::Serialize;
 
+use super::numeral::is_numeral_char;
 use super::{arabic_number, chinese_numeral, fail, fold_char, skip_spaces, PResult};
 
 /// The written style of a heading marker. The outline gives levels by the order in which
@@ -96,6 +97,15 @@ pub fn heading_marker(input: &str) -> PResult<'_, HeadingMarker<'_>> {
 
 fn marker_body(input: &str) -> Option<(&str, MarkerStyle, u64)> {
     let first = input.chars().next()?;
+    // Every form starts with one of these: most lines (the outline asks of every line) are
+    // turned away here, without trying each form in turn.
+    let may_start = fold_char(first).is_ascii_digit()
+        || fold_char(first) == '('
+        || circled(first).is_some()
+        || is_numeral_char(first);
+    if !may_start {
+        return None;
+    }
     if let Some(n) = circled(first) {
         return Some((&input[first.len_utf8()..], MarkerStyle::Circled, n));
     }

@@ -30,6 +30,11 @@ fn unit_value(c: char) -> Option<u64> {
     })
 }
 
+/// Whether `c` can be part of a Chinese numeral (a digit or a unit character).
+pub(super) fn is_numeral_char(c: char) -> bool {
+    digit_value(c).is_some() || unit_value(c).is_some()
+}
+
 /// Reads a positional digit string such as `二〇二三` (no unit characters).
 fn positional(s: &str) -> Option<u64> {
     let mut n: u64 = 0;

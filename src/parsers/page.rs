@@ -26,11 +26,24 @@ fn is_dash(c: char) -> bool {
 /// ```
 pub fn page_number(input: &str) -> PResult<'_, u64> {
     // Both forms end with a dash or `页` before trailing spaces: checking the last character
-    // first turns away an ordinary line (the layout asks this of every line) at once.
-    let last = input.trim_end_matches(|c: char| is_space(c) || is_ignorable(c)).chars().next_back();
-    if !last.is_some_and(|c| c == '页' || is_dash(c)) {
+    // first turns away an ordinary line (the layout asks this of every line, trimmed) at once.
+    let blank = |c: char| is_space(c) || is_ignorable(c);
+    let ends_right = |c: char| c == '页' || is_dash(c);
+    let last_ok = match input.chars().next_back() {
+        Some(c) if ends_right(c) => true,
+        Some(c) if blank(c) => {
+            input.trim_end_matches(blank).chars().next_back().is_some_and(ends_right)
+        }
+        _ => false,
+    };
+    if !last_ok {
         return fail(input, ErrorKind::Verify);
     }
+    parse_page_number(input)
+}
+
+/// [`page_number`] without the check of the last character.
+fn parse_page_number(input: &str) -> PResult<'_, u64> {
     let s = skip_spaces(input);
     let result = if let Some(r) = s.strip_prefix('第') {
         (|| {
@@ -64,6 +77,19 @@ pub fn page_number(input: &str) -> PResult<'_, u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_last_character_check_rejects_no_page_number(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "-", "—", "－", "一", "─", "第", "页", "共", "，", "/", "3", "１２", " ", "\u{3000}",
+                "\u{FEFF}", "\u{200B}", "\t", "\n", "\r", "附件", "。",
+            ]), 0..10)
+        ) {
+            let s = v.concat();
+            proptest::prop_assert_eq!(page_number(&s), parse_page_number(&s));
+        }
+    }
 
     #[test]
     fn page_number_table() {
