@@ -185,7 +185,9 @@ pub fn format_chinese_numeral(n: u64) -> Option<String> {
             out.push_str(UNITS[i]);
         }
     }
-    let mut out = String::new();
+    // Room for five characters (`九百九十九`): any number below 1000 is written without
+    // regrowing the string (the outline formats one per heading candidate).
+    let mut out = String::with_capacity(16);
     let (high, low) = (n / 10_000, n % 10_000);
     if high > 0 {
         group(&mut out, high, false);
