@@ -31,8 +31,8 @@ use std::cell::OnceCell;
 
 use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
 use crate::parsers::{
-    fold_compact, fold_text, format_chinese_numeral, heading_marker, is_ignorable, is_space,
-    MarkerStyle,
+    compact_starts_with, fold_compact, fold_text, format_chinese_numeral, heading_marker,
+    is_ignorable, is_space, MarkerStyle,
 };
 use crate::table::is_table_line;
 use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, TableKind};
@@ -363,8 +363,7 @@ fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
 /// interleaves it with the column headers); with no table after it (sample 000, where the
 /// table was an image) it stays a paragraph.
 fn is_table_caption(text: &str) -> bool {
-    let compact = fold_compact(text);
-    compact.starts_with("(本列数据的勾稽关系")
+    compact_starts_with(text, "(本列数据的勾稽关系")
 }
 
 /// What a level-1 section is about, from its wording (format.md §1.3, legacy wording too).
