@@ -169,12 +169,12 @@ pub(crate) fn split_sum_row(pieces: &[&str], parts: usize) -> Split {
     }
 }
 
-/// Powers of ten up to the longest cell: the smallest value of a cell of `len ≥ 2` digits is
-/// `POW10[len - 1]`.
-const POW10: [u64; MAX_CELL_DIGITS] = {
-    let mut p = [1u64; MAX_CELL_DIGITS];
+/// Powers of ten up to the longest cell: a cell of `len` digits is below `POW10[len]`, and at
+/// least `POW10[len - 1]` when `len ≥ 2`.
+const POW10: [u64; MAX_CELL_DIGITS + 1] = {
+    let mut p = [1u64; MAX_CELL_DIGITS + 1];
     let mut i = 1;
-    while i < MAX_CELL_DIGITS {
+    while i <= MAX_CELL_DIGITS {
         p[i] = p[i - 1] * 10;
         i += 1;
     }
@@ -198,7 +198,9 @@ impl Goal {
     /// digits summing to `budget`: a necessary condition, used to prune.
     ///
     /// The smallest sum spreads the digits evenly, since a cell's least value (0 for one
-    /// digit, then 10, 100, …: no leading zero) grows faster the longer it is.
+    /// digit, then 10, 100, …: no leading zero) grows faster the longer it is; the largest
+    /// gives as many cells as it can `max_len` digits and the others one, for the same reason
+    /// (9, 99, 999, …).
     fn feasible(&self, digits: usize, cells: usize, budget: u64) -> bool {
         if cells == 0 {
             return digits == 0;
@@ -206,14 +208,24 @@ impl Goal {
         if digits < cells || digits > cells * self.max_len {
             return false;
         }
+        // Below, every length indexed is at most `max_len ≤ MAX_CELL_DIGITS`.
         let least = |len: usize| if len >= 2 { POW10[len - 1] } else { 0 };
         let (len, longer) = (digits / cells, digits % cells);
         let mut min_sum = (cells - longer) as u64 * least(len);
         if longer > 0 {
-            // Here `len < max_len ≤ MAX_CELL_DIGITS`, so `len + 1` indexes POW10.
             min_sum += longer as u64 * least(len + 1);
         }
-        min_sum <= budget
+        let most = |len: usize| POW10[len] - 1;
+        let extra = digits - cells;
+        let (full, rest) = match self.max_len.saturating_sub(1) {
+            0 => (0, 0),
+            room => (extra / room, extra % room),
+        };
+        let mut max_sum = full as u64 * most(self.max_len);
+        if full < cells {
+            max_sum += most(1 + rest) + (cells - full - 1) as u64 * most(1);
+        }
+        (min_sum..=max_sum).contains(&budget)
     }
 }
 
