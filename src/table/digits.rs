@@ -5,10 +5,9 @@
 //! [`MAX_CELL_DIGITS`] digits long and a run at most 32 of them, so the work per run is
 //! bounded by a constant: [`split_free`] is a DP over (position, cells left); the sum rows
 //! count the cells before each candidate total by meeting in the middle (at most 7³ partial
-//! readings per side for six cells), after pruning by the total's length and least sum; table
-//! 四's blocks chain that count with a DP over (block, position).
-
-use std::collections::HashMap;
+//! readings per side for six cells), pruned by the total's length and the least and largest
+//! sums the digits left can make; table 四's blocks are read once per start (four cells, then
+//! their sum must follow) and chained by a DP over (block, position).
 
 /// Longest cell accepted, in digits (counts up to 10^7 − 1).
 pub(crate) const MAX_CELL_DIGITS: usize = 7;
@@ -77,51 +76,63 @@ impl Run {
 /// Splits into `n` cells with no constraint beyond well-formed cells.
 pub(crate) fn split_free(pieces: &[&str], n: usize) -> Split {
     let Some(run) = Run::new(pieces) else { return Split::Impossible };
-    let mut memo = HashMap::new();
-    let count = count_free(&run, 0, n, &mut memo);
-    match count {
+    // Every cell takes a digit at least (and the memo below stays small).
+    if n > run.digits.len() {
+        return Split::Impossible;
+    }
+    let mut memo = FreeMemo { stride: n + 1, ways: vec![None; (run.digits.len() + 1) * (n + 1)] };
+    match memo.count(&run, 0, n) {
         0 => Split::Impossible,
-        1 => Split::Unique(walk_free(&run, n, &mut memo)),
+        1 => Split::Unique(memo.walk(&run, n)),
         _ => Split::Ambiguous,
     }
 }
 
-fn count_free(run: &Run, pos: usize, left: usize, memo: &mut HashMap<(usize, usize), u8>) -> u8 {
-    if left == 0 {
-        return u8::from(pos == run.digits.len());
-    }
-    if let Some(&c) = memo.get(&(pos, left)) {
-        return c;
-    }
-    let mut total = 0u8;
-    for len in 1..=MAX_CELL_DIGITS {
-        if run.cell(pos, len).is_some() {
-            total = total.saturating_add(count_free(run, pos + len, left - 1, memo)).min(2);
-        }
-    }
-    memo.insert((pos, left), total);
-    total
+/// [`split_free`]'s DP: `ways[pos * stride + left]` is the number of ways (capped at 2) to read
+/// `left` cells from `pos` to the end of the run, once counted.
+struct FreeMemo {
+    stride: usize,
+    ways: Vec<Option<u8>>,
 }
 
-fn walk_free(
-    run: &Run,
-    n: usize,
-    memo: &mut HashMap<(usize, usize), u8>,
-) -> Vec<(u64, std::ops::Range<usize>)> {
-    let mut out = Vec::with_capacity(n);
-    let mut pos = 0;
-    for left in (1..=n).rev() {
+impl FreeMemo {
+    fn count(&mut self, run: &Run, pos: usize, left: usize) -> u8 {
+        if left == 0 {
+            return u8::from(pos == run.digits.len());
+        }
+        let key = pos * self.stride + left;
+        if let Some(&Some(c)) = self.ways.get(key) {
+            return c;
+        }
+        let mut total = 0u8;
         for len in 1..=MAX_CELL_DIGITS {
-            if let Some(v) = run.cell(pos, len) {
-                if count_free(run, pos + len, left - 1, memo) == 1 {
-                    out.push((v, pos..pos + len));
-                    pos += len;
-                    break;
+            if run.cell(pos, len).is_some() {
+                total = total.saturating_add(self.count(run, pos + len, left - 1)).min(2);
+            }
+        }
+        if let Some(slot) = self.ways.get_mut(key) {
+            *slot = Some(total);
+        }
+        total
+    }
+
+    /// The cells of the only split of the run into `n` cells.
+    fn walk(&mut self, run: &Run, n: usize) -> Vec<Part> {
+        let mut out = Vec::with_capacity(n);
+        let mut pos = 0;
+        for left in (1..=n).rev() {
+            for len in 1..=MAX_CELL_DIGITS {
+                if let Some(v) = run.cell(pos, len) {
+                    if self.count(run, pos + len, left - 1) == 1 {
+                        out.push((v, pos..pos + len));
+                        pos += len;
+                        break;
+                    }
                 }
             }
         }
+        out
     }
-    out
 }
 
 /// Splits into `parts + 1` cells where the last equals the sum of the first `parts`
@@ -713,6 +724,67 @@ mod tests {
         }
     }
 
+    /// The former [`split_free`], memoized in a `HashMap`.
+    mod reference_free {
+        use super::super::{Run, Split, MAX_CELL_DIGITS};
+        use std::collections::HashMap;
+
+        /// Splits into `n` cells with no constraint beyond well-formed cells.
+        pub(super) fn split_free(pieces: &[&str], n: usize) -> Split {
+            let Some(run) = Run::new(pieces) else { return Split::Impossible };
+            let mut memo = HashMap::new();
+            let count = count_free(&run, 0, n, &mut memo);
+            match count {
+                0 => Split::Impossible,
+                1 => Split::Unique(walk_free(&run, n, &mut memo)),
+                _ => Split::Ambiguous,
+            }
+        }
+
+        fn count_free(
+            run: &Run,
+            pos: usize,
+            left: usize,
+            memo: &mut HashMap<(usize, usize), u8>,
+        ) -> u8 {
+            if left == 0 {
+                return u8::from(pos == run.digits.len());
+            }
+            if let Some(&c) = memo.get(&(pos, left)) {
+                return c;
+            }
+            let mut total = 0u8;
+            for len in 1..=MAX_CELL_DIGITS {
+                if run.cell(pos, len).is_some() {
+                    total = total.saturating_add(count_free(run, pos + len, left - 1, memo)).min(2);
+                }
+            }
+            memo.insert((pos, left), total);
+            total
+        }
+
+        fn walk_free(
+            run: &Run,
+            n: usize,
+            memo: &mut HashMap<(usize, usize), u8>,
+        ) -> Vec<(u64, std::ops::Range<usize>)> {
+            let mut out = Vec::with_capacity(n);
+            let mut pos = 0;
+            for left in (1..=n).rev() {
+                for len in 1..=MAX_CELL_DIGITS {
+                    if let Some(v) = run.cell(pos, len) {
+                        if count_free(run, pos + len, left - 1, memo) == 1 {
+                            out.push((v, pos..pos + len));
+                            pos += len;
+                            break;
+                        }
+                    }
+                }
+            }
+            out
+        }
+    }
+
     /// A row of `parts` counts and their total printed run together: counts mostly small, some
     /// long to reach every cell length, the total sometimes off by one (no split then, or
     /// another one); cut into pieces between some cells, as an extractor keeps some
@@ -779,6 +851,13 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+        /// The free split gives the former DP's answer.
+        #[test]
+        fn free_matches_reference((pieces, n) in (any_run(), 0usize..12)) {
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            prop_assert_eq!(split_free(&pieces, n), reference_free::split_free(&pieces, n));
+        }
 
         /// The block search gives the former enumeration's answer.
         #[test]
