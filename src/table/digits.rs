@@ -216,7 +216,7 @@ impl Goal {
         if cells == 0 {
             return digits == 0;
         }
-        if digits < cells || digits > cells * self.max_len {
+        if digits < cells || digits > cells.saturating_mul(self.max_len) {
             return false;
         }
         // Below, every length indexed is at most `max_len ≤ MAX_CELL_DIGITS`.
@@ -369,6 +369,10 @@ fn grow(
 pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
     let Some(run) = Run::new(pieces) else { return Split::Impossible };
     let n = run.digits.len();
+    // Every block takes five digits at least (and the memos below stay small).
+    if blocks.saturating_mul(5) > n {
+        return Split::Impossible;
+    }
     let mut chain = Chain {
         run: &run,
         blocks,
@@ -919,6 +923,14 @@ mod tests {
         // Real numbers (extra-samples 003) run together: the block sums make the split unique.
         // Real numbers (extra-samples 003) run together: several splits fit, so none is taken.
         assert_eq!(split_blocks(&["72641783735113481261211620"], 3), Split::Ambiguous);
+    }
+
+    #[test]
+    fn more_cells_than_digits() {
+        // Refused before any memo is sized by the count asked for.
+        assert_eq!(split_sum_row(&["123"], usize::MAX), Split::Impossible);
+        assert_eq!(split_blocks(&["123"], usize::MAX), Split::Impossible);
+        assert_eq!(split_free(&["123"], usize::MAX), Split::Impossible);
     }
 
     #[test]
