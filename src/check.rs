@@ -74,23 +74,20 @@ impl<'a> Term<'a> {
         Term { name, value: row.get(col), span: row.cell_span(col).or(Some(row.span)) }
     }
 
-    /// [`Term`]'s display, in a string sized up front (`format!` would grow it two or three
-    /// times): the name, and ` (` + at most 20 digits + `)`.
+    /// `自然人 (14)`, or `自然人 (blank)`: how a term is written in a formula and in its
+    /// label. Sized up front (`format!` would grow it two or three times) for the name, ` (`,
+    /// at most 20 digits and `)`; only the number goes through the formatting machinery.
     fn shown(&self) -> String {
         let mut s = String::with_capacity(self.name.len() + 23);
-        // Writing to a String cannot fail.
-        let _ = write!(s, "{self}");
-        s
-    }
-}
-
-/// `自然人 (14)`, or `自然人 (blank)`.
-impl fmt::Display for Term<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        s.push_str(self.name);
         match self.value {
-            Some(v) => write!(f, "{} ({v})", self.name),
-            None => write!(f, "{} (blank)", self.name),
+            Some(v) => {
+                // Writing to a String cannot fail.
+                let _ = write!(s, " ({v})");
+            }
+            None => s.push_str(" (blank)"),
         }
+        s
     }
 }
 

@@ -1,20 +1,19 @@
 //! Splitting digit runs whose cell separators were lost (`一、本年新收…数量530010360`, a web
 //! table flattened naively; format.md §6.3), using the table's own arithmetic.
 //!
-//! A split is accepted only when exactly one satisfies every constraint. The search is a
-//! memoized DP over (position, cells used, remaining sum), and every cell is at most
-//! [`MAX_CELL_DIGITS`] digits long, so the work is bounded by the (bounded) length of the run,
-//! never exponential.
-
-use std::collections::HashMap;
+//! A split is accepted only when exactly one satisfies every constraint. Every cell is at most
+//! [`MAX_CELL_DIGITS`] digits long and a run at most 32 of them, so the work per run is
+//! bounded by a constant: [`split_free`] is a DP over (position, cells left); the sum rows
+//! count the cells before each candidate total by meeting in the middle (at most 7³ partial
+//! readings per side for six cells), pruned by the total's length and the least and largest
+//! sums the digits left can make; table 四's blocks are read once per start (four cells, then
+//! their sum must follow) and chained by a DP over (block, position).
 
 /// Longest cell accepted, in digits (counts up to 10^7 − 1).
 pub(crate) const MAX_CELL_DIGITS: usize = 7;
 
 /// A cell read from a run: its value and its digit range.
 type Part = (u64, std::ops::Range<usize>);
-/// Every way to read one block, per start position.
-type BlockCache = HashMap<usize, Vec<Vec<Part>>>;
 
 /// The result of a split.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,51 +76,63 @@ impl Run {
 /// Splits into `n` cells with no constraint beyond well-formed cells.
 pub(crate) fn split_free(pieces: &[&str], n: usize) -> Split {
     let Some(run) = Run::new(pieces) else { return Split::Impossible };
-    let mut memo = HashMap::new();
-    let count = count_free(&run, 0, n, &mut memo);
-    match count {
+    // Every cell takes a digit at least (and the memo below stays small).
+    if n > run.digits.len() {
+        return Split::Impossible;
+    }
+    let mut memo = FreeMemo { stride: n + 1, ways: vec![None; (run.digits.len() + 1) * (n + 1)] };
+    match memo.count(&run, 0, n) {
         0 => Split::Impossible,
-        1 => Split::Unique(walk_free(&run, n, &mut memo)),
+        1 => Split::Unique(memo.walk(&run, n)),
         _ => Split::Ambiguous,
     }
 }
 
-fn count_free(run: &Run, pos: usize, left: usize, memo: &mut HashMap<(usize, usize), u8>) -> u8 {
-    if left == 0 {
-        return u8::from(pos == run.digits.len());
-    }
-    if let Some(&c) = memo.get(&(pos, left)) {
-        return c;
-    }
-    let mut total = 0u8;
-    for len in 1..=MAX_CELL_DIGITS {
-        if run.cell(pos, len).is_some() {
-            total = total.saturating_add(count_free(run, pos + len, left - 1, memo)).min(2);
-        }
-    }
-    memo.insert((pos, left), total);
-    total
+/// [`split_free`]'s DP: `ways[pos * stride + left]` is the number of ways (capped at 2) to read
+/// `left` cells from `pos` to the end of the run, once counted.
+struct FreeMemo {
+    stride: usize,
+    ways: Vec<Option<u8>>,
 }
 
-fn walk_free(
-    run: &Run,
-    n: usize,
-    memo: &mut HashMap<(usize, usize), u8>,
-) -> Vec<(u64, std::ops::Range<usize>)> {
-    let mut out = Vec::with_capacity(n);
-    let mut pos = 0;
-    for left in (1..=n).rev() {
+impl FreeMemo {
+    fn count(&mut self, run: &Run, pos: usize, left: usize) -> u8 {
+        if left == 0 {
+            return u8::from(pos == run.digits.len());
+        }
+        let key = pos * self.stride + left;
+        if let Some(&Some(c)) = self.ways.get(key) {
+            return c;
+        }
+        let mut total = 0u8;
         for len in 1..=MAX_CELL_DIGITS {
-            if let Some(v) = run.cell(pos, len) {
-                if count_free(run, pos + len, left - 1, memo) == 1 {
-                    out.push((v, pos..pos + len));
-                    pos += len;
-                    break;
+            if run.cell(pos, len).is_some() {
+                total = total.saturating_add(self.count(run, pos + len, left - 1)).min(2);
+            }
+        }
+        if let Some(slot) = self.ways.get_mut(key) {
+            *slot = Some(total);
+        }
+        total
+    }
+
+    /// The cells of the only split of the run into `n` cells.
+    fn walk(&mut self, run: &Run, n: usize) -> Vec<Part> {
+        let mut out = Vec::with_capacity(n);
+        let mut pos = 0;
+        for left in (1..=n).rev() {
+            for len in 1..=MAX_CELL_DIGITS {
+                if let Some(v) = run.cell(pos, len) {
+                    if self.count(run, pos + len, left - 1) == 1 {
+                        out.push((v, pos..pos + len));
+                        pos += len;
+                        break;
+                    }
                 }
             }
         }
+        out
     }
-    out
 }
 
 /// Splits into `parts + 1` cells where the last equals the sum of the first `parts`
@@ -169,12 +180,12 @@ pub(crate) fn split_sum_row(pieces: &[&str], parts: usize) -> Split {
     }
 }
 
-/// Powers of ten up to the longest cell: the smallest value of a cell of `len ≥ 2` digits is
-/// `POW10[len - 1]`.
-const POW10: [u64; MAX_CELL_DIGITS] = {
-    let mut p = [1u64; MAX_CELL_DIGITS];
+/// Powers of ten up to the longest cell: a cell of `len` digits is below `POW10[len]`, and at
+/// least `POW10[len - 1]` when `len ≥ 2`.
+const POW10: [u64; MAX_CELL_DIGITS + 1] = {
+    let mut p = [1u64; MAX_CELL_DIGITS + 1];
     let mut i = 1;
-    while i < MAX_CELL_DIGITS {
+    while i <= MAX_CELL_DIGITS {
         p[i] = p[i - 1] * 10;
         i += 1;
     }
@@ -189,7 +200,7 @@ struct Goal {
     end: usize,
     /// How many cells cover `0..end`.
     parts: usize,
-    /// The longest cell that can fit under the 总计, in digits.
+    /// The longest cell that can fit under the 总计, in digits: its own length.
     max_len: usize,
 }
 
@@ -198,22 +209,34 @@ impl Goal {
     /// digits summing to `budget`: a necessary condition, used to prune.
     ///
     /// The smallest sum spreads the digits evenly, since a cell's least value (0 for one
-    /// digit, then 10, 100, …: no leading zero) grows faster the longer it is.
+    /// digit, then 10, 100, …: no leading zero) grows faster the longer it is; the largest
+    /// gives as many cells as it can `max_len` digits and the others one, for the same reason
+    /// (9, 99, 999, …).
     fn feasible(&self, digits: usize, cells: usize, budget: u64) -> bool {
         if cells == 0 {
             return digits == 0;
         }
-        if digits < cells || digits > cells * self.max_len {
+        if digits < cells || digits > cells.saturating_mul(self.max_len) {
             return false;
         }
+        // Below, every length indexed is at most `max_len ≤ MAX_CELL_DIGITS`.
         let least = |len: usize| if len >= 2 { POW10[len - 1] } else { 0 };
         let (len, longer) = (digits / cells, digits % cells);
         let mut min_sum = (cells - longer) as u64 * least(len);
         if longer > 0 {
-            // Here `len < max_len ≤ MAX_CELL_DIGITS`, so `len + 1` indexes POW10.
             min_sum += longer as u64 * least(len + 1);
         }
-        min_sum <= budget
+        let most = |len: usize| POW10[len] - 1;
+        let extra = digits - cells;
+        let (full, rest) = match self.max_len.saturating_sub(1) {
+            0 => (0, 0),
+            room => (extra / room, extra % room),
+        };
+        let mut max_sum = full as u64 * most(self.max_len);
+        if full < cells {
+            max_sum += most(1 + rest) + (cells - full - 1) as u64 * most(1);
+        }
+        (min_sum..=max_sum).contains(&budget)
     }
 }
 
@@ -336,100 +359,154 @@ fn grow(
 
 /// Splits into `blocks` blocks of five cells where each block's fifth equals the sum of its
 /// first four (table 四).
+///
+/// The blocks that can be read from a position are found once (memoized), by reading four
+/// cells and then checking that their sum is printed next; they are chained by a DP over
+/// (block, position) that counts the ways to read the remaining blocks to the end of the
+/// run, capped at 2. The search this replaces formatted every sum (`to_string`) to learn how
+/// long its total would be and cloned each block's cells: ~430 000 instructions per call on
+/// the generated reports.
 pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
     let Some(run) = Run::new(pieces) else { return Split::Impossible };
     let n = run.digits.len();
-    // For each start position, every way to read one valid block from it.
-    let mut block_cache: BlockCache = HashMap::new();
-    // ways[b][pos] = number of ways (capped at 2) to read blocks b.. from pos to the end.
-    fn blocks_from(
-        run: &Run,
-        pos: usize,
-        cache: &mut BlockCache,
-    ) -> Vec<Vec<(u64, std::ops::Range<usize>)>> {
-        if let Some(v) = cache.get(&pos) {
-            return v.clone();
-        }
-        let mut out = Vec::new();
-        let mut cur = Vec::with_capacity(5);
-        rec(run, pos, 0, 0, &mut cur, &mut out);
-        cache.insert(pos, out.clone());
-        out
+    // Every block takes five digits at least (and the memos below stay small).
+    if blocks.saturating_mul(5) > n {
+        return Split::Impossible;
     }
-    fn rec(
-        run: &Run,
-        pos: usize,
-        k: usize,
-        sum: u64,
-        cur: &mut Vec<(u64, std::ops::Range<usize>)>,
-        out: &mut Vec<Vec<(u64, std::ops::Range<usize>)>>,
-    ) {
-        if k == 4 {
-            // The total is determined: check that it is printed next.
-            let s = sum.to_string();
-            if let Some(v) = run.cell(pos, s.len()) {
-                if v == sum {
-                    let mut c = cur.clone();
-                    c.push((v, pos..pos + s.len()));
-                    out.push(c);
-                }
-            }
-            return;
-        }
-        for len in 1..=MAX_CELL_DIGITS {
-            if let Some(v) = run.cell(pos, len) {
-                cur.push((v, pos..pos + len));
-                rec(run, pos + len, k + 1, sum + v, cur, out);
-                cur.pop();
-            }
-        }
-    }
-    let mut memo: HashMap<(usize, usize), u8> = HashMap::new();
-    fn ways(
-        run: &Run,
-        b: usize,
-        pos: usize,
-        blocks: usize,
-        cache: &mut BlockCache,
-        memo: &mut HashMap<(usize, usize), u8>,
-    ) -> u8 {
-        if b == blocks {
-            return u8::from(pos == run.digits.len());
-        }
-        if let Some(&w) = memo.get(&(b, pos)) {
-            return w;
-        }
-        let mut total = 0u8;
-        for blk in blocks_from(run, pos, cache) {
-            let end = blk.last().map_or(pos, |c| c.1.end);
-            total = total.saturating_add(ways(run, b + 1, end, blocks, cache, memo)).min(2);
-            if total >= 2 {
-                break;
-            }
-        }
-        memo.insert((b, pos), total);
-        total
-    }
-    match ways(&run, 0, 0, blocks, &mut block_cache, &mut memo) {
+    let mut chain = Chain {
+        run: &run,
+        blocks,
+        found: Vec::new(),
+        from: vec![None; n + 1],
+        ways: vec![None; (blocks + 1) * (n + 1)],
+    };
+    match chain.ways(0, 0) {
         0 => Split::Impossible,
         1 => {
-            let mut out = Vec::new();
+            let mut out = Vec::with_capacity(5 * blocks);
             let mut pos = 0;
             for b in 0..blocks {
-                for blk in blocks_from(&run, pos, &mut block_cache) {
-                    let end = blk.last().map_or(pos, |c| c.1.end);
-                    if ways(&run, b + 1, end, blocks, &mut block_cache, &mut memo) == 1 {
-                        out.extend(blk);
-                        pos = end;
+                for i in chain.blocks_from(pos) {
+                    let block = chain.found[i];
+                    if chain.ways(b + 1, block.end()) == 1 {
+                        let mut at = pos;
+                        for len in block.lens.map(usize::from) {
+                            out.push((run.cell(at, len).unwrap_or(0), at..at + len));
+                            at += len;
+                        }
+                        out.push((block.total, block.at..block.end()));
+                        pos = block.end();
                         break;
                     }
                 }
             }
-            let _ = n;
             Split::Unique(out)
         }
         _ => Split::Ambiguous,
     }
+}
+
+/// One way to read a table-四 block: the lengths of its four cells, and its total (the sum
+/// of the four) with where its digits are.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    lens: [u8; 4],
+    total: u64,
+    at: usize,
+    len: usize,
+}
+
+impl Block {
+    /// Where the block ends: after its total.
+    fn end(&self) -> usize {
+        self.at + self.len
+    }
+}
+
+/// [`split_blocks`]'s memos.
+struct Chain<'r> {
+    run: &'r Run,
+    blocks: usize,
+    /// Every block found, grouped by start.
+    found: Vec<Block>,
+    /// `from[pos]`: the blocks in `found` that start at `pos`, once looked for.
+    from: Vec<Option<std::ops::Range<usize>>>,
+    /// `ways[b * (n + 1) + pos]`: the ways to read blocks `b..` from `pos` to the end of the
+    /// run, capped at 2, once counted.
+    ways: Vec<Option<u8>>,
+}
+
+impl Chain<'_> {
+    fn ways(&mut self, b: usize, pos: usize) -> u8 {
+        let n = self.run.digits.len();
+        if b >= self.blocks {
+            return u8::from(pos == n);
+        }
+        let key = b * (n + 1) + pos;
+        if let Some(&Some(w)) = self.ways.get(key) {
+            return w;
+        }
+        let mut total = 0u8;
+        // Each block takes 5 to 5 × 7 digits.
+        let left = self.blocks - b;
+        if (5 * left..=5 * MAX_CELL_DIGITS * left).contains(&(n - pos)) {
+            for i in self.blocks_from(pos) {
+                let end = self.found[i].end();
+                total = total.saturating_add(self.ways(b + 1, end)).min(2);
+                if total >= 2 {
+                    break;
+                }
+            }
+        }
+        if let Some(slot) = self.ways.get_mut(key) {
+            *slot = Some(total);
+        }
+        total
+    }
+
+    /// The blocks that start at `pos`, as a range of `found`.
+    fn blocks_from(&mut self, pos: usize) -> std::ops::Range<usize> {
+        if let Some(Some(r)) = self.from.get(pos) {
+            return r.clone();
+        }
+        let first = self.found.len();
+        self.read_cells(pos, 0, 0, [0; 4]);
+        let r = first..self.found.len();
+        if let Some(slot) = self.from.get_mut(pos) {
+            *slot = Some(r.clone());
+        }
+        r
+    }
+
+    /// Reads the rest of a block's cells from `at`, `lens` holding the lengths of the first
+    /// `k` and `sum` their sum; after the fourth, keeps the block if the sum is printed next.
+    fn read_cells(&mut self, at: usize, k: usize, sum: u64, mut lens: [u8; 4]) {
+        let n = self.run.digits.len();
+        if k == lens.len() {
+            let len = digits_of(sum);
+            if self.run.cell(at, len) == Some(sum) {
+                self.found.push(Block { lens, total: sum, at, len });
+            }
+            return;
+        }
+        for len in 1..=MAX_CELL_DIGITS {
+            // A longer cell is invalid too: past the run or its piece, or a leading zero.
+            let Some(v) = self.run.cell(at, len) else { break };
+            let sum = sum + v;
+            // The cells left need a digit each and the total as many as the sum: a longer
+            // cell, with a larger sum, cannot fit either.
+            if at + len + (lens.len() - k - 1) + digits_of(sum) > n {
+                break;
+            }
+            lens[k] = len as u8;
+            self.read_cells(at + len, k + 1, sum, lens);
+        }
+    }
+}
+
+/// How many decimal digits `v` is written with.
+fn digits_of(v: u64) -> usize {
+    v.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
 
 #[cfg(test)]
@@ -544,6 +621,174 @@ mod tests {
         }
     }
 
+    /// The former [`split_blocks`]: every way to read one block from each start, by
+    /// enumeration.
+    mod reference_blocks {
+        use super::super::{Run, Split, MAX_CELL_DIGITS};
+        use std::collections::HashMap;
+
+        type BlockCache = HashMap<usize, Vec<Vec<(u64, std::ops::Range<usize>)>>>;
+
+        /// Splits into `blocks` blocks of five cells where each block's fifth equals the sum of its
+        /// first four (table 四).
+        pub(super) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
+            let Some(run) = Run::new(pieces) else { return Split::Impossible };
+            let n = run.digits.len();
+            // For each start position, every way to read one valid block from it.
+            let mut block_cache: BlockCache = HashMap::new();
+            // ways[b][pos] = number of ways (capped at 2) to read blocks b.. from pos to the end.
+            fn blocks_from(
+                run: &Run,
+                pos: usize,
+                cache: &mut BlockCache,
+            ) -> Vec<Vec<(u64, std::ops::Range<usize>)>> {
+                if let Some(v) = cache.get(&pos) {
+                    return v.clone();
+                }
+                let mut out = Vec::new();
+                let mut cur = Vec::with_capacity(5);
+                rec(run, pos, 0, 0, &mut cur, &mut out);
+                cache.insert(pos, out.clone());
+                out
+            }
+            fn rec(
+                run: &Run,
+                pos: usize,
+                k: usize,
+                sum: u64,
+                cur: &mut Vec<(u64, std::ops::Range<usize>)>,
+                out: &mut Vec<Vec<(u64, std::ops::Range<usize>)>>,
+            ) {
+                if k == 4 {
+                    // The total is determined: check that it is printed next.
+                    let s = sum.to_string();
+                    if let Some(v) = run.cell(pos, s.len()) {
+                        if v == sum {
+                            let mut c = cur.clone();
+                            c.push((v, pos..pos + s.len()));
+                            out.push(c);
+                        }
+                    }
+                    return;
+                }
+                for len in 1..=MAX_CELL_DIGITS {
+                    if let Some(v) = run.cell(pos, len) {
+                        cur.push((v, pos..pos + len));
+                        rec(run, pos + len, k + 1, sum + v, cur, out);
+                        cur.pop();
+                    }
+                }
+            }
+            let mut memo: HashMap<(usize, usize), u8> = HashMap::new();
+            fn ways(
+                run: &Run,
+                b: usize,
+                pos: usize,
+                blocks: usize,
+                cache: &mut BlockCache,
+                memo: &mut HashMap<(usize, usize), u8>,
+            ) -> u8 {
+                if b == blocks {
+                    return u8::from(pos == run.digits.len());
+                }
+                if let Some(&w) = memo.get(&(b, pos)) {
+                    return w;
+                }
+                let mut total = 0u8;
+                for blk in blocks_from(run, pos, cache) {
+                    let end = blk.last().map_or(pos, |c| c.1.end);
+                    total = total.saturating_add(ways(run, b + 1, end, blocks, cache, memo)).min(2);
+                    if total >= 2 {
+                        break;
+                    }
+                }
+                memo.insert((b, pos), total);
+                total
+            }
+            match ways(&run, 0, 0, blocks, &mut block_cache, &mut memo) {
+                0 => Split::Impossible,
+                1 => {
+                    let mut out = Vec::new();
+                    let mut pos = 0;
+                    for b in 0..blocks {
+                        for blk in blocks_from(&run, pos, &mut block_cache) {
+                            let end = blk.last().map_or(pos, |c| c.1.end);
+                            if ways(&run, b + 1, end, blocks, &mut block_cache, &mut memo) == 1 {
+                                out.extend(blk);
+                                pos = end;
+                                break;
+                            }
+                        }
+                    }
+                    let _ = n;
+                    Split::Unique(out)
+                }
+                _ => Split::Ambiguous,
+            }
+        }
+    }
+
+    /// The former [`split_free`], memoized in a `HashMap`.
+    mod reference_free {
+        use super::super::{Run, Split, MAX_CELL_DIGITS};
+        use std::collections::HashMap;
+
+        /// Splits into `n` cells with no constraint beyond well-formed cells.
+        pub(super) fn split_free(pieces: &[&str], n: usize) -> Split {
+            let Some(run) = Run::new(pieces) else { return Split::Impossible };
+            let mut memo = HashMap::new();
+            let count = count_free(&run, 0, n, &mut memo);
+            match count {
+                0 => Split::Impossible,
+                1 => Split::Unique(walk_free(&run, n, &mut memo)),
+                _ => Split::Ambiguous,
+            }
+        }
+
+        fn count_free(
+            run: &Run,
+            pos: usize,
+            left: usize,
+            memo: &mut HashMap<(usize, usize), u8>,
+        ) -> u8 {
+            if left == 0 {
+                return u8::from(pos == run.digits.len());
+            }
+            if let Some(&c) = memo.get(&(pos, left)) {
+                return c;
+            }
+            let mut total = 0u8;
+            for len in 1..=MAX_CELL_DIGITS {
+                if run.cell(pos, len).is_some() {
+                    total = total.saturating_add(count_free(run, pos + len, left - 1, memo)).min(2);
+                }
+            }
+            memo.insert((pos, left), total);
+            total
+        }
+
+        fn walk_free(
+            run: &Run,
+            n: usize,
+            memo: &mut HashMap<(usize, usize), u8>,
+        ) -> Vec<(u64, std::ops::Range<usize>)> {
+            let mut out = Vec::with_capacity(n);
+            let mut pos = 0;
+            for left in (1..=n).rev() {
+                for len in 1..=MAX_CELL_DIGITS {
+                    if let Some(v) = run.cell(pos, len) {
+                        if count_free(run, pos + len, left - 1, memo) == 1 {
+                            out.push((v, pos..pos + len));
+                            pos += len;
+                            break;
+                        }
+                    }
+                }
+            }
+            out
+        }
+    }
+
     /// A row of `parts` counts and their total printed run together: counts mostly small, some
     /// long to reach every cell length, the total sometimes off by one (no split then, or
     /// another one); cut into pieces between some cells, as an extractor keeps some
@@ -580,6 +825,57 @@ mod tests {
                 }
             },
         )
+    }
+
+    /// A table-四 row printed run together: `blocks` blocks of four outcomes and their total
+    /// (sometimes off by one), cut into pieces between some cells.
+    fn glued_blocks(blocks: usize) -> impl Strategy<Value = Vec<String>> {
+        let count = prop_oneof![0u64..3, 0u64..30, 0u64..2_000, 0u64..1_000_000];
+        let block = (prop::collection::vec(count, 4), prop_oneof![4 => Just(0i64), 1 => -1i64..=1])
+            .prop_map(|(mut cells, off)| {
+                let total = cells.iter().sum::<u64>().saturating_add_signed(off);
+                cells.push(total);
+                cells
+            });
+        (prop::collection::vec(block, blocks), prop::collection::vec(0u8..4, 5 * blocks)).prop_map(
+            |(blocks, cuts)| {
+                let mut pieces = vec![String::new()];
+                for (v, cut) in blocks.iter().flatten().zip(cuts) {
+                    if cut == 0 && !pieces[pieces.len() - 1].is_empty() {
+                        pieces.push(String::new());
+                    }
+                    if let Some(p) = pieces.last_mut() {
+                        p.push_str(&v.to_string());
+                    }
+                }
+                pieces
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+        /// The free split gives the former DP's answer.
+        #[test]
+        fn free_matches_reference((pieces, n) in (any_run(), 0usize..12)) {
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            prop_assert_eq!(split_free(&pieces, n), reference_free::split_free(&pieces, n));
+        }
+
+        /// The block search gives the former enumeration's answer.
+        #[test]
+        fn blocks_match_reference(
+            (pieces, blocks) in prop_oneof![
+                glued_blocks(3).prop_map(|p| (p, 3)),
+                (0usize..4).prop_flat_map(|blocks| (glued_blocks(blocks), Just(blocks))),
+                (any_run(), 0usize..4),
+            ],
+        ) {
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            let got = split_blocks(&pieces, blocks);
+            prop_assert_eq!(got, reference_blocks::split_blocks(&pieces, blocks));
+        }
     }
 
     proptest! {
@@ -627,6 +923,14 @@ mod tests {
         // Real numbers (extra-samples 003) run together: the block sums make the split unique.
         // Real numbers (extra-samples 003) run together: several splits fit, so none is taken.
         assert_eq!(split_blocks(&["72641783735113481261211620"], 3), Split::Ambiguous);
+    }
+
+    #[test]
+    fn more_cells_than_digits() {
+        // Refused before any memo is sized by the count asked for.
+        assert_eq!(split_sum_row(&["123"], usize::MAX), Split::Impossible);
+        assert_eq!(split_blocks(&["123"], usize::MAX), Split::Impossible);
+        assert_eq!(split_free(&["123"], usize::MAX), Split::Impossible);
     }
 
     #[test]
