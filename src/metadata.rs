@@ -335,14 +335,14 @@ fn next_candidate(bytes: &[u8], i: usize, filter: &[u64; 64]) -> Option<(usize, 
     let key = |x: u8, y: u8| usize::from(x & 0x3F) << 6 | usize::from(y & 0x3F);
     let mut rest = bytes.get(i..)?;
     loop {
-        let (k, len) = match *rest {
-            [0xE0..=0xEF, x, y, ..] => (key(x, y), 3),
-            [b @ 0x00..=0x7F, ..] => (usize::from(b), 1),
-            [b @ 0xC0..=0xDF, x, ..] => (key(b, x), 2),
-            [0xF0..=0xFF, _, x, y, ..] => (key(x, y), 4),
+        let (k, len, tail) = match rest {
+            [0xE0..=0xEF, x, y, tail @ ..] => (key(*x, *y), 3, tail),
+            [b @ 0x00..=0x7F, tail @ ..] => (usize::from(*b), 1, tail),
+            [b @ 0xC0..=0xDF, x, tail @ ..] => (key(*b, *x), 2, tail),
+            [0xF0..=0xFF, _, x, y, tail @ ..] => (key(*x, *y), 4, tail),
             _ => return None,
         };
-        rest = rest.get(len..)?;
+        rest = tail;
         if filter[k / 64] & (1 << (k % 64)) != 0 {
             let end = bytes.len() - rest.len();
             return Some((end - len, end));
