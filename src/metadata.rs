@@ -272,8 +272,8 @@ const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名�
 /// character itself, and the full-width form of an ASCII one); then only the markers starting
 /// with it are compared, bytes first ([`compact_starts_with`]). Searching the whole text once
 /// per marker, 27 times, was a fifth of a parse's instructions, and copying it folded first 17
-/// instructions per byte (issue 5); this pass costs about 14 per byte, most of it the
-/// per-character step (about 20 instructions per character).
+/// instructions per byte (issue 5); this pass costs about 15 per byte on c100, most of it
+/// the per-character step (about 19 instructions per character).
 fn count_markers<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
     // (first char, rest, set) for every marker, sorted by first char; `found` is parallel.
     let mut firsts: Vec<(char, &str, usize)> = Vec::new();
