@@ -406,26 +406,30 @@ pub(crate) fn paragraphs(
     wrap: Option<usize>,
 ) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    // The segments of the paragraph being built. Its text is written once it is complete,
-    // into a `String` sized for all of them: growing it by doubling line after line, then
-    // shrinking it for the report, took several reallocations per paragraph (issue 5).
+    // The texts of the paragraph being built (taken once: each was asked for three times),
+    // as spans of `input`, and the cover of its segments. The paragraph's text is written once
+    // it is complete, into a `String` sized for all of them: growing it by doubling line after
+    // line, then shrinking it for the report, took several reallocations per paragraph
+    // (issue 5).
     let mut pending: Vec<Span> = Vec::new();
+    let mut cover: Option<Span> = None;
     for seg in segments {
         let text = paragraph_text(input, seg);
         if text.is_empty() {
             continue;
         }
-        pending.push(seg);
+        pending.push(Span::of_subslice(input, text));
+        cover = Some(cover.map_or(seg, |c| c.cover(seg)));
         // The short-line test looks at the whole line: a run-in heading's body is the tail
         // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
         let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
         let whole_line = input.get(line_start..seg.end).unwrap_or(text);
         if ends_paragraph(whole_line, wrap) {
-            out.extend(join_paragraph(input, &pending));
+            out.extend(join_paragraph(input, &pending, cover.take()));
             pending.clear();
         }
     }
-    out.extend(join_paragraph(input, &pending));
+    out.extend(join_paragraph(input, &pending, cover));
     out
 }
 
@@ -434,18 +438,14 @@ fn paragraph_text(input: &str, segment: Span) -> &str {
     strip_block_prefix(segment.slice(input))
 }
 
-/// One paragraph from its segments (none if there are none). Normalizing only drops and
-/// collapses characters, so the text fits in the segments' total length unless a line break
-/// between two Latin words adds a space.
-fn join_paragraph(input: &str, segments: &[Span]) -> Option<Paragraph> {
-    let mut span = *segments.first()?;
-    let lines = || segments.iter().map(|&seg| paragraph_text(input, seg));
-    let mut text = String::with_capacity(lines().map(str::len).sum());
-    for line in lines() {
-        join_into(&mut text, line);
-    }
-    for &seg in segments {
-        span = span.cover(seg);
+/// One paragraph from the texts of its segments and their cover (none if there are none).
+/// Normalizing only drops and collapses characters, so the text fits in the segments' total
+/// length unless a line break between two Latin words adds a space.
+fn join_paragraph(input: &str, texts: &[Span], span: Option<Span>) -> Option<Paragraph> {
+    let span = span?;
+    let mut text = String::with_capacity(texts.iter().map(|t| t.len()).sum());
+    for t in texts {
+        join_into(&mut text, t.slice(input));
     }
     text.shrink_to_fit(); // the report keeps it; a no-op unless spaces were dropped
     Some(Paragraph { text, span })
