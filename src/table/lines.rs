@@ -107,6 +107,12 @@ struct Scratch {
 
 /// Trims `s` (a slice at absolute `start`) and returns the span of what is left.
 fn trimmed_span(s: &str, start: usize) -> Span {
+    // Most cells are a few digits: no space at either end, nothing to decode (the two trims
+    // were ~50 instructions a cell; issue 5).
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        return Span::new(start, start + s.len());
+    }
     let t = s.trim_start_matches(is_space);
     let lead = s.len() - t.len();
     let t = t.trim_end_matches(is_space);
@@ -123,16 +129,34 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
     let trimmed = line.trim_start_matches(is_space);
     let is_markdown = trimmed.starts_with('|') || trimmed.starts_with('｜');
     if is_markdown || line.contains('\t') {
-        let sep: &[char] = if is_markdown { &['|', '｜'] } else { &['\t'] };
         let cells = &mut scratch.cells;
         cells.clear();
-        let mut pos = 0usize;
-        for part in line.split(sep) {
-            let span = trimmed_span(part, start + pos);
-            cells.push(Cell { span, kind: CellKind::Blank, glued: false });
-            pos += part.len();
-            // Advance past the separator (its UTF-8 length).
-            pos += line.get(pos..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
+        let mut push = |part: &str, at: usize| {
+            cells.push(Cell {
+                span: trimmed_span(part, start + at),
+                kind: CellKind::Blank,
+                glued: false,
+            });
+        };
+        if is_markdown {
+            let mut pos = 0usize;
+            for part in line.split(['|', '｜']) {
+                push(part, pos);
+                // Past the separator: `|` is one byte, `｜` three.
+                pos += part.len()
+                    + if line.as_bytes().get(pos + part.len()) == Some(&b'|') { 1 } else { 3 };
+            }
+        } else {
+            // A tab is one byte: split on it without decoding the characters between (the
+            // char-set split decoded every character of the row; issue 5).
+            let mut from = 0usize;
+            for (i, &b) in line.as_bytes().iter().enumerate() {
+                if b == b'\t' {
+                    push(line.get(from..i).unwrap_or_default(), from);
+                    from = i + 1;
+                }
+            }
+            push(line.get(from..).unwrap_or_default(), from);
         }
         let mut cells = &mut cells[..];
         if is_markdown {
