@@ -375,16 +375,20 @@ impl LabelKeys {
 /// instructions (issue 5 profile).
 #[derive(Debug)]
 pub(crate) struct KeyIndex<T: 'static> {
-    /// (first char, key, value), sorted by first char; stable, so keys with the same first
-    /// char keep their original order.
+    /// (first char, key, value), sorted by the first char's bucket ([`bucket`]) and then by
+    /// first char; stable, so keys with the same first char keep their original order.
     entries: Vec<(char, &'static str, T)>,
-    /// Bit `c % 1024` is set for each first char `c`: most characters are skipped on it.
-    firsts: [u64; 16],
+    /// The keys whose first char falls in bucket `b` are `entries[starts[b]..starts[b + 1]]`:
+    /// one load per character of the text finds them (a bit set, then a binary search of the
+    /// entries for each character the set let through, cost twice as much; issue 5).
+    starts: [u16; BUCKETS + 1],
 }
 
-fn first_bit(c: char) -> (usize, u64) {
-    let b = u32::from(c) % 1024;
-    ((b / 64) as usize, 1 << (b % 64))
+/// How many buckets [`KeyIndex`] spreads first chars over.
+const BUCKETS: usize = 1024;
+
+fn bucket(c: char) -> usize {
+    u32::from(c) as usize % BUCKETS
 }
 
 impl<T: Copy> KeyIndex<T> {
@@ -392,13 +396,24 @@ impl<T: Copy> KeyIndex<T> {
     pub(crate) fn new(keys: impl Iterator<Item = (&'static str, T)>) -> Self {
         let mut entries: Vec<(char, &'static str, T)> =
             keys.filter_map(|(k, v)| Some((k.chars().next()?, k, v))).collect();
-        entries.sort_by_key(|e| e.0);
-        let mut firsts = [0u64; 16];
-        for e in &entries {
-            let (word, bit) = first_bit(e.0);
-            firsts[word] |= bit;
+        entries.sort_by_key(|e| (bucket(e.0), e.0));
+        // (The key lists are a few dozen words: their count fits a u16.)
+        let mut starts = [0u16; BUCKETS + 1];
+        let mut next = 0;
+        for (b, s) in starts.iter_mut().enumerate() {
+            while entries.get(next).is_some_and(|e| bucket(e.0) < b) {
+                next += 1;
+            }
+            *s = u16::try_from(next).unwrap_or(u16::MAX);
         }
-        KeyIndex { entries, firsts }
+        KeyIndex { entries, starts }
+    }
+
+    /// The keys whose first char falls in the bucket of `c` (some may start otherwise).
+    fn candidates(&self, c: char) -> &[(char, &'static str, T)] {
+        let b = bucket(c);
+        let (from, to) = (self.starts[b], self.starts.get(b + 1).copied().unwrap_or_default());
+        self.entries.get(usize::from(from)..usize::from(to)).unwrap_or_default()
     }
 
     /// The value of the key whose last occurrence in `text` starts furthest right; on a tie
@@ -407,16 +422,12 @@ impl<T: Copy> KeyIndex<T> {
     pub(crate) fn last_in(&self, text: &str) -> Option<T> {
         let mut best = None;
         for (p, c) in text.char_indices() {
-            let (word, bit) = first_bit(c);
-            if self.firsts[word] & bit == 0 {
+            let keys = self.candidates(c);
+            if keys.is_empty() {
                 continue;
             }
-            let from = self.entries.partition_point(|e| e.0 < c);
             let rest = text.get(p..).unwrap_or_default();
-            let same_first = self.entries.get(from..).unwrap_or_default();
-            if let Some(e) =
-                same_first.iter().take_while(|e| e.0 == c).find(|e| rest.starts_with(e.1))
-            {
+            if let Some(e) = keys.iter().find(|e| e.0 == c && rest.starts_with(e.1)) {
                 best = Some(e.2);
             }
         }
@@ -432,15 +443,13 @@ impl<T: Copy> KeyIndex<T> {
     /// `text`, in text order, and at one offset in the keys' listed order.
     pub(crate) fn each_at(&self, text: &str, mut f: impl FnMut(usize, T)) {
         for (p, c) in text.char_indices() {
-            let (word, bit) = first_bit(c);
-            if self.firsts[word] & bit == 0 {
+            let keys = self.candidates(c);
+            if keys.is_empty() {
                 continue;
             }
-            let from = self.entries.partition_point(|e| e.0 < c);
             let rest = text.get(p..).unwrap_or_default();
-            let same_first = self.entries.get(from..).unwrap_or_default();
-            for e in same_first.iter().take_while(|e| e.0 == c) {
-                if rest.starts_with(e.1) {
+            for e in keys {
+                if e.0 == c && rest.starts_with(e.1) {
                     f(p, e.2);
                 }
             }
