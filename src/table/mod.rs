@@ -149,7 +149,10 @@ pub fn is_table_line(line: &str) -> bool {
     // The first character of `vocab::norm(line)`, without building it (this runs on every
     // line of a report; issue 5).
     let first = line.chars().find_map(cell::norm_label_char);
-    if first.is_none() || cell::is_page_number(line) {
+    // A page number starts with a dash or `第` once folded and stripped of spaces: `first`
+    // then (a line starting with a quote is none), so most lines skip the test.
+    let page_start = matches!(first, Some('-' | '—' | '–' | '一' | '_' | '第'));
+    if first.is_none() || (page_start && cell::is_page_number(line)) {
         return false;
     }
     if line.contains('\t') || first == Some('|') {
@@ -168,8 +171,8 @@ fn is_table_line_rest(line: &str) -> bool {
     // norm works char by char, so the norm of the label part is the norm of its tokens
     // joined: one String, sized up front. Folded, `；` is `;`, `，` is `,` and `：` is `:`, so
     // the punctuation tests below are byte searches.
-    let mut label = String::with_capacity(label_text.len());
-    cell::push_norm_label(&mut label, label_text);
+    let label = cell::norm_label_cow(label_text);
+    let label = &*label;
     let chars = label.chars().count();
     let bytes = label.as_bytes();
     let (stop, semicolon) = (label.contains('。'), bytes.contains(&b';'));
@@ -178,21 +181,21 @@ fn is_table_line_rest(line: &str) -> bool {
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
     // except for the 勾稽 note, whose first line ends in a comma.
     let note = comma && (label.contains("勾稽") || label.contains("第三项加第四项"));
-    let (body, marked) = vocab::strip_marker(&label);
+    let (body, marked) = vocab::strip_marker(label);
     // The key words, in one pass, for the label tests that need them (none of which runs on
     // prose or on more than 60 characters).
     let keys = if !prose && chars <= 60 {
-        vocab::LabelKeys::of(&label, label.len() - body.len())
+        vocab::LabelKeys::of(label, label.len() - body.len())
     } else {
         vocab::LabelKeys::default()
     };
-    if chars <= 40 && !prose && (!comma || note) && is_header_text(&label, &keys) {
+    if chars <= 40 && !prose && (!comma || note) && is_header_text(label, &keys) {
         return true;
     }
     // A row key counts when the label starts with a list marker or carries numbers, or when
     // what precedes the key is itself table wording (`法提供 2.没有现成…`, extra-samples 003);
     // a key inside a sentence (`…运用第三方检`, `禁将涉及国家秘密`) is prose.
-    if !prose && chars <= 60 && keys.app(&label).is_some() {
+    if !prose && chars <= 60 && keys.app(label).is_some() {
         // Where the first key word starts in the body.
         let pos = keys.first_word().map_or(0, |p| p - (label.len() - body.len()));
         let before = body.get(..pos).unwrap_or("");
@@ -227,7 +230,7 @@ fn is_table_line_rest(line: &str) -> bool {
     }
     // Fragments of wrapped labels and broken header cells (`计其他情形）`, `科研机`,
     // `维持 纠正  结果 审结`, `总计商 业 企`): unnumbered and made of table wording.
-    !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(&label))
+    !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(label))
 }
 
 /// Splits a line into its label part (trimmed at the end) and the number of number or dash
