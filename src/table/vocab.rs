@@ -387,8 +387,25 @@ pub(crate) struct KeyIndex<T: 'static> {
 /// How many buckets [`KeyIndex`] spreads first chars over.
 const BUCKETS: usize = 1024;
 
+/// The bucket of a char: its low ten bits.
 fn bucket(c: char) -> usize {
     u32::from(c) as usize % BUCKETS
+}
+
+/// The bucket of the char that starts at byte `p` of `bytes` (a char boundary), and its
+/// length, from its bytes: the low ten bits of a code point are the low six of its last byte
+/// and the low four of the byte before (of the only byte, for ASCII). No decoding, which
+/// was half of a scan's instructions (issue 5).
+fn bucket_at(bytes: &[u8], p: usize) -> (usize, usize) {
+    let b0 = bytes.get(p).copied().unwrap_or_default();
+    let len = match b0 {
+        0..=0x7F => return (usize::from(b0), 1),
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let byte = |i: usize| usize::from(bytes.get(p + i).copied().unwrap_or_default());
+    (((byte(len - 2) & 0x0F) << 6) | (byte(len - 1) & 0x3F), len)
 }
 
 impl<T: Copy> KeyIndex<T> {
@@ -409,11 +426,21 @@ impl<T: Copy> KeyIndex<T> {
         KeyIndex { entries, starts }
     }
 
-    /// The keys whose first char falls in the bucket of `c` (some may start otherwise).
-    fn candidates(&self, c: char) -> &[(char, &'static str, T)] {
-        let b = bucket(c);
-        let (from, to) = (self.starts[b], self.starts.get(b + 1).copied().unwrap_or_default());
-        self.entries.get(usize::from(from)..usize::from(to)).unwrap_or_default()
+    /// Calls `f` with each char start of `text` and the keys whose first char falls in the
+    /// bucket of the char there (some may start otherwise: a key matches where `text` at that
+    /// offset starts with it).
+    fn scan(&self, text: &str, mut f: impl FnMut(usize, &[u8], &[(char, &'static str, T)])) {
+        let bytes = text.as_bytes();
+        let mut p = 0;
+        while p < bytes.len() {
+            let (b, len) = bucket_at(bytes, p);
+            let (from, to) = (self.starts[b], self.starts.get(b + 1).copied().unwrap_or_default());
+            let keys = self.entries.get(usize::from(from)..usize::from(to)).unwrap_or_default();
+            if !keys.is_empty() {
+                f(p, bytes.get(p..).unwrap_or_default(), keys);
+            }
+            p += len;
+        }
     }
 
     /// The value of the key whose last occurrence in `text` starts furthest right; on a tie
@@ -421,16 +448,11 @@ impl<T: Copy> KeyIndex<T> {
     /// `for k in keys { if text.rfind(k) > best { … } }` with a strict `>` computes.
     pub(crate) fn last_in(&self, text: &str) -> Option<T> {
         let mut best = None;
-        for (p, c) in text.char_indices() {
-            let keys = self.candidates(c);
-            if keys.is_empty() {
-                continue;
-            }
-            let rest = text.get(p..).unwrap_or_default();
-            if let Some(e) = keys.iter().find(|e| e.0 == c && rest.starts_with(e.1)) {
+        self.scan(text, |_, rest, keys| {
+            if let Some(e) = keys.iter().find(|e| rest.starts_with(e.1.as_bytes())) {
                 best = Some(e.2);
             }
-        }
+        });
         best
     }
 
@@ -442,18 +464,13 @@ impl<T: Copy> KeyIndex<T> {
     /// Calls `f` with the byte offset and the value of every occurrence of every key in
     /// `text`, in text order, and at one offset in the keys' listed order.
     pub(crate) fn each_at(&self, text: &str, mut f: impl FnMut(usize, T)) {
-        for (p, c) in text.char_indices() {
-            let keys = self.candidates(c);
-            if keys.is_empty() {
-                continue;
-            }
-            let rest = text.get(p..).unwrap_or_default();
+        self.scan(text, |p, rest, keys| {
             for e in keys {
-                if e.0 == c && rest.starts_with(e.1) {
+                if rest.starts_with(e.1.as_bytes()) {
                     f(p, e.2);
                 }
             }
-        }
+        });
     }
 }
 
