@@ -270,12 +270,20 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
     l.values.insert(0, Cell { span: digits, kind: CellKind::Number, glued: true });
 }
 
+/// The display width of a character: its Unicode width (none for a control character),
+/// with the common cases first: printable ASCII is one column and CJK ideographs and U+3000
+/// are two (the width table lookup was most of the display-column scans; issue 5).
+fn cols(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3000}' => 2,
+        _ => c.width().unwrap_or(0),
+    }
+}
+
 /// The display column at absolute byte offset `at` of `line` (which starts at `start`).
 fn display_col(line: &str, start: usize, at: usize) -> usize {
-    line.char_indices()
-        .take_while(|&(i, _)| start + i < at)
-        .map(|(_, c)| if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) })
-        .sum()
+    line.char_indices().take_while(|&(i, _)| start + i < at).map(|(_, c)| cols(c)).sum()
 }
 
 /// Appends the display columns of `cells` (in order, inside `line` at absolute `start`) to
@@ -289,7 +297,7 @@ fn display_cols(line: &str, start: usize, cells: &[Cell], out: &mut Vec<(usize, 
             if start + i >= at {
                 break;
             }
-            width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
+            width += cols(c);
             chars.next();
         }
         width
@@ -457,7 +465,7 @@ fn header_columns(
             } else if tok.is_none() {
                 tok = Some((width, i));
             }
-            width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
+            width += cols(c);
         }
         if let Some((col, s)) = tok {
             tokens.push((col, text.get(s..).unwrap_or_default()));
@@ -470,7 +478,7 @@ fn header_columns(
             {
                 continue;
             }
-            let wide = |s: &str| -> usize { s.chars().map(|c| c.width().unwrap_or(0)).sum() };
+            let wide = |s: &str| -> usize { s.chars().map(cols).sum() };
             hits.clear();
             hits.extend(header.iter().filter_map(|&(word, col)| {
                 let at = find_short(t, word)?;
@@ -575,6 +583,13 @@ mod tests {
         let want = |_, l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
         place_short_rows(text, &mut lines, want, &[], true);
         lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn cols_is_the_unicode_width() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(cols(c), c.width().unwrap_or(0), "{:?}", c);
+        }
     }
 
     proptest::proptest! {
