@@ -419,6 +419,13 @@ mod tests {
     }
 
     #[test]
+    fn folding_keeps_spaces_and_non_spaces_apart() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(fold(c)), is_space(c), "{:?}", c);
+        }
+    }
+
+    #[test]
     fn spaces_are_unicode_white_space_and_three_more() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let want = c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}');

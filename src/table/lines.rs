@@ -2,7 +2,7 @@
 //! the text: tab-separated cells, Markdown `|` rows, space-separated or column-aligned rows,
 //! one cell per line, or digits glued to their label.
 
-use super::cell::{classify, is_page_number, is_space, Cell, CellKind};
+use super::cell::{classify, fold, is_page_number, is_space, Cell, CellKind};
 use crate::Span;
 use std::ops::ControlFlow;
 use unicode_width::UnicodeWidthChar;
@@ -81,10 +81,11 @@ pub(crate) fn each_line(
         let start = base + offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        if line.chars().all(is_space) {
-            continue;
-        }
-        if is_page_number(line) {
+        // The first character that is no space once folded (folding keeps spaces and
+        // non-spaces apart): none on a blank line, and a dash or `第` on a page number, so
+        // the test of page numbers runs on few lines.
+        let Some(first) = line.chars().map(fold).find(|&c| !is_space(c)) else { continue };
+        if matches!(first, '-' | '—' | '–' | '一' | '_' | '第') && is_page_number(line) {
             page += 1;
             continue;
         }
