@@ -144,7 +144,13 @@ pub(crate) fn classify(text: &str) -> CellKind {
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         return CellKind::Number;
     }
-    classify_other(text)
+    // So are blank cells and labels: a leading byte E4–E9 starts a CJK ideograph (U+4000–
+    // U+9FFF: no space, folded to itself), which starts no number or dash but for `无`.
+    match text.as_bytes().first() {
+        None => CellKind::Blank,
+        Some(0xE4..=0xE9) if !text.starts_with('无') => CellKind::Text,
+        _ => classify_other(text),
+    }
 }
 
 /// [`classify`] of a text that is not all ASCII digits.
