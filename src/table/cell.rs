@@ -234,11 +234,18 @@ fn number_parts(t: &str) -> Option<(Option<char>, &str, Option<&'static str>)> {
 /// The same cells [`number_parts`] accepts without a dot or a unit, read on the fly: a count
 /// is read for every cell of tables 三 and 四, and the two strings the reading used to build
 /// were 2 % of a parse (issue 5).
+#[inline]
 fn integer(text: &str) -> Option<(bool, u64)> {
-    // Most cells are a few ASCII digits: read their bytes (19 digits cannot overflow a u64).
+    // Most cells are a few ASCII digits: read their bytes (19 digits cannot overflow a u64),
+    // inline (the call cost more than the reading; issue 5).
     if (1..=19).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
         return Some((false, text.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0'))));
     }
+    integer_other(text)
+}
+
+/// [`integer`] of a text that is not a few ASCII digits.
+fn integer_other(text: &str) -> Option<(bool, u64)> {
     let mut chars = text.chars().map(fold).filter(|c| !is_space(*c)).peekable();
     let negative = match chars.peek() {
         Some('-') => true,
@@ -264,6 +271,7 @@ fn read_digits(mut chars: impl Iterator<Item = char>) -> Option<u64> {
 }
 
 /// The cell as a count, when it is a plain non-negative integer.
+#[inline]
 pub(crate) fn as_u64(text: &str) -> Option<u64> {
     match integer(text)? {
         (false, v) => Some(v),
