@@ -200,8 +200,8 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
     let tokens = &mut scratch.tokens;
     tokens.clear();
     let mut tok_start: Option<usize> = None;
-    for (i, c) in line.char_indices() {
-        if is_space(c) {
+    for (i, space) in char_spaces(line) {
+        if space {
             if let Some(s) = tok_start.take() {
                 tokens.push(Span::new(start + s, start + i));
             }
@@ -274,6 +274,7 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
 /// The display width of a character: its Unicode width (none for a control character),
 /// with the common cases first: printable ASCII is one column and CJK ideographs and U+3000
 /// are two (the width table lookup was most of the display-column scans; issue 5).
+#[inline]
 fn cols(c: char) -> usize {
     match c {
         ' '..='~' => 1,
@@ -282,23 +283,66 @@ fn cols(c: char) -> usize {
     }
 }
 
+/// The byte offset and the display width ([`cols`]) of each character of `s`. CJK
+/// ideographs from U+5000 (leading byte E5–E9, two columns) and printable ASCII are read
+/// from their first byte, without decoding them (the decoding was most of the display
+/// column scans of space-separated rows; issue 5).
+fn char_cols(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (w, len) = match *bytes.get(i)? {
+            0xE5..=0xE9 => (2, 3),
+            b' '..=b'~' => (1, 1),
+            _ => {
+                let c = s.get(i..)?.chars().next()?;
+                (cols(c), c.len_utf8())
+            }
+        };
+        let at = i;
+        i += len;
+        Some((at, w))
+    })
+}
+
+/// The byte offset of each character of `s` and whether it is a space ([`is_space`]). CJK
+/// ideographs (leading byte E4–E9) and ASCII are read from their first byte, without
+/// decoding them.
+fn char_spaces(s: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (space, len) = match *bytes.get(i)? {
+            0xE4..=0xE9 => (false, 3),
+            b @ 0..=0x7F => (is_space(char::from(b)), 1),
+            _ => {
+                let c = s.get(i..)?.chars().next()?;
+                (is_space(c), c.len_utf8())
+            }
+        };
+        let at = i;
+        i += len;
+        Some((at, space))
+    })
+}
+
 /// The display column at absolute byte offset `at` of `line` (which starts at `start`).
 fn display_col(line: &str, start: usize, at: usize) -> usize {
-    line.char_indices().take_while(|&(i, _)| start + i < at).map(|(_, c)| cols(c)).sum()
+    char_cols(line).take_while(|&(i, _)| start + i < at).map(|(_, w)| w).sum()
 }
 
 /// Appends the display columns of `cells` (in order, inside `line` at absolute `start`) to
 /// `out`, in one pass.
 fn display_cols(line: &str, start: usize, cells: &[Cell], out: &mut Vec<(usize, usize)>) {
     let mut width = 0usize;
-    let mut chars = line.char_indices().peekable();
+    let mut chars = char_cols(line).peekable();
     // Display column at absolute byte offset `at`, advancing the shared cursor.
     let mut col_at = |at: usize| -> usize {
-        while let Some(&(i, c)) = chars.peek() {
+        while let Some(&(i, w)) = chars.peek() {
             if start + i >= at {
                 break;
             }
-            width += cols(c);
+            width += w;
             chars.next();
         }
         width
@@ -590,6 +634,10 @@ mod tests {
     fn cols_is_the_unicode_width() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(cols(c), c.width().unwrap_or(0), "{:?}", c);
+            // The byte readings agree with the decoded character, after another one.
+            let s = format!("a{c}");
+            assert_eq!(char_cols(&s).collect::<Vec<_>>(), [(0, 1), (1, cols(c))], "{:?}", c);
+            assert_eq!(char_spaces(&s).collect::<Vec<_>>(), [(0, false), (1, is_space(c))]);
         }
     }
 
