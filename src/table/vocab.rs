@@ -114,11 +114,27 @@ fn is_numeral(c: char) -> bool {
 /// When several rows' key words occur (`三、本年度办理结果(一)予以公开`, `(四)无法提供1.本机关
 /// 不掌握…`), the data row named last wins: group cells come first on a line.
 pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
-    static INDEX: std::sync::OnceLock<KeyIndex<usize>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| KeyIndex::new(app_row_keys()));
-    static GROUPS: std::sync::OnceLock<KeyIndex<AppGroup>> = std::sync::OnceLock::new();
-    let groups = GROUPS.get_or_init(|| KeyIndex::new(APP_GROUPS.into_iter()));
-    recognize_app_with(norm, index.last_in(norm), || groups.last_in(norm))
+    // The row keys and the group keys in one index, found in one pass: the groups were a
+    // second pass over every label without a row key (issue 5).
+    static INDEX: std::sync::OnceLock<KeyIndex<Result<usize, AppGroup>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        KeyIndex::new(
+            app_row_keys()
+                .map(|(k, slot)| (k, Ok(slot)))
+                .chain(APP_GROUPS.into_iter().map(|(k, g)| (k, Err(g)))),
+        )
+    });
+    // Of each kind, the key occurring last; at one position the first listed (as
+    // `KeyIndex::last_in` of each kind alone).
+    let mut row: Option<(usize, usize)> = None;
+    let mut group: Option<(usize, AppGroup)> = None;
+    index.each_at(norm, |p, key| match key {
+        Ok(slot) if row.map_or(true, |(q, _)| p > q) => row = Some((p, slot)),
+        Err(g) if group.map_or(true, |(q, _)| p > q) => group = Some((p, g)),
+        _ => {}
+    });
+    recognize_app_with(norm, row.map(|r| r.1), || group.map(|g| g.1))
 }
 
 /// The key words of the rows of table 三, with their slots.
@@ -846,6 +862,12 @@ mod tests {
             let keys = LabelKeys::of(&label, body_start);
             proptest::prop_assert_eq!(keys.header, HEADER_WORDS.iter().any(|h| label.contains(h)));
             proptest::prop_assert_eq!(keys.app(&label), recognize_app(&label));
+            // recognize_app's one pass against the rfind oracle of each kind.
+            let rows: Vec<(&str, usize)> = app_row_keys().collect();
+            let by_rfind = recognize_app_with(&label, last_by_rfind(&label, &rows), || {
+                last_by_rfind(&label, &APP_GROUPS)
+            });
+            proptest::prop_assert_eq!(recognize_app(&label), by_rfind);
             proptest::prop_assert_eq!(keys.active(body), recognize_active(&label));
             let words = app_row_keys()
                 .map(|(k, _)| k)
