@@ -309,8 +309,8 @@ impl<'a> State<'a> {
     fn line(&mut self, line: &Line) {
         let has_values = line.has_values();
         if line.label_is_empty() {
-            let cells: Vec<Cell> = line.values.clone();
-            let (a, b) = trim_blanks(&cells);
+            let cells = &line.values;
+            let (a, b) = trim_blanks(cells);
             if a < b {
                 self.vbuf.extend_from_slice(&cells[a..b]);
                 self.vspan = Some(self.vspan.map_or(line.span, |s| s.cover(line.span)));
