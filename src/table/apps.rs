@@ -8,13 +8,14 @@
 //! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
 //!   002/012) or row by row (web innerText).
 
-use super::cell::{as_u64, push_norm_label, Cell, CellKind};
+use super::cell::{as_u64, norm_label_cow, push_norm_label, Cell, CellKind};
 use super::lines::{self, Line};
 use super::row::{fit, RowRule};
 use super::vocab::{
     is_app_header, norm, recognize_app, AppGroup, AppLabel, APP_ROWS, APP_SLOTS, SLOT_OTHER3,
     SLOT_TOTAL, SLOT_UNDIVIDED,
 };
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 
 use crate::{ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Span};
@@ -308,8 +309,8 @@ impl<'a> State<'a> {
     fn line(&mut self, line: &Line) {
         let has_values = line.has_values();
         if line.label_is_empty() {
-            let cells: Vec<Cell> = line.values.clone();
-            let (a, b) = trim_blanks(&cells);
+            let cells = &line.values;
+            let (a, b) = trim_blanks(cells);
             if a < b {
                 self.vbuf.extend_from_slice(&cells[a..b]);
                 self.vspan = Some(self.vspan.map_or(line.span, |s| s.cover(line.span)));
@@ -317,11 +318,18 @@ impl<'a> State<'a> {
             return;
         }
         // The folded label, straight from its pieces: folding drops the spaces that would
-        // join them (the joined text is built for a diagnostic only).
-        let mut n = String::with_capacity(line.labels.iter().map(|s| s.len()).sum());
-        for s in &line.labels {
-            push_norm_label(&mut n, s.slice(self.input));
-        }
+        // join them (the joined text is built for a diagnostic only). One piece, the usual
+        // case, is borrowed when folding leaves it as it is.
+        let n: Cow<'_, str> = match line.labels.as_slice() {
+            [one] => norm_label_cow(one.slice(self.input)),
+            pieces => {
+                let mut n = String::with_capacity(pieces.iter().map(|s| s.len()).sum());
+                for s in pieces {
+                    push_norm_label(&mut n, s.slice(self.input));
+                }
+                n.into()
+            }
+        };
         let raw = recognize_app(&n);
         // A tab or Markdown row whose cells are all blank is still a row (blank, not absent).
         let has_values =

@@ -66,6 +66,33 @@ pub(crate) fn push_norm_label(out: &mut String, s: &str) {
     out.push_str(s.get(run..).unwrap_or_default());
 }
 
+/// [`norm_label`]`(s)`, borrowed when folding changes nothing (a label of CJK text and ASCII
+/// without spaces): no allocation for most labels.
+pub(crate) fn norm_label_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // The byte tests of `push_norm_label`.
+        if (0xE4..=0xE9).contains(&b) {
+            i += 3;
+            continue;
+        }
+        if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B && b != b'"' && b != b'\'' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+        if norm_label_char(c) != Some(c) {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(s.get(..i).unwrap_or_default());
+            push_norm_label(&mut out, s.get(i..).unwrap_or_default());
+            return out.into();
+        }
+        i += c.len_utf8();
+    }
+    s.into()
+}
+
 /// The characters of [`norm_label`]`(s)`, without collecting them. Sized up front, the label
 /// no longer grows by reallocation (it was 6% of a parse in `RawVec::grow`, issue 5).
 pub(crate) fn norm_label_chars(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -109,16 +136,30 @@ pub(crate) struct Cell {
 }
 
 /// Classifies a trimmed cell text.
+#[inline]
 pub(crate) fn classify(text: &str) -> CellKind {
+    // Most cells are a few ASCII digits, a number by the rules of `classify_other`: answered
+    // here, inline, without the call and the folding (the call's own cost was ~45
+    // instructions a cell; issue 5).
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return CellKind::Number;
+    }
+    // So are blank cells and labels: a leading byte E4–E9 starts a CJK ideograph (U+4000–
+    // U+9FFF: no space, folded to itself), which starts no number or dash but for `无`.
+    match text.as_bytes().first() {
+        None => CellKind::Blank,
+        Some(0xE4..=0xE9) if !text.starts_with('无') => CellKind::Text,
+        _ => classify_other(text),
+    }
+}
+
+/// [`classify`] of a text that is not all ASCII digits.
+fn classify_other(text: &str) -> CellKind {
     // Blank, Dash and Number are decided by the first folded non-space character: a dash
     // string starts with one of the dashes listed below, a number with a sign or a digit, an
     // `&nbsp;` blank with `&`. Anything else is Text, found without copying (prose tokens hold
     // full-width punctuation, so the copy below was made for almost every token: 9% of a
     // parse, issue 5).
-    // Most cells are a few ASCII digits, a number by the rules below: skip the folding.
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        return CellKind::Number;
-    }
     match text.chars().map(fold).find(|c| !is_space(*c)) {
         None => return CellKind::Blank,
         Some('-' | '—' | '–' | '/' | '\\' | '无' | '／' | '…' | '+' | '0'..='9' | '&') => {}
@@ -193,11 +234,18 @@ fn number_parts(t: &str) -> Option<(Option<char>, &str, Option<&'static str>)> {
 /// The same cells [`number_parts`] accepts without a dot or a unit, read on the fly: a count
 /// is read for every cell of tables 三 and 四, and the two strings the reading used to build
 /// were 2 % of a parse (issue 5).
+#[inline]
 fn integer(text: &str) -> Option<(bool, u64)> {
-    // Most cells are a few ASCII digits: read their bytes (19 digits cannot overflow a u64).
+    // Most cells are a few ASCII digits: read their bytes (19 digits cannot overflow a u64),
+    // inline (the call cost more than the reading; issue 5).
     if (1..=19).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
         return Some((false, text.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0'))));
     }
+    integer_other(text)
+}
+
+/// [`integer`] of a text that is not a few ASCII digits.
+fn integer_other(text: &str) -> Option<(bool, u64)> {
     let mut chars = text.chars().map(fold).filter(|c| !is_space(*c)).peekable();
     let negative = match chars.peek() {
         Some('-') => true,
@@ -223,6 +271,7 @@ fn read_digits(mut chars: impl Iterator<Item = char>) -> Option<u64> {
 }
 
 /// The cell as a count, when it is a plain non-negative integer.
+#[inline]
 pub(crate) fn as_u64(text: &str) -> Option<u64> {
     match integer(text)? {
         (false, v) => Some(v),
@@ -378,7 +427,15 @@ mod tests {
             let mut out = String::from("x");
             push_norm_label(&mut out, &s);
             let want: String = std::iter::once('x').chain(norm_label_chars(&s)).collect();
+            proptest::prop_assert_eq!(&norm_label_cow(&s), want.get(1..).unwrap_or_default());
             proptest::prop_assert_eq!(out, want);
+        }
+    }
+
+    #[test]
+    fn folding_keeps_spaces_and_non_spaces_apart() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(fold(c)), is_space(c), "{:?}", c);
         }
     }
 

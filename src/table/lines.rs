@@ -2,7 +2,7 @@
 //! the text: tab-separated cells, Markdown `|` rows, space-separated or column-aligned rows,
 //! one cell per line, or digits glued to their label.
 
-use super::cell::{classify, is_page_number, is_space, Cell, CellKind};
+use super::cell::{classify, fold, is_page_number, is_space, Cell, CellKind};
 use crate::Span;
 use std::ops::ControlFlow;
 use unicode_width::UnicodeWidthChar;
@@ -81,10 +81,11 @@ pub(crate) fn each_line(
         let start = base + offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        if line.chars().all(is_space) {
-            continue;
-        }
-        if is_page_number(line) {
+        // The first character that is no space once folded (folding keeps spaces and
+        // non-spaces apart): none on a blank line, and a dash or `第` on a page number, so
+        // the test of page numbers runs on few lines.
+        let Some(first) = line.chars().map(fold).find(|&c| !is_space(c)) else { continue };
+        if matches!(first, '-' | '—' | '–' | '一' | '_' | '第') && is_page_number(line) {
             page += 1;
             continue;
         }
@@ -107,6 +108,12 @@ struct Scratch {
 
 /// Trims `s` (a slice at absolute `start`) and returns the span of what is left.
 fn trimmed_span(s: &str, start: usize) -> Span {
+    // Most cells are a few digits: no space at either end, nothing to decode (the two trims
+    // were ~50 instructions a cell; issue 5).
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        return Span::new(start, start + s.len());
+    }
     let t = s.trim_start_matches(is_space);
     let lead = s.len() - t.len();
     let t = t.trim_end_matches(is_space);
@@ -123,16 +130,34 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
     let trimmed = line.trim_start_matches(is_space);
     let is_markdown = trimmed.starts_with('|') || trimmed.starts_with('｜');
     if is_markdown || line.contains('\t') {
-        let sep: &[char] = if is_markdown { &['|', '｜'] } else { &['\t'] };
         let cells = &mut scratch.cells;
         cells.clear();
-        let mut pos = 0usize;
-        for part in line.split(sep) {
-            let span = trimmed_span(part, start + pos);
-            cells.push(Cell { span, kind: CellKind::Blank, glued: false });
-            pos += part.len();
-            // Advance past the separator (its UTF-8 length).
-            pos += line.get(pos..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
+        let mut push = |part: &str, at: usize| {
+            cells.push(Cell {
+                span: trimmed_span(part, start + at),
+                kind: CellKind::Blank,
+                glued: false,
+            });
+        };
+        if is_markdown {
+            let mut pos = 0usize;
+            for part in line.split(['|', '｜']) {
+                push(part, pos);
+                // Past the separator: `|` is one byte, `｜` three.
+                pos += part.len()
+                    + if line.as_bytes().get(pos + part.len()) == Some(&b'|') { 1 } else { 3 };
+            }
+        } else {
+            // A tab is one byte: split on it without decoding the characters between (the
+            // char-set split decoded every character of the row; issue 5).
+            let mut from = 0usize;
+            for (i, &b) in line.as_bytes().iter().enumerate() {
+                if b == b'\t' {
+                    push(line.get(from..i).unwrap_or_default(), from);
+                    from = i + 1;
+                }
+            }
+            push(line.get(from..).unwrap_or_default(), from);
         }
         let mut cells = &mut cells[..];
         if is_markdown {
@@ -175,8 +200,8 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
     let tokens = &mut scratch.tokens;
     tokens.clear();
     let mut tok_start: Option<usize> = None;
-    for (i, c) in line.char_indices() {
-        if is_space(c) {
+    for (i, space) in char_spaces(line) {
+        if space {
             if let Some(s) = tok_start.take() {
                 tokens.push(Span::new(start + s, start + i));
             }
@@ -246,26 +271,78 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
     l.values.insert(0, Cell { span: digits, kind: CellKind::Number, glued: true });
 }
 
+/// The display width of a character: its Unicode width (none for a control character),
+/// with the common cases first: printable ASCII is one column and CJK ideographs and U+3000
+/// are two (the width table lookup was most of the display-column scans; issue 5).
+#[inline]
+fn cols(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3000}' => 2,
+        _ => c.width().unwrap_or(0),
+    }
+}
+
+/// The byte offset and the display width ([`cols`]) of each character of `s`. CJK
+/// ideographs from U+5000 (leading byte E5–E9, two columns) and printable ASCII are read
+/// from their first byte, without decoding them (the decoding was most of the display
+/// column scans of space-separated rows; issue 5).
+fn char_cols(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (w, len) = match *bytes.get(i)? {
+            0xE5..=0xE9 => (2, 3),
+            b' '..=b'~' => (1, 1),
+            _ => {
+                let c = s.get(i..)?.chars().next()?;
+                (cols(c), c.len_utf8())
+            }
+        };
+        let at = i;
+        i += len;
+        Some((at, w))
+    })
+}
+
+/// The byte offset of each character of `s` and whether it is a space ([`is_space`]). CJK
+/// ideographs (leading byte E4–E9) and ASCII are read from their first byte, without
+/// decoding them.
+fn char_spaces(s: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (space, len) = match *bytes.get(i)? {
+            0xE4..=0xE9 => (false, 3),
+            b @ 0..=0x7F => (is_space(char::from(b)), 1),
+            _ => {
+                let c = s.get(i..)?.chars().next()?;
+                (is_space(c), c.len_utf8())
+            }
+        };
+        let at = i;
+        i += len;
+        Some((at, space))
+    })
+}
+
 /// The display column at absolute byte offset `at` of `line` (which starts at `start`).
 fn display_col(line: &str, start: usize, at: usize) -> usize {
-    line.char_indices()
-        .take_while(|&(i, _)| start + i < at)
-        .map(|(_, c)| if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) })
-        .sum()
+    char_cols(line).take_while(|&(i, _)| start + i < at).map(|(_, w)| w).sum()
 }
 
 /// Appends the display columns of `cells` (in order, inside `line` at absolute `start`) to
 /// `out`, in one pass.
 fn display_cols(line: &str, start: usize, cells: &[Cell], out: &mut Vec<(usize, usize)>) {
     let mut width = 0usize;
-    let mut chars = line.char_indices().peekable();
+    let mut chars = char_cols(line).peekable();
     // Display column at absolute byte offset `at`, advancing the shared cursor.
     let mut col_at = |at: usize| -> usize {
-        while let Some(&(i, c)) = chars.peek() {
+        while let Some(&(i, w)) = chars.peek() {
             if start + i >= at {
                 break;
             }
-            width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
+            width += w;
             chars.next();
         }
         width
@@ -433,7 +510,7 @@ fn header_columns(
             } else if tok.is_none() {
                 tok = Some((width, i));
             }
-            width += if c == '\u{3000}' { 2 } else { c.width().unwrap_or(0) };
+            width += cols(c);
         }
         if let Some((col, s)) = tok {
             tokens.push((col, text.get(s..).unwrap_or_default()));
@@ -446,7 +523,7 @@ fn header_columns(
             {
                 continue;
             }
-            let wide = |s: &str| -> usize { s.chars().map(|c| c.width().unwrap_or(0)).sum() };
+            let wide = |s: &str| -> usize { s.chars().map(cols).sum() };
             hits.clear();
             hits.extend(header.iter().filter_map(|&(word, col)| {
                 let at = find_short(t, word)?;
@@ -551,6 +628,17 @@ mod tests {
         let want = |_, l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
         place_short_rows(text, &mut lines, want, &[], true);
         lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn cols_is_the_unicode_width() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(cols(c), c.width().unwrap_or(0), "{:?}", c);
+            // The byte readings agree with the decoded character, after another one.
+            let s = format!("a{c}");
+            assert_eq!(char_cols(&s).collect::<Vec<_>>(), [(0, 1), (1, cols(c))], "{:?}", c);
+            assert_eq!(char_spaces(&s).collect::<Vec<_>>(), [(0, false), (1, is_space(c))]);
+        }
     }
 
     proptest::proptest! {

@@ -149,27 +149,37 @@ pub fn is_table_line(line: &str) -> bool {
     // The first character of `vocab::norm(line)`, without building it (this runs on every
     // line of a report; issue 5).
     let first = line.chars().find_map(cell::norm_label_char);
-    if first.is_none() || cell::is_page_number(line) {
+    // A page number starts with a dash or `第` once folded and stripped of spaces: `first`
+    // then (a line starting with a quote is none), so most lines skip the test.
+    let page_start = matches!(first, Some('-' | '—' | '–' | '一' | '_' | '第'));
+    if first.is_none() || (page_start && cell::is_page_number(line)) {
         return false;
     }
     if line.contains('\t') || first == Some('|') {
         return true;
     }
-    !is_prose_line(line) && is_table_line_rest(line)
+    // The line's last value, read once for the prose exit and the trailing values.
+    let end = line.trim_end_matches(cell::is_space);
+    let last = last_value(end);
+    if last.is_none() && is_prose_text(line) {
+        return false;
+    }
+    is_table_line_rest(line, end, last)
 }
 
-/// [`is_table_line`] past its quick checks (a line with no tab, not starting with `|`).
-fn is_table_line_rest(line: &str) -> bool {
+/// [`is_table_line`] past its quick checks (a line with no tab, not starting with `|`):
+/// `end` is the line trimmed at the end and `last` its [`last_value`].
+fn is_table_line_rest(line: &str, end: &str, last: Option<&str>) -> bool {
     // Split off trailing numbers and dashes: `规 章 0 0 0`, `（七）总计 21 0 0 0 0 0 21`.
-    let (label_text, nvals) = trailing_values(line);
+    let (label_text, nvals) = trailing_values(end, last);
     if label_text.is_empty() || nvals >= 3 {
         return true;
     }
     // norm works char by char, so the norm of the label part is the norm of its tokens
     // joined: one String, sized up front. Folded, `；` is `;`, `，` is `,` and `：` is `:`, so
     // the punctuation tests below are byte searches.
-    let mut label = String::with_capacity(label_text.len());
-    cell::push_norm_label(&mut label, label_text);
+    let label = cell::norm_label_cow(label_text);
+    let label = &*label;
     let chars = label.chars().count();
     let bytes = label.as_bytes();
     let (stop, semicolon) = (label.contains('。'), bytes.contains(&b';'));
@@ -178,21 +188,21 @@ fn is_table_line_rest(line: &str) -> bool {
     // Header words count in a caption, not in a sentence (`…其中结果维持 72 件，结果纠正…`),
     // except for the 勾稽 note, whose first line ends in a comma.
     let note = comma && (label.contains("勾稽") || label.contains("第三项加第四项"));
-    let (body, marked) = vocab::strip_marker(&label);
+    let (body, marked) = vocab::strip_marker(label);
     // The key words, in one pass, for the label tests that need them (none of which runs on
     // prose or on more than 60 characters).
     let keys = if !prose && chars <= 60 {
-        vocab::LabelKeys::of(&label, label.len() - body.len())
+        vocab::LabelKeys::of(label, label.len() - body.len())
     } else {
         vocab::LabelKeys::default()
     };
-    if chars <= 40 && !prose && (!comma || note) && is_header_text(&label, &keys) {
+    if chars <= 40 && !prose && (!comma || note) && is_header_text(label, &keys) {
         return true;
     }
     // A row key counts when the label starts with a list marker or carries numbers, or when
     // what precedes the key is itself table wording (`法提供 2.没有现成…`, extra-samples 003);
     // a key inside a sentence (`…运用第三方检`, `禁将涉及国家秘密`) is prose.
-    if !prose && chars <= 60 && keys.app(&label).is_some() {
+    if !prose && chars <= 60 && keys.app(label).is_some() {
         // Where the first key word starts in the body.
         let pos = keys.first_word().map_or(0, |p| p - (label.len() - body.len()));
         let before = body.get(..pos).unwrap_or("");
@@ -227,19 +237,29 @@ fn is_table_line_rest(line: &str) -> bool {
     }
     // Fragments of wrapped labels and broken header cells (`计其他情形）`, `科研机`,
     // `维持 纠正  结果 审结`, `总计商 业 企`): unnumbered and made of table wording.
-    !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(&label))
+    !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(label))
 }
 
-/// Splits a line into its label part (trimmed at the end) and the number of number or dash
-/// tokens that end it, scanning back from the end: no token list (issue 5). The label part
-/// is empty when every token is a value.
-fn trailing_values(line: &str) -> (&str, usize) {
-    let mut rest = line.trim_end_matches(cell::is_space);
+/// Splits a line (`end`: trimmed at the end; `last`: its [`last_value`]) into its label part
+/// (trimmed at the end) and the number of number or dash tokens that end it, scanning back
+/// from the end: no token list (issue 5). The label part is empty when every token is a
+/// value.
+///
+/// Counts at most three values: three make a table line whatever the label
+/// ([`is_table_line_rest`]), so the label part is then what precedes the last three (a row
+/// of table 三 has seven values, each a backward scan and a classification).
+fn trailing_values<'a>(end: &'a str, last: Option<&str>) -> (&'a str, usize) {
+    let mut rest = end;
     let mut nvals = 0;
-    while let Some(token) = last_value(rest) {
+    let mut value = last;
+    while let Some(token) = value {
         nvals += 1;
         rest = rest.get(..rest.len() - token.len()).unwrap_or_default();
         rest = rest.trim_end_matches(cell::is_space);
+        if nvals == 3 {
+            break;
+        }
+        value = last_value(rest);
     }
     (rest, nvals)
 }
@@ -264,26 +284,28 @@ fn last_value(s: &str) -> Option<&str> {
     matches!(cell::classify(token), cell::CellKind::Number | cell::CellKind::Dash).then_some(token)
 }
 
-/// A quick exit of [`is_table_line`] for body text, which is most lines of a report: a line
-/// (with no tab and not starting with `|`) whose last token is not a number or a dash
-/// (`nvals == 0` below), and that either holds a `。`, or has more than 60 label characters and
-/// a colon or comma. For such a line every branch of `is_table_line` before its
+/// A quick exit of [`is_table_line`] for body text, which is most lines of a report: for a
+/// line (with no tab and not starting with `|`) whose last token is not a number or a dash
+/// (`nvals == 0` below; the caller checks it), whether it holds a `。`, or has more than 60
+/// label characters and a colon or comma. For such a line every branch of `is_table_line`
+/// before its
 /// `label.contains(['。', '；', '：', ':'])` / `label.contains(['，', ','])` exits cannot return
 /// true (they need `nvals > 0`, no `。`, or at most 60 characters), and those two return false.
 /// This skips building the label and its several scans (is_table_line was 40% of a parse,
 /// issue 5 profile).
-fn is_prose_line(line: &str) -> bool {
-    // (`split(..).rfind(..)` with a char predicate cost ~35 instructions a character: 4% of
-    // a parse, issue 5.)
-    let rest = line.trim_end_matches(cell::is_space);
-    if rest.is_empty() || last_value(rest).is_some() {
-        return false;
-    }
+fn is_prose_text(line: &str) -> bool {
     if line.contains('。') {
         return true;
     }
     line.contains(['：', ':', '，', ','])
         && line.chars().filter_map(cell::norm_label_char).nth(60).is_some()
+}
+
+/// The quick exit as a whole: [`is_prose_text`] of a line whose last token is no value.
+#[cfg(test)]
+fn is_prose_line(line: &str) -> bool {
+    let rest = line.trim_end_matches(cell::is_space);
+    !rest.is_empty() && last_value(rest).is_none() && is_prose_text(line)
 }
 
 /// Whether `t` is header text: a header word of the three tables occurs in it
@@ -310,7 +332,9 @@ mod tests {
         ) {
             let line = v.concat();
             if !line.contains('\t') && !line.trim_start().starts_with('|') && super::is_prose_line(&line) {
-                proptest::prop_assert!(!super::is_table_line_rest(&line), "{line}");
+                let end = line.trim_end_matches(super::cell::is_space);
+                let last = super::last_value(end);
+                proptest::prop_assert!(!super::is_table_line_rest(&line, end, last), "{line}");
             }
         }
     }

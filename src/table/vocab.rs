@@ -114,11 +114,27 @@ fn is_numeral(c: char) -> bool {
 /// When several rows' key words occur (`三、本年度办理结果(一)予以公开`, `(四)无法提供1.本机关
 /// 不掌握…`), the data row named last wins: group cells come first on a line.
 pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
-    static INDEX: std::sync::OnceLock<KeyIndex<usize>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| KeyIndex::new(app_row_keys()));
-    static GROUPS: std::sync::OnceLock<KeyIndex<AppGroup>> = std::sync::OnceLock::new();
-    let groups = GROUPS.get_or_init(|| KeyIndex::new(APP_GROUPS.into_iter()));
-    recognize_app_with(norm, index.last_in(norm), || groups.last_in(norm))
+    // The row keys and the group keys in one index, found in one pass: the groups were a
+    // second pass over every label without a row key (issue 5).
+    static INDEX: std::sync::OnceLock<KeyIndex<Result<usize, AppGroup>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        KeyIndex::new(
+            app_row_keys()
+                .map(|(k, slot)| (k, Ok(slot)))
+                .chain(APP_GROUPS.into_iter().map(|(k, g)| (k, Err(g)))),
+        )
+    });
+    // Of each kind, the key occurring last; at one position the first listed (as
+    // `KeyIndex::last_in` of each kind alone).
+    let mut row: Option<(usize, usize)> = None;
+    let mut group: Option<(usize, AppGroup)> = None;
+    index.each_at(norm, |p, key| match key {
+        Ok(slot) if row.map_or(true, |(q, _)| p > q) => row = Some((p, slot)),
+        Err(g) if group.map_or(true, |(q, _)| p > q) => group = Some((p, g)),
+        _ => {}
+    });
+    recognize_app_with(norm, row.map(|r| r.1), || group.map(|g| g.1))
 }
 
 /// The key words of the rows of table 三, with their slots.
@@ -375,16 +391,38 @@ impl LabelKeys {
 /// instructions (issue 5 profile).
 #[derive(Debug)]
 pub(crate) struct KeyIndex<T: 'static> {
-    /// (first char, key, value), sorted by first char; stable, so keys with the same first
-    /// char keep their original order.
+    /// (first char, key, value), sorted by the first char's bucket ([`bucket`]) and then by
+    /// first char; stable, so keys with the same first char keep their original order.
     entries: Vec<(char, &'static str, T)>,
-    /// Bit `c % 1024` is set for each first char `c`: most characters are skipped on it.
-    firsts: [u64; 16],
+    /// The keys whose first char falls in bucket `b` are `entries[starts[b]..starts[b + 1]]`:
+    /// one load per character of the text finds them (a bit set, then a binary search of the
+    /// entries for each character the set let through, was ~15 % more per label scan: most
+    /// characters of a table label start some key; issue 5).
+    starts: [u16; BUCKETS + 1],
 }
 
-fn first_bit(c: char) -> (usize, u64) {
-    let b = u32::from(c) % 1024;
-    ((b / 64) as usize, 1 << (b % 64))
+/// How many buckets [`KeyIndex`] spreads first chars over.
+const BUCKETS: usize = 1024;
+
+/// The bucket of a char: its low ten bits.
+fn bucket(c: char) -> usize {
+    u32::from(c) as usize % BUCKETS
+}
+
+/// The bucket of the char that starts at byte `p` of `bytes` (a char boundary), and its
+/// length, from its bytes: the low ten bits of a code point are the low six of its last byte
+/// and the low four of the byte before (of the only byte, for ASCII). No decoding, which
+/// was half of a scan's instructions (issue 5).
+fn bucket_at(bytes: &[u8], p: usize) -> (usize, usize) {
+    let b0 = bytes.get(p).copied().unwrap_or_default();
+    let len = match b0 {
+        0..=0x7F => return (usize::from(b0), 1),
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let byte = |i: usize| usize::from(bytes.get(p + i).copied().unwrap_or_default());
+    (((byte(len - 2) & 0x0F) << 6) | (byte(len - 1) & 0x3F), len)
 }
 
 impl<T: Copy> KeyIndex<T> {
@@ -392,13 +430,34 @@ impl<T: Copy> KeyIndex<T> {
     pub(crate) fn new(keys: impl Iterator<Item = (&'static str, T)>) -> Self {
         let mut entries: Vec<(char, &'static str, T)> =
             keys.filter_map(|(k, v)| Some((k.chars().next()?, k, v))).collect();
-        entries.sort_by_key(|e| e.0);
-        let mut firsts = [0u64; 16];
-        for e in &entries {
-            let (word, bit) = first_bit(e.0);
-            firsts[word] |= bit;
+        entries.sort_by_key(|e| (bucket(e.0), e.0));
+        // (The key lists are a few dozen words: their count fits a u16.)
+        let mut starts = [0u16; BUCKETS + 1];
+        let mut next = 0;
+        for (b, s) in starts.iter_mut().enumerate() {
+            while entries.get(next).is_some_and(|e| bucket(e.0) < b) {
+                next += 1;
+            }
+            *s = u16::try_from(next).unwrap_or(u16::MAX);
         }
-        KeyIndex { entries, firsts }
+        KeyIndex { entries, starts }
+    }
+
+    /// Calls `f` with each char start of `text` and the keys whose first char falls in the
+    /// bucket of the char there (some may start otherwise: a key matches where `text` at that
+    /// offset starts with it).
+    fn scan(&self, text: &str, mut f: impl FnMut(usize, &[u8], &[(char, &'static str, T)])) {
+        let bytes = text.as_bytes();
+        let mut p = 0;
+        while p < bytes.len() {
+            let (b, len) = bucket_at(bytes, p);
+            let (from, to) = (self.starts[b], self.starts.get(b + 1).copied().unwrap_or_default());
+            let keys = self.entries.get(usize::from(from)..usize::from(to)).unwrap_or_default();
+            if !keys.is_empty() {
+                f(p, bytes.get(p..).unwrap_or_default(), keys);
+            }
+            p += len;
+        }
     }
 
     /// The value of the key whose last occurrence in `text` starts furthest right; on a tie
@@ -406,20 +465,11 @@ impl<T: Copy> KeyIndex<T> {
     /// `for k in keys { if text.rfind(k) > best { … } }` with a strict `>` computes.
     pub(crate) fn last_in(&self, text: &str) -> Option<T> {
         let mut best = None;
-        for (p, c) in text.char_indices() {
-            let (word, bit) = first_bit(c);
-            if self.firsts[word] & bit == 0 {
-                continue;
-            }
-            let from = self.entries.partition_point(|e| e.0 < c);
-            let rest = text.get(p..).unwrap_or_default();
-            let same_first = self.entries.get(from..).unwrap_or_default();
-            if let Some(e) =
-                same_first.iter().take_while(|e| e.0 == c).find(|e| rest.starts_with(e.1))
-            {
+        self.scan(text, |_, rest, keys| {
+            if let Some(e) = keys.iter().find(|e| rest.starts_with(e.1.as_bytes())) {
                 best = Some(e.2);
             }
-        }
+        });
         best
     }
 
@@ -431,20 +481,13 @@ impl<T: Copy> KeyIndex<T> {
     /// Calls `f` with the byte offset and the value of every occurrence of every key in
     /// `text`, in text order, and at one offset in the keys' listed order.
     pub(crate) fn each_at(&self, text: &str, mut f: impl FnMut(usize, T)) {
-        for (p, c) in text.char_indices() {
-            let (word, bit) = first_bit(c);
-            if self.firsts[word] & bit == 0 {
-                continue;
-            }
-            let from = self.entries.partition_point(|e| e.0 < c);
-            let rest = text.get(p..).unwrap_or_default();
-            let same_first = self.entries.get(from..).unwrap_or_default();
-            for e in same_first.iter().take_while(|e| e.0 == c) {
-                if rest.starts_with(e.1) {
+        self.scan(text, |p, rest, keys| {
+            for e in keys {
+                if rest.starts_with(e.1.as_bytes()) {
                     f(p, e.2);
                 }
             }
-        }
+        });
     }
 }
 
@@ -820,6 +863,12 @@ mod tests {
             let keys = LabelKeys::of(&label, body_start);
             proptest::prop_assert_eq!(keys.header, HEADER_WORDS.iter().any(|h| label.contains(h)));
             proptest::prop_assert_eq!(keys.app(&label), recognize_app(&label));
+            // recognize_app's one pass against the rfind oracle of each kind.
+            let rows: Vec<(&str, usize)> = app_row_keys().collect();
+            let by_rfind = recognize_app_with(&label, last_by_rfind(&label, &rows), || {
+                last_by_rfind(&label, &APP_GROUPS)
+            });
+            proptest::prop_assert_eq!(recognize_app(&label), by_rfind);
             proptest::prop_assert_eq!(keys.active(body), recognize_active(&label));
             let words = app_row_keys()
                 .map(|(k, _)| k)
