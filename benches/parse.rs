@@ -12,7 +12,7 @@
 //! for each sample of `tests/data` and for all samples together (`all`). Each has
 //! `Throughput::Bytes`, so criterion prints MB/s; the ratio `parse / baseline_lines` is the
 //! figure the performance target is stated in (≤ 10×, and ≥ 200 MB/s end to end). The measured
-//! figures and the machine are in `benches/README.md`; `benches/ratios.sh` prints the ratios
+//! figures and the machine are in `benches/README.md`; `benches/ratios.py` prints the ratios
 //! from criterion's saved estimates.
 
 use std::hint::black_box;

@@ -23,27 +23,27 @@
 //! the machine and date):
 //!
 //! ```text
-//! 2026-11-25, 2-vCPU AMD EPYC KVM guest shared with other jobs (benches/README.md),
+//! 2026-11-25 19:00 UTC, 2-vCPU AMD EPYC KVM guest, no other job (benches/README.md),
 //! --warm-up-time 1 --measurement-time 3; best-of-runs time and each 4x step's ratio:
-//!        samples:  1x 0.461 ms (66 MB/s)  4x 1.805 ms (67 MB/s) x3.9  16x 6.406 ms (76 MB/s) x3.5
-//!   markers_line:  64KiB 0.684 ms (96 MB/s)  256KiB 2.714 ms (97 MB/s) x4.0  1024KiB 10.920 ms x4.0
-//!  markers_lines:  64KiB 3.885 ms (17 MB/s)  256KiB 15.493 ms (17 MB/s) x4.0  1024KiB 63.843 ms x4.1
-//!    open_parens:  64KiB 0.959 ms (68 MB/s)  256KiB 3.838 ms (68 MB/s) x4.0  1024KiB 15.569 ms x4.1
-//!           tabs:  64KiB 0.272 ms (241 MB/s)  256KiB 1.073 ms (244 MB/s) x3.9  1024KiB 4.308 ms x4.0
-//!         digits:  64KiB 1.531 ms (43 MB/s)  256KiB 6.248 ms (42 MB/s) x4.1  1024KiB 24.985 ms x4.0
-//!     giant_line:  64KiB 0.283 ms (231 MB/s)  256KiB 1.140 ms (230 MB/s) x4.0  1024KiB 4.635 ms x4.1
-//!    empty_lines:  6250 0.080 ms (79 MB/s)  25000 0.309 ms (81 MB/s) x3.9  100000 1.206 ms x3.9
-//!     table_rows:  625 0.737 ms (30 MB/s)  2500 2.876 ms (31 MB/s) x3.9  10000 11.521 ms x4.0
+//!        samples:  1x 0.108 ms (280 MB/s)  4x 0.439 ms (276 MB/s) x4.1  16x 1.750 ms x4.0
+//!   markers_line:  64KiB 0.187 ms (350 MB/s)  256KiB 0.736 ms (356 MB/s) x3.9  1024KiB 2.997 ms x4.1
+//!  markers_lines:  64KiB 1.518 ms (43 MB/s)  256KiB 6.176 ms (42 MB/s) x4.1  1024KiB 36.944 ms x6.0
+//!    open_parens:  64KiB 0.093 ms (702 MB/s)  256KiB 0.368 ms (713 MB/s) x3.9  1024KiB 1.498 ms x4.1
+//!           tabs:  64KiB 0.046 ms (1410 MB/s)  256KiB 0.180 ms (1459 MB/s) x3.9  1024KiB 0.722 ms x4.0
+//!         digits:  64KiB 0.203 ms (322 MB/s)  256KiB 0.834 ms (314 MB/s) x4.1  1024KiB 3.341 ms x4.0
+//!     giant_line:  64KiB 0.079 ms (824 MB/s)  256KiB 0.312 ms (841 MB/s) x3.9  1024KiB 1.272 ms x4.1
+//!    empty_lines:  6250 0.055 ms (115 MB/s)  25000 0.219 ms (115 MB/s) x4.0  100000 0.892 ms x4.1
+//!     table_rows:  625 0.164 ms (136 MB/s)  2500 0.611 ms (144 MB/s) x3.7  10000 2.409 ms x3.9
 //!
-//! Instructions (callgrind, one parse, same inputs), 64 KiB → 256 KiB → 1 MiB:
-//!  markers_lines  83.3 M → 330.0 M → 1326.4 M   x3.96 x4.02
-//!         digits  40.7 M → 160.8 M →  641.8 M   x3.95 x3.99
-//!     table_rows  54.2 M → 212.8 M →  847.3 M   x3.93 x3.98
-//!    open_parens  25.4 M →  99.7 M →  396.8 M   x3.93 x3.98
+//! Instructions (callgrind, one parse_bytes through the corpus tool), 64 KiB → 256 KiB → 1 MiB:
+//!  markers_lines  42.2 M → 167.8 M →  677.4 M   x3.98 x4.04
 //! ```
 //!
-//! Wall-clock steps above 4 at 1 MiB (up to x5 in noisy runs, markers_lines) come with exactly
-//! 4x the instructions: cache misses once the line and heading vectors outgrow L2, not extra work.
+//! Wall-clock steps above 4 at 1 MiB (x6.0 here, markers_lines: 262 144 lines, each a heading
+//! candidate) come with 4x the instructions: cache misses once the line records, boxed
+//! candidates and headings outgrow the 2 MiB L2, not extra work. (An earlier run, before the
+//! issue-5 work, gave the same picture: digits 40.7 M → 160.8 M → 641.8 M, table_rows 54.2 M →
+//! 212.8 M → 847.3 M instructions.)
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
