@@ -37,6 +37,19 @@ pub(crate) fn norm_label(s: &str) -> String {
     out
 }
 
+/// The length of the character that byte `b` starts when [`norm_label`] keeps that character
+/// as it is, told from the byte alone: U+4000–U+9FFF (CJK ideographs; lead byte E4–E9, three
+/// bytes) and ASCII other than spaces and quotes. `None`: decode the character to know.
+fn kept_len(b: u8) -> Option<usize> {
+    if (0xE4..=0xE9).contains(&b) {
+        Some(3)
+    } else if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B && b != b'"' && b != b'\'' {
+        Some(1)
+    } else {
+        None
+    }
+}
+
 /// Appends [`norm_label`]`(s)` to `out`. The runs of characters that folding keeps as they
 /// are (most of a label: CJK text) are copied whole, not pushed one character at a time
 /// (~55 instructions a character: 1% of a parse, issue 5).
@@ -44,14 +57,8 @@ pub(crate) fn push_norm_label(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let (mut i, mut run) = (0, 0);
     while let Some(&b) = bytes.get(i) {
-        // Read as bytes: U+4000–U+9FFF (CJK ideographs; leading byte E4–E9, three bytes) and
-        // ASCII other than spaces and quotes fold to themselves, without decoding them.
-        if (0xE4..=0xE9).contains(&b) {
-            i += 3;
-            continue;
-        }
-        if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B && b != b'"' && b != b'\'' {
-            i += 1;
+        if let Some(len) = kept_len(b) {
+            i += len;
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
@@ -72,13 +79,8 @@ pub(crate) fn norm_label_cow(s: &str) -> std::borrow::Cow<'_, str> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // The byte tests of `push_norm_label`.
-        if (0xE4..=0xE9).contains(&b) {
-            i += 3;
-            continue;
-        }
-        if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B && b != b'"' && b != b'\'' {
-            i += 1;
+        if let Some(len) = kept_len(b) {
+            i += len;
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
