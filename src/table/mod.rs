@@ -155,7 +155,7 @@ pub fn is_table_line(line: &str) -> bool {
     if first.is_none() || (page_start && cell::is_page_number(line)) {
         return false;
     }
-    if line.contains('\t') || first == Some('|') {
+    if memchr::memchr(b'\t', line.as_bytes()).is_some() || first == Some('|') {
         return true;
     }
     // The line's last value, read once for the prose exit and the trailing values.
