@@ -2,8 +2,8 @@
 
 use crate::layout::{normalize, strip_markdown, Line, LineKind};
 use crate::parsers::{
-    arabic_number, chinese_numeral, compact_chars, compact_starts_with, date_fields, fold,
-    heading_marker, is_ignorable,
+    arabic_number, chinese_numeral, compact_chars, compact_ends_with, compact_starts_with,
+    date_fields, fold, heading_marker, is_ignorable,
 };
 use crate::{Code, Date, Diagnostic, Edition, Signature, Span};
 
@@ -361,13 +361,6 @@ fn marker_anchor(marker: &str) -> Option<(usize, char)> {
 /// A CJK Unified Ideograph: unchanged by folding, and no other character folds to it.
 fn is_anchor(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
-/// Whether the folded, compact characters of `s` end with `suffix` (folded and compact
-/// itself). Walks back from the end only as far as `suffix` needs, spaces skipped.
-fn compact_ends_with(s: &str, suffix: &str) -> bool {
-    let mut chars = compact_chars(s).rev();
-    suffix.chars().rev().all(|c| chars.next() == Some(c))
 }
 
 /// Decides the edition from the markers of format.md §6.1, then from the year: 2021 format for

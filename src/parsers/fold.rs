@@ -140,6 +140,14 @@ pub(crate) fn compact_starts_with(s: &str, prefix: &str) -> bool {
     prefix.chars().all(|p| chars.next() == Some(p))
 }
 
+/// Whether [`fold_compact`]`(s)` ends with `suffix` (folded and compact itself), without
+/// copying `s`: walks back from the end only as far as `suffix` needs, spaces skipped.
+pub(crate) fn compact_ends_with(s: &str, suffix: &str) -> bool {
+    debug_assert_eq!(fold_compact(suffix), suffix, "suffix must be folded and compact");
+    let mut chars = compact_chars(s).rev();
+    suffix.chars().rev().all(|c| chars.next() == Some(c))
+}
+
 /// Bytes that can start a character that folding, [`is_space`] or [`is_ignorable`] cares
 /// about: ASCII whitespace and the UTF-8 lead bytes `C2`, `E1`, `E2`, `E3`, `EF` (see
 /// [`fold_into_string`]). A table: one load per byte in the scanning loops.
@@ -317,6 +325,7 @@ mod tests {
             proptest::prop_assert_eq!(reversed, compact.chars().rev().collect::<String>());
             for (i, _) in compact.char_indices() {
                 proptest::prop_assert!(compact_starts_with(&s, &compact[..i]));
+                proptest::prop_assert!(compact_ends_with(&s, &compact[i..]));
             }
             let longer = format!("{compact}a");
             proptest::prop_assert!(!compact_starts_with(&s, &longer));

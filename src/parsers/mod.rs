@@ -20,7 +20,8 @@ mod page;
 pub use date::date;
 pub(crate) use date::date_fields;
 pub(crate) use fold::{
-    blanks, compact_chars, compact_starts_with, fold_compact, is_blank_at, may_change,
+    blanks, compact_chars, compact_ends_with, compact_starts_with, fold_compact, is_blank_at,
+    may_change,
 };
 pub use fold::{fold, fold_char, is_ignorable, is_space, Folded};
 pub use heading::{heading_marker, HeadingMarker, MarkerStyle};
