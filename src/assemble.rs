@@ -1,5 +1,6 @@
 //! Glue: lines → metadata → outline → paragraphs and table regions → checks → [`AnnualReport`].
 
+use crate::firstpass;
 use crate::layout::{self, Line, LineKind};
 use crate::metadata;
 use crate::outline::{self, Heading};
@@ -14,7 +15,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     if input.len() > options.max_input_len {
         return Err(ParseError::TooLarge { len: input.len(), limit: options.max_input_len });
     }
-    let lines = layout::lines(input);
+    let lines = firstpass::lines(input);
     if lines.iter().all(|l| l.kind == LineKind::Blank) {
         return Err(ParseError::Empty);
     }
@@ -76,9 +77,8 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         Preamble { title_span, paragraphs: preamble_paragraphs, span: Span::new(0, preamble_end) };
     let sections = ctx.children(0, heading_count, 1, input.len());
     // The tables are read next, and the table reader's working memory is the peak of a parse
-    // (samples 001 and 002): the lines and headings are not needed any more, so they do not
-    // add to it (issue 5: peak heap ≤ 4× the input).
-    drop((lines, headings, excluded));
+    // (samples 001 and 002): the headings are not needed any more.
+    drop((headings, excluded));
 
     let organ = front.organ.or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
     let mut report = AnnualReport {
@@ -106,7 +106,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
             let region =
                 first_table(section).map_or(Span::empty(section.heading_span.end), |t| t.span);
             // Unboxed: a boxed table 三 (~8 KB) was a copy made only to be moved out again.
-            match table::read(input, region, kind, &mut diagnostics) {
+            match table::read(input, &lines, region, kind, &mut diagnostics) {
                 Some(Table::ActiveDisclosure(t)) => report.active_disclosure = Some(t),
                 Some(Table::Applications(t)) => report.applications = Some(t),
                 Some(Table::ReviewsAndLawsuits(t)) => report.reviews_and_lawsuits = Some(t),

@@ -26,7 +26,7 @@ impl Lines {
 
 /// Stage "lines": splits the input into classified lines.
 pub fn lines(input: &str) -> Lines {
-    Lines(layout::lines(input))
+    Lines(crate::firstpass::lines(input))
 }
 
 /// Stage "fold": the folded, space-free copy of the whole input that keyword matching uses.

@@ -37,6 +37,9 @@ pub(crate) struct Line {
     pub(crate) content: Span,
     /// Classification.
     pub(crate) kind: LineKind,
+    /// Whether the first pass cut this line out of a longer physical line
+    /// ([`crate::firstpass`]): its width says nothing about a PDF's wrap width.
+    pub(crate) split: bool,
 }
 
 impl Line {
@@ -101,7 +104,8 @@ fn count_byte(bytes: &[u8], byte: u8) -> usize {
         .sum()
 }
 
-fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line {
+/// The line `start..end` whose text ends at `content_end` (before its terminator).
+pub(crate) fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line {
     let raw = &input[start..content_end];
     let (lead, trimmed) = if ends_without_trim(raw) {
         (0, raw)
@@ -117,7 +121,7 @@ fn make_line(input: &str, start: usize, content_end: usize, end: usize) -> Line 
     } else {
         LineKind::Text
     };
-    Line { span: Span::new(start, end), content, kind }
+    Line { span: Span::new(start, end), content, kind, split: false }
 }
 
 /// A line's text with Markdown decoration taken off, as PDF/OCR→Markdown converters write
@@ -250,7 +254,7 @@ pub(crate) fn wrap_width(input: &str, lines: &[Line]) -> Option<usize> {
     // A line is never wider than its length in bytes: shorter lines are not measured.
     let mut widths: Vec<usize> = lines
         .iter()
-        .filter(|l| l.kind == LineKind::Text && l.content.len() >= 20)
+        .filter(|l| l.kind == LineKind::Text && !l.split && l.content.len() >= 20)
         .map(|l| width(l.text(input)))
         .filter(|&w| w >= 20)
         .collect();

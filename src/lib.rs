@@ -105,6 +105,7 @@ pub mod check;
 mod diagnostic;
 mod encoding;
 mod error;
+mod firstpass;
 #[doc(hidden)]
 pub mod fuzzing;
 #[cfg(feature = "arbitrary")]

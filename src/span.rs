@@ -161,7 +161,7 @@ mod tests {
         // Agrees with the layout's lines on every input shape.
         for input in ["", "a", "a\n", "a\r\nb", "a\rb\n\n", "\r\r\n\n\r", "一\r二\r\n三"] {
             let idx = LineIndex::new(input);
-            let lines = crate::layout::lines(input);
+            let lines = crate::firstpass::lines(input);
             for (n, l) in lines.iter().enumerate() {
                 assert_eq!(idx.line_start(n + 1), l.span.start, "{input:?} line {}", n + 1);
                 assert_eq!(idx.line(l.span.start), n + 1, "{input:?}");

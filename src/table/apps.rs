@@ -124,13 +124,14 @@ fn want(l: &Line) -> Option<usize> {
 /// and what the streamed reading pushed is taken back.
 pub(crate) fn read_region(
     input: &str,
+    all_lines: &[crate::layout::Line],
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Applications> {
     let before = diagnostics.len();
     let mut votes = TotalFirst::default();
     let mut st = State::new(input, diagnostics);
-    let streamed = lines::each_line(input, region, |l| {
+    let streamed = lines::each_line(input, all_lines, region, |l| {
         if want(l).is_some_and(|n| lines::could_place(l, n)) {
             return ControlFlow::Break(());
         }
@@ -144,7 +145,7 @@ pub(crate) fn read_region(
     }
     drop(st);
     diagnostics.truncate(before);
-    let mut lines = lines::split_lines(input, region);
+    let mut lines = lines::split_lines(input, all_lines, region);
     lines::place_short_rows(input, &mut lines, |_, l| want(l), APP_HEADER, true);
     total_first(input, &mut lines, diagnostics);
     read(input, lines, region, diagnostics)

@@ -2,7 +2,8 @@
 //! the text: tab-separated cells, Markdown `|` rows, space-separated or column-aligned rows,
 //! one cell per line, or digits glued to their label.
 
-use super::cell::{classify, fold, is_page_number, is_space, Cell, CellKind};
+use super::cell::{classify, is_space, Cell, CellKind};
+use crate::layout;
 use crate::Span;
 use std::ops::ControlFlow;
 use unicode_width::UnicodeWidthChar;
@@ -41,16 +42,23 @@ impl Line {
     }
 }
 
-/// Splits `region` of `input` into lines, dropping blank lines, page numbers and Markdown
-/// separator rows. Linear in the region size.
-pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
+/// Splits the logical lines of `region` (from the first pass) into label text and cells,
+/// dropping blank lines, page numbers and Markdown separator rows. Linear in the region size.
+pub(crate) fn split_lines(input: &str, lines: &[layout::Line], region: Span) -> Vec<Line> {
     let mut out = Vec::new();
     // (A clone's vectors are of exactly their length.)
-    let _ = each_line(input, region, |l| {
+    let _ = each_line(input, lines, region, |l| {
         out.push(l.clone());
         ControlFlow::Continue(())
     });
     out
+}
+
+/// The logical lines that start inside `region`.
+pub(crate) fn in_region(lines: &[layout::Line], region: Span) -> &[layout::Line] {
+    let first = lines.partition_point(|l| l.span.end <= region.start);
+    let last = lines.partition_point(|l| l.span.start < region.end);
+    lines.get(first..last.max(first)).unwrap_or_default()
 }
 
 /// Calls `f` with each line [`split_lines`] lists, in order, one at a time, until it breaks.
@@ -58,16 +66,13 @@ pub(crate) fn split_lines(input: &str, region: Span) -> Vec<Line> {
 /// nothing per line.
 pub(crate) fn each_line(
     input: &str,
+    lines: &[layout::Line],
     region: Span,
     mut f: impl FnMut(&mut Line) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let text = region.slice(input);
-    let base = region.start;
-    let mut offset = 0usize;
     let mut page = 0;
     // Reused from line to line, like the line itself: each line's cells are first gathered
-    // here, then its labels and values are copied into the line (issue 5: the per-line
-    // working vectors were a third of the reader's allocations).
+    // here, then its labels and values are copied into the line.
     let mut scratch = Scratch::default();
     let mut l = Line {
         span: Span::default(),
@@ -77,19 +82,22 @@ pub(crate) fn each_line(
         label_col: 0,
         page: 0,
     };
-    for raw in text.split_inclusive('\n') {
-        let start = base + offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        // The first character that is no space once folded (folding keeps spaces and
-        // non-spaces apart): none on a blank line, and a dash or `第` on a page number, so
-        // the test of page numbers runs on few lines.
-        let Some(first) = line.chars().map(fold).find(|&c| !is_space(c)) else { continue };
-        if matches!(first, '-' | '—' | '–' | '一' | '_' | '第') && is_page_number(line) {
-            page += 1;
-            continue;
+    for line in in_region(lines, region) {
+        match line.kind {
+            layout::LineKind::Blank => continue,
+            layout::LineKind::PageNumber => {
+                page += 1;
+                continue;
+            }
+            layout::LineKind::Text => {}
         }
-        if split_line(line, start, &mut scratch, &mut l) {
+        // The line without its terminator, from its start (leading spaces place the cells
+        // of an aligned layout) through its trailing tabs (blank cells), kept in the region.
+        let whole = line.span.slice(input).trim_end_matches(['\n', '\r']);
+        let start = line.span.start.max(region.start);
+        let end = (line.span.start + whole.len()).min(region.end).max(start);
+        let Some(text) = input.get(start..end) else { continue };
+        if split_line(text, start, &mut scratch, &mut l) {
             l.page = page;
             f(&mut l)?;
         }
@@ -624,7 +632,7 @@ mod tests {
     use super::*;
 
     fn placed(text: &str) -> Vec<CellKind> {
-        let mut lines = split_lines(text, Span::new(0, text.len()));
+        let mut lines = split_lines(text, &crate::firstpass::lines(text), Span::new(0, text.len()));
         let want = |_, l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
         place_short_rows(text, &mut lines, want, &[], true);
         lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()

@@ -57,7 +57,8 @@ pub fn read_table(
     kind: TableKind,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
-    read(input, region, kind, diagnostics).map(|t| match t {
+    let lines = crate::firstpass::lines(input);
+    read(input, &lines, region, kind, diagnostics).map(|t| match t {
         Table::ActiveDisclosure(t) => TableData::ActiveDisclosure(Box::new(t)),
         Table::Applications(t) => TableData::Applications(Box::new(t)),
         Table::ReviewsAndLawsuits(t) => TableData::ReviewsAndLawsuits(Box::new(t)),
@@ -84,6 +85,7 @@ pub(crate) enum Table {
 /// [`read_table`], without the box.
 pub(crate) fn read(
     input: &str,
+    all_lines: &[crate::layout::Line],
     region: Span,
     kind: TableKind,
     diagnostics: &mut Vec<Diagnostic>,
@@ -91,17 +93,17 @@ pub(crate) fn read(
     let region = clamp(input, region);
     let data = match kind {
         TableKind::ActiveDisclosure => {
-            let mut lines = lines::split_lines(input, region);
+            let mut lines = lines::split_lines(input, all_lines, region);
             let rows = active::recognize_rows(input, &lines);
             let y2019 = active::place(input, &mut lines, &rows);
             active::read(input, &lines, &rows, y2019, region, diagnostics)
                 .map(Table::ActiveDisclosure)
         }
         TableKind::Applications => {
-            apps::read_region(input, region, diagnostics).map(Table::Applications)
+            apps::read_region(input, all_lines, region, diagnostics).map(Table::Applications)
         }
         TableKind::ReviewsAndLawsuits => {
-            reviews::read(input, &lines::split_lines(input, region), region, diagnostics)
+            reviews::read(input, &lines::split_lines(input, all_lines, region), region, diagnostics)
                 .map(Table::ReviewsAndLawsuits)
         }
         #[allow(unreachable_patterns)]

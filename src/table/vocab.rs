@@ -53,6 +53,24 @@ pub(crate) const APP_ROWS: [(&str, &[&str]); APP_SLOTS] = [
     ("四、结转下年度继续办理", &["结转下年", "结转下一年"]),
 ];
 
+/// The group labels of table 三 as printed, past their markers.
+pub(crate) const APP_GROUP_LABELS: [&str; 5] =
+    ["本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"];
+
+/// The row labels of table 二 as printed in either edition, longest first (a label that
+/// begins another is tried after it).
+pub(crate) const ACTIVE_LABELS: [&str; 9] = [
+    "其他对外管理服务事项",
+    "行政规范性文件",
+    "行政事业性收费",
+    "政府集中采购",
+    "规范性文件",
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+    "规章",
+];
+
 /// Label-only group cells of table 三.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AppGroup {

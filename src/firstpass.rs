@@ -1,0 +1,320 @@
+//! The first pass: the input as logical lines, the unit every later stage reads.
+//!
+//! A logical line is a span of the input where structure may start. Most are the physical
+//! lines of [`layout::lines`], but web pages deliver a report with its whole body on one line
+//! (a crawler's text, browser copy-paste, HTML-to-text tools), headings glued to the text
+//! around them (`…请与本机关联系。一、总体情况2023年…`) and tables flattened into the stream
+//! (`…规章000行政规范性文件5212第二十条第（五）项…`). So a physical line is cut further, before:
+//!
+//! - a heading marker that continues the document's numbering: `二、` after `一、`, `（一）` under
+//!   a new level-1 heading, `（二）` after `（一）` (never after `第`: `第二十条第（一）项`);
+//! - a table anchor: `第二十条第（` (a block of table 二), `（本列数据的勾稽关系…` and `申请人情况`
+//!   (table 三), `行政复议 行政诉讼` (the header of table 四);
+//! - inside table 二, each official row label (`规章`, `行政许可` …);
+//! - inside table 三, each row label with its marker (`一、本年新收…`, `（三）不予公开`,
+//!   `1.属于国家秘密`), including an index glued to the previous row's digits: the row
+//!   `3,0,0,0,0,0,3` then `2.没有现成信息…` arrives as `30000032.没有现成信息…`, and the `2` is
+//!   told from the digits by the numbering (the second item of the group).
+//!
+//! The cuts depend on the text only, never on where the physical lines break, so the same
+//! report gives the same logical lines whether it is line-broken, on one line, or joined with
+//! spaces (tests/publishers.rs). Logical lines tile the input, as physical lines do.
+
+use crate::layout::{self, strip_markdown, Line, LineKind};
+use crate::parsers::{compact_starts_with, fold_char, fold_compact, heading_marker, MarkerStyle};
+use crate::table::vocab::{ACTIVE_LABELS, APP_GROUP_LABELS, APP_ROWS};
+
+/// The input as logical lines (see the module docs). They tile the input.
+pub(crate) fn lines(input: &str) -> Vec<Line> {
+    let physical = layout::lines(input);
+    // The cuts of all lines first: most documents have none, and then the physical lines
+    // are the logical ones, without a second vector of line records.
+    let mut cutter = Cutter::default();
+    let mut cuts = Vec::new();
+    let mut cut_lines = Vec::new(); // (line index, end of its cuts in `cuts`)
+    for (n, line) in physical.iter().enumerate() {
+        // A tab-separated or pipe row is a table row already, its cells told apart by their
+        // separators (innerText of an HTML table, spreadsheets, Markdown), and a line with
+        // column gaps (pdftotext -layout) places its cells by their columns, which a cut
+        // would shift: such lines are not cut.
+        let text = line.content.slice(input);
+        let delimited = memchr::memchr(b'\t', text.as_bytes()).is_some()
+            || text.starts_with('|')
+            || memchr::memmem::find(text.as_bytes(), b"   ").is_some();
+        if line.kind == LineKind::Text && !delimited {
+            let before = cuts.len();
+            cutter.cut(input, line.content, &mut cuts);
+            if cuts.len() > before {
+                cut_lines.push((n, cuts.len()));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return physical;
+    }
+    let mut out = Vec::with_capacity(physical.len() + cuts.len());
+    let (mut next, mut from) = (0, 0);
+    for (n, to) in cut_lines {
+        out.extend_from_slice(&physical[next..n]);
+        let line = physical[n];
+        let mut start = line.span.start;
+        for &cut in &cuts[from..to] {
+            out.push(Line { split: true, ..layout::make_line(input, start, cut, cut) });
+            start = cut;
+        }
+        let end = line.content.end.max(start);
+        out.push(Line { split: true, ..layout::make_line(input, start, end, line.span.end) });
+        (next, from) = (n + 1, to);
+    }
+    out.extend_from_slice(&physical[next..]);
+    out
+}
+
+/// Which table's rows are being cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableContext {
+    /// Table 二: cut before its row labels.
+    Active,
+    /// Table 三: cut before its marked row labels.
+    Applications,
+    /// Table 四: nothing to cut inside.
+    Reviews,
+}
+
+/// The state carried from cut to cut through the whole document.
+#[derive(Debug, Default)]
+struct Cutter {
+    /// Heading marker styles in nesting order, with the last ordinal seen of each.
+    stack: Vec<(MarkerStyle, u32)>,
+    /// The table whose rows are being read, from its anchor to the next level-1 heading.
+    table: Option<TableContext>,
+    /// The last index (`1.`, `2.` …) of a row inside the current group of table 三.
+    item: u32,
+}
+
+/// What a position of a line starts, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// A heading marker continuing the numbering.
+    Heading { style: MarkerStyle, ordinal: u32 },
+    /// A table anchor.
+    Anchor(TableContext),
+    /// A row label of the current table (its index, for table 三's `N.` rows).
+    Row { item: Option<u32>, group: bool },
+}
+
+impl Cutter {
+    /// Pushes onto `cuts` the offsets inside `content` (never its start) where a logical line
+    /// starts, and takes in what the line's start says.
+    fn cut(&mut self, input: &str, content: crate::Span, cuts: &mut Vec<usize>) {
+        let text = content.slice(input);
+        // Markdown decoration before a heading (`## `, `**`) is part of its line.
+        let core = strip_markdown(text).0;
+        let lead = core.as_ptr() as usize - text.as_ptr() as usize;
+        if let Some((_, start)) = self.start_at(text, lead.min(text.len()), true) {
+            self.take(start);
+        }
+        for (i, c) in text.char_indices() {
+            if i <= lead || !may_start(c) {
+                continue;
+            }
+            let Some((at, start)) = self.start_at(text, i, false) else { continue };
+            let at = content.start + at;
+            if at > content.start && cuts.last().map_or(true, |&last| at > last) {
+                cuts.push(at);
+                self.take(start);
+            }
+        }
+    }
+
+    /// Updates the state for a structure that starts a logical line.
+    fn take(&mut self, start: Start) {
+        match start {
+            Start::Heading { style, ordinal } => {
+                match self.stack.iter().position(|&(s, _)| s == style) {
+                    Some(p) => {
+                        self.stack.truncate(p + 1);
+                        self.stack[p].1 = ordinal;
+                        if p == 0 {
+                            self.table = None;
+                        }
+                    }
+                    None => self.stack.push((style, ordinal)),
+                }
+            }
+            Start::Anchor(table) => {
+                self.table = Some(table);
+                self.item = 0;
+            }
+            Start::Row { item, group } => {
+                if group {
+                    self.item = 0;
+                }
+                if let Some(n) = item {
+                    self.item = n;
+                }
+            }
+        }
+    }
+
+    /// What starts at byte `i` of `text`, and the offset where its logical line starts (`i`,
+    /// or earlier for an index glued to digits: `…00000002.其他法律…`). `at_line_start` when
+    /// `i` is the start of the line: a heading there is taken in even when it skips numbers.
+    fn start_at(&self, text: &str, i: usize, at_line_start: bool) -> Option<(usize, Start)> {
+        let rest = &text[i..];
+        let before = text[..i].chars().next_back();
+        if let Some(table) = anchor(rest, before) {
+            return Some((i, Start::Anchor(table)));
+        }
+        if self.table == Some(TableContext::Active) && !at_line_start {
+            // `规范性文件` inside `行政规范性文件` is no second label.
+            let inside = before.is_some_and(|c| c == '行' || c == '政');
+            if !inside && ACTIVE_LABELS.iter().any(|l| compact_starts_with(rest, l)) {
+                return Some((i, Start::Row { item: None, group: false }));
+            }
+        }
+        if let Some(found) = self.glued_index(text, i) {
+            return Some(found);
+        }
+        if before.is_some_and(|c| blocks_marker(c, rest)) {
+            return None;
+        }
+        let (after, m) = heading_marker(rest).ok()?;
+        if let Some(row) = app_row(after) {
+            // A row of table 三, also where the table is not announced (a report that starts
+            // its table at `一、本年新收…`). Rows never change the heading numbering.
+            if self.table == Some(TableContext::Applications) || row == AppRow::Opening {
+                let item = matches!(m.style, MarkerStyle::ArabicDot | MarkerStyle::ArabicComma)
+                    .then_some(m.ordinal);
+                let group = m.style == MarkerStyle::ChineseParen || row == AppRow::Group;
+                return Some((i, Start::Row { item, group }));
+            }
+        }
+        let arabic = matches!(m.style, MarkerStyle::ArabicDot | MarkerStyle::ArabicComma);
+        let inline =
+            matches!(m.style, MarkerStyle::ChineseComma | MarkerStyle::ChineseParen) || arabic;
+        // `1、2两批`: an enumeration of numbers, not a heading.
+        let digit_after = after.chars().next().is_some_and(|c| fold_char(c).is_ascii_digit());
+        if after.is_empty() || (!at_line_start && (!inline || (arabic && digit_after))) {
+            return None;
+        }
+        let continues = match self.stack.iter().position(|&(s, _)| s == m.style) {
+            Some(p) => at_line_start || m.ordinal == self.stack[p].1 + 1,
+            None => m.ordinal == 1 || at_line_start,
+        };
+        continues.then_some((i, Start::Heading { style: m.style, ordinal: m.ordinal }))
+    }
+
+    /// Inside table 三, the index of the next row glued to the digits of the previous one:
+    /// `…0000002.其他法律…` where the current group's last index is 1.
+    fn glued_index(&self, text: &str, i: usize) -> Option<(usize, Start)> {
+        if self.table != Some(TableContext::Applications) {
+            return None;
+        }
+        let c = text[i..].chars().next()?;
+        if !matches!(fold_char(c), '.' | '、') {
+            return None;
+        }
+        let next = self.item + 1;
+        let digits = next.to_string();
+        let before = &text[..i];
+        let run = before.chars().rev().take_while(|c| fold_char(*c).is_ascii_digit()).count();
+        if run <= digits.len() {
+            return None; // an ordinary marker, seen at the start of its digits
+        }
+        let at = before.char_indices().rev().nth(digits.len() - 1).map(|(p, _)| p)?;
+        if !before[at..].chars().map(fold_char).eq(digits.chars()) {
+            return None;
+        }
+        let (after, m) = heading_marker(&text[at..]).ok()?;
+        (m.ordinal == next && app_row(after).is_some())
+            .then_some((at, Start::Row { item: Some(next), group: false }))
+    }
+}
+
+/// Characters that may start a structure: a numeral, a bracket, a digit, a dot or 顿号 after
+/// a glued index, or the first character of an anchor or a table-二 label.
+fn may_start(c: char) -> bool {
+    let c = fold_char(c);
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '(' | '.'
+                | '、'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '第'
+                | '申'
+                | '行'
+                | '规'
+                | '其'
+                | '政'
+        )
+}
+
+/// Whether the character before a marker shows that it is no heading: `第` (`第二十条第（一）项`),
+/// a numeral or digit it continues (`十二、` seen at `二`), an enumeration (`一、二两类`), a
+/// list inside a sentence (`一、总体情况；二、主动公开…` in an intro that names the sections),
+/// or Markdown around it (`**（一）…**`).
+fn blocks_marker(before: char, rest: &str) -> bool {
+    let b = fold_char(before);
+    let first = rest.chars().next().map(fold_char);
+    let numeral = |c: char| "一二三四五六七八九十〇零两百".contains(c);
+    b == '第'
+        || matches!(b, '、' | '，' | ',' | '；' | ';' | '和' | '及' | '至' | '或' | '与' | '到')
+        || matches!(b, '—' | '-' | '~' | '～' | '*' | '_' | '#' | '|' | '>')
+        || (first.is_some_and(numeral) && numeral(b))
+        || (first.is_some_and(|c| c.is_ascii_digit()) && (b.is_ascii_digit() || b == '.'))
+}
+
+/// A table anchor at the start of `rest` (see the module docs).
+fn anchor(rest: &str, before: Option<char>) -> Option<TableContext> {
+    if compact_starts_with(rest, "第二十条第(") {
+        return Some(TableContext::Active);
+    }
+    if compact_starts_with(rest, "(本列数据") || compact_starts_with(rest, "申请人情况") {
+        return Some(TableContext::Applications);
+    }
+    // The header of table 四 starts `行政复议 行政诉讼`; the title of section 四 says
+    // `行政复议、行政诉讼情况`.
+    if compact_starts_with(rest, "行政复议行政诉讼") && before != Some('、') {
+        return Some(TableContext::Reviews);
+    }
+    None
+}
+
+/// What the text after a marker names in table 三.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AppRow {
+    /// `本年新收…` / `上年结转…`: the rows that open the table, told from section titles
+    /// wherever they stand.
+    Opening,
+    /// Any other data row.
+    Data,
+    /// A group label (`三、本年度办理结果`, `（三）不予公开`).
+    Group,
+}
+
+/// Whether the text after a marker is the label of a table-三 row: it starts with the first
+/// characters of an official label ([`APP_ROWS`]) or of a group label.
+fn app_row(after: &str) -> Option<AppRow> {
+    static KEYS: std::sync::OnceLock<Vec<(String, AppRow)>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let rows = APP_ROWS.iter().enumerate().map(|(slot, (label, _))| {
+            let body = heading_marker(label).map_or(*label, |(body, _)| body);
+            let key: String = fold_compact(body).chars().take(4).collect();
+            (key, if slot < 2 { AppRow::Opening } else { AppRow::Data })
+        });
+        let groups = APP_GROUP_LABELS.iter().map(|g| (fold_compact(g), AppRow::Group));
+        rows.chain(groups).collect()
+    });
+    keys.iter().find(|(key, _)| compact_starts_with(after, key)).map(|&(_, row)| row)
+}
