@@ -21,7 +21,9 @@
 //! spaces (tests/publishers.rs). Logical lines tile the input, as physical lines do.
 
 use crate::layout::{self, strip_markdown, Line, LineKind};
-use crate::parsers::{compact_starts_with, fold_char, fold_compact, heading_marker, MarkerStyle};
+use crate::parsers::{
+    compact_starts_with, fold_char, fold_compact, heading_marker, is_space, MarkerStyle,
+};
 use crate::table::vocab::{ACTIVE_LABELS, APP_GROUP_LABELS, APP_ROWS};
 
 /// The input as logical lines (see the module docs). They tile the input.
@@ -90,7 +92,13 @@ struct Cutter {
     table: Option<TableContext>,
     /// The last index (`1.`, `2.` …) of a row inside the current group of table 三.
     item: u32,
+    /// Whether a line naming a `…年度报告` has been seen.
+    title_seen: bool,
 }
+
+/// How many characters a line may hold up to the end of a title that is glued to text: a
+/// crawler's breadcrumb (`当前位置：首页 > … > 年报`) may come before the title itself.
+const MAX_TITLE_PREFIX: usize = 120;
 
 /// What a position of a line starts, if anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +122,9 @@ impl Cutter {
         if let Some((_, start)) = self.start_at(text, lead.min(text.len()), true) {
             self.take(start);
         }
+        if let Some(end) = self.title_end(text) {
+            cuts.push(content.start + end);
+        }
         for (i, c) in text.char_indices() {
             if i <= lead || !may_start(c) {
                 continue;
@@ -125,6 +136,20 @@ impl Cutter {
                 self.take(start);
             }
         }
+    }
+
+    /// The end of a title that the text after it is glued to (`某县…2023年政府信息公开工作年度报告
+    /// 本报告依据…`), in the first line that names one before any heading: the title is a
+    /// structure of its own. Not in a sentence: the text before it holds no `。`.
+    fn title_end(&mut self, text: &str) -> Option<usize> {
+        if self.title_seen || !self.stack.is_empty() {
+            return None;
+        }
+        let end = memchr::memmem::find(text.as_bytes(), "年度报告".as_bytes())? + "年度报告".len();
+        self.title_seen = true;
+        let before = &text[..end];
+        let title_like = before.chars().count() <= MAX_TITLE_PREFIX && !before.contains('。');
+        (title_like && end < text.len()).then_some(end)
     }
 
     /// Updates the state for a structure that starts a logical line.
@@ -180,6 +205,9 @@ impl Cutter {
             return None;
         }
         let (after, m) = heading_marker(rest).ok()?;
+        if rest.starts_with(['0', '０']) {
+            return None; // `…0 02.其他…`: the last cell, then the next row's index
+        }
         if let Some(row) = app_row(after) {
             // A row of table 三, also where the table is not announced (a report that starts
             // its table at `一、本年新收…`). Rows never change the heading numbering.
@@ -277,8 +305,13 @@ fn blocks_marker(before: char, rest: &str) -> bool {
 
 /// A table anchor at the start of `rest` (see the module docs).
 fn anchor(rest: &str, before: Option<char>) -> Option<TableContext> {
+    // A group caption of table 二 (`第二十条第（一）项`) stands alone or before its header
+    // `信息内容`; in a sentence it cites the regulation (`依据第二十条第（一）项，…`).
     if compact_starts_with(rest, "第二十条第(") {
-        return Some(TableContext::Active);
+        let after =
+            rest.find('项').map(|p| rest[p + '项'.len_utf8()..].trim_start_matches(is_space))?;
+        return (after.is_empty() || compact_starts_with(after, "信息内容"))
+            .then_some(TableContext::Active);
     }
     if compact_starts_with(rest, "(本列数据") || compact_starts_with(rest, "申请人情况") {
         return Some(TableContext::Applications);
@@ -317,4 +350,95 @@ fn app_row(after: &str) -> Option<AppRow> {
         rows.chain(groups).collect()
     });
     keys.iter().find(|(key, _)| compact_starts_with(after, key)).map(|&(_, row)| row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The logical lines' trimmed texts.
+    fn texts(input: &str) -> Vec<&str> {
+        lines(input).iter().filter(|l| l.kind == LineKind::Text).map(|l| l.text(input)).collect()
+    }
+
+    #[test]
+    fn logical_lines_tile_the_input() {
+        let input = "标题\n一、总体情况2023年，本机关…。二、主动公开政府信息情况\r\n规章 0 0 0";
+        let ls = lines(input);
+        assert_eq!(ls.first().unwrap().span.start, 0);
+        assert_eq!(ls.last().unwrap().span.end, input.len());
+        assert!(ls.windows(2).all(|w| w[0].span.end == w[1].span.start));
+    }
+
+    #[test]
+    fn headings_continuing_the_numbering_start_lines() {
+        let input = "某县2023年政府信息公开工作年度报告本报告依据《条例》编制。\
+                     一、总体情况（一）主动公开截至2023年底，公开100条。（二）依申请公开无。\
+                     二、主动公开政府信息情况";
+        assert_eq!(
+            texts(input),
+            [
+                "某县2023年政府信息公开工作年度报告",
+                "本报告依据《条例》编制。",
+                "一、总体情况",
+                "（一）主动公开截至2023年底，公开100条。",
+                "（二）依申请公开无。",
+                "二、主动公开政府信息情况",
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_that_are_no_headings_stay_inline() {
+        for text in [
+            // Not the next number, an enumeration, `第…`, a list in a sentence, `一是`.
+            "一、总体情况 依据第二十条第（一）项，分为一、二两类。",
+            "一、总体情况 本报告含一、总体情况；二、主动公开政府信息情况。",
+            "一、总体情况 一是加强领导，二是完善制度。",
+            "一、总体情况 共1、2两批，增长1.5倍。",
+        ] {
+            assert_eq!(texts(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn flattened_tables_are_cut_at_their_rows() {
+        let input = "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数\
+                     规章000行政规范性文件5212第二十条第（五）项信息内容本年处理决定数量行政许可52\
+                     三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\
+                     申请人情况 自然人 总计一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\
+                     （四）无法提供1.本机关不掌握相关政府信息 30000032.没有现成信息需要另行制作 0000000\
+                     四、结转下年度继续办理 0000000四、政府信息公开行政复议、行政诉讼情况行政复议 行政诉讼 0 0";
+        assert_eq!(
+            texts(input),
+            [
+                "二、主动公开政府信息情况",
+                "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数",
+                "规章000",
+                "行政规范性文件5212",
+                "第二十条第（五）项信息内容本年处理决定数量",
+                "行政许可52",
+                "三、收到和处理政府信息公开申请情况",
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                "申请人情况 自然人 总计",
+                "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3",
+                "（四）无法提供",
+                "1.本机关不掌握相关政府信息 3000003",
+                "2.没有现成信息需要另行制作 0000000",
+                "四、结转下年度继续办理 0000000",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "行政复议 行政诉讼 0 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn delimited_and_aligned_lines_are_not_cut() {
+        for text in [
+            "三、本年度办理结果\t(一) 予以公开\t0\t0",
+            " 三             2.其他法律行政法规禁止公开   1   0",
+        ] {
+            assert_eq!(lines(text).len(), 1, "{text}");
+        }
+    }
 }
