@@ -9,7 +9,8 @@
 //! * `parse_bytes`: [`gov_info_disclosure::parse_bytes`], which also validates/decodes the
 //!   bytes and copies them into the returned `DecodedReport`;
 //!
-//! for each sample of `tests/data` and for all samples together (`all`). Each has
+//! for each sample of `tests/data` and for all samples together (`all`); and `web/NAME`, each
+//! sample line-broken (`lines`) beside the same text joined into one line (`one_line`). Each has
 //! `Throughput::Bytes`, so criterion prints MB/s; the ratio `parse / baseline_lines` is the
 //! figure the performance target is stated in (≤ 10×, and ≥ 200 MB/s end to end). The measured
 //! figures and the machine are in `benches/README.md`; `benches/ratios.py` prints the ratios
@@ -69,5 +70,23 @@ fn end_to_end(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, end_to_end);
+/// A report as a web page delivers it (issue 10): each sample with its lines joined by single
+/// spaces into one line, beside the same sample line-broken, in one group, so that the two
+/// throughputs compare within one run (target: the one-line form at least half as fast).
+fn one_line(c: &mut Criterion) {
+    for (name, text) in common::samples() {
+        let short = name.split('_').next().unwrap_or(&name).to_string();
+        let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        let mut group = c.benchmark_group(format!("web/{short}"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        for (form, input) in [("lines", &text), ("one_line", &joined)] {
+            group.bench_function(BenchmarkId::from_parameter(form), |b| {
+                b.iter(|| black_box(gov_info_disclosure::parse(black_box(input))))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, end_to_end, one_line);
 criterion_main!(benches);

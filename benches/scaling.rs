@@ -14,7 +14,11 @@
 //! * `digits`: one run of digits inside a table 三 row (the digit-splitting path);
 //! * `giant_line`: one line of CJK prose with no line break;
 //! * `empty_lines`: 6 250, 25 000 and 100 000 empty lines;
-//! * `table_rows`: a table 三 of 625, 2 500 and 10 000 rows.
+//! * `table_rows`: a table 三 of 625, 2 500 and 10 000 rows;
+//! * `web_report`: the samples as one line each, joined on one line (a crawler's body);
+//! * `inline_rows`: table 三 rows glued on one line, each index glued to the previous row's
+//!   digits (`…00000002.其他法律…`: every row a cut of the first pass);
+//! * `digits_between_labels`: one run of digits between two row labels on one line.
 //!
 //! The adversarial inputs are 64 KiB, 256 KiB and 1 MiB.
 //!
@@ -90,6 +94,26 @@ fn families() -> Vec<(&'static str, Vec<(String, String)>)> {
         ("markers_line", sized(TITLE, "一、")),
         ("markers_lines", sized(TITLE, "一、\n")),
         ("open_parens", sized(TITLE, "（")),
+        ("web_report", sized(TITLE, &format!("{} ", samples.replace('\n', " ")))),
+        (
+            "inline_rows",
+            sized(
+                &format!("{TITLE}三、收到和处理政府信息公开申请情况申请人情况（三）不予公开"),
+                "1.属于国家秘密 00000002.其他法律行政法规禁止公开 0000000（四）无法提供",
+            ),
+        ),
+        (
+            "digits_between_labels",
+            sizes
+                .iter()
+                .map(|&n| {
+                    let head = format!("{TITLE}三、收到和处理政府信息公开申请情况申请人情况一、本年新收政府信息公开申请数量 ");
+                    let tail = "二、上年结转政府信息公开申请数量 0000000";
+                    let digits = "1".repeat(n - head.len() - tail.len());
+                    (format!("{}KiB", n >> 10), format!("{head}{digits}{tail}"))
+                })
+                .collect(),
+        ),
         ("tabs", sized(TITLE, "\t")),
         ("digits", sized(&digits_head, "0123456789")),
         ("giant_line", sized(TITLE, "本机关严格落实政府信息公开条例，")),

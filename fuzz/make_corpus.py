@@ -2,7 +2,8 @@
 """Writes the seed corpus of the fuzz targets from the crate's test inputs.
 
 - corpus/parse/: every file of tests/data and tests/fixtures as it is, plus each sample of
-  tests/data re-encoded as GBK and as UTF-16LE with a BOM (the `parse` target takes bytes).
+  tests/data re-encoded as GBK and as UTF-16LE with a BOM (the `parse` target takes bytes),
+  joined into one line, and behind a crawler's header with its lines run together.
 - corpus/parsers/: every distinct line of those files, up to 256 bytes (the nom parsers work
   on short pieces; small seeds mutate faster).
 - corpus/roundtrip/: 16 deterministic pseudo-random byte strings (SHA-256 chains) of 256 to
@@ -37,6 +38,19 @@ def main() -> None:
         text = path.read_text(encoding="utf-8")
         put("parse", text.encode("gbk"))
         put("parse", b"\xff\xfe" + text.encode("utf-16-le"))
+        # As web pages deliver it: one line, and behind a crawler's header.
+        one_line = " ".join(l.strip() for l in text.splitlines())
+        put("parse", one_line.encode("utf-8"))
+        header = "标题: 某县人民政府2023年政府信息公开工作年度报告\n发布时间: 2024-01-20 09:30\n"
+        put("parse", (header + "==== 正文 ====\n" + "".join(text.splitlines())).encode("utf-8"))
+    # The new paths' adversarial shapes (benches/scaling.rs), small enough to mutate fast:
+    # heading markers on one line, glued table rows, a digit run between two row labels.
+    title = "某县人民政府2023年政府信息公开工作年度报告"
+    put("parse", (title + "一、总体情况。二、" * 500).encode("utf-8"))
+    put("parse", (title + "三、收到和处理政府信息公开申请情况申请人情况（三）不予公开"
+                  + "1.属于国家秘密 00000002.其他法律行政法规禁止公开 0000000" * 50).encode("utf-8"))
+    put("parse", (title + "申请人情况一、本年新收政府信息公开申请数量 " + "1" * 5000
+                  + "二、上年结转政府信息公开申请数量 0000000").encode("utf-8"))
     for line in lines:
         put("parsers", line)
     for i in range(16):

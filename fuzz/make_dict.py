@@ -56,6 +56,15 @@ NUMBERS_AND_NOISE = [
     "）", "(", ")", "《", "》", "〔", "〕", "“", "”", "．", "…", "·", "\ufeff",
     "\u00a0", "\u200b", "e\u0301", "👨\u200d👩\u200d👧",
 ]
+# Web text (issue 10): crawler header keys and separator, site chrome, glued rows and digit
+# runs, as they arrive in one-line bodies.
+WEB = [
+    "标题: ", "发布时间: 2024-01-20 09:30", "文号: ", "发布机构: ", "栏目: ", "原文链接: https://",
+    "==================== 正文 ====================", "正文", "首页 > 政务公开 > ", "当前位置：",
+    "字号：大 中 小", "打印本页 关闭窗口", "附件下载", "分享到：", "版权所有",
+    "00000002.", "30000032.", "110000011", "000000000000000", "191690.9913万元", "0 00 0 0",
+    "总计商业 企业", "结果 纠正", "尚未 审结",
+]
 GBK_TOO = MARKERS[:20] + HEADINGS[:12] + TABLE_LABELS[:40]
 RAW = [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x84\x31\x95\x33", b"\x81\x30\x81\x30",
        b"\x80", b"\xff"]
@@ -87,7 +96,7 @@ def main() -> None:
             seen.add(data)
             lines.append(escape(data))
 
-    for token in MARKERS + HEADINGS + TABLE_LABELS + NUMBERS_AND_NOISE:
+    for token in MARKERS + HEADINGS + TABLE_LABELS + WEB + NUMBERS_AND_NOISE:
         add(token.encode("utf-8"))
     for token in GBK_TOO:
         add(token.encode("gbk"))

@@ -8,8 +8,8 @@
 //!
 //! - a heading marker that continues the document's numbering: `二、` after `一、`, `（一）` under
 //!   a new level-1 heading, `（二）` after `（一）` (never after `第`: `第二十条第（一）项`);
-//! - a table anchor: `第二十条第（` (a block of table 二), `（本列数据的勾稽关系…` and `申请人情况`
-//!   (table 三), `行政复议 行政诉讼` (the header of table 四);
+//! - a table anchor: `第二十条第（` (a block of table 二), `（本列数据的勾稽关系…` (table 三; its
+//!   opening rows `一、本年新收…` start it too), `行政复议 行政诉讼` (the header of table 四);
 //! - inside table 二, each official row label (`规章`, `行政许可` …);
 //! - inside table 三, each row label with its marker (`一、本年新收…`, `（三）不予公开`,
 //!   `1.属于国家秘密`), including an index glued to the previous row's digits: the row
@@ -28,10 +28,18 @@ use crate::table::vocab::{ACTIVE_LABELS, APP_GROUP_LABELS, APP_ROWS};
 
 /// The input as logical lines (see the module docs). They tile the input.
 pub(crate) fn lines(input: &str) -> Vec<Line> {
+    lines_by(input, true)
+}
+
+/// [`lines`], with the candidate positions found fast ([`candidates`]) or the plain way
+/// ([`candidates_plain`], for the test that compares the two).
+fn lines_by(input: &str, fast: bool) -> Vec<Line> {
     let physical = layout::lines(input);
     // The cuts of all lines first: most documents have none, and then the physical lines
     // are the logical ones, without a second vector of line records.
     let mut cutter = Cutter::default();
+    let mut anchors = Anchors::new(input);
+    let mut positions = Vec::new();
     let mut cuts = Vec::new();
     let mut cut_lines = Vec::new(); // (line index, end of its cuts in `cuts`)
     for (n, line) in physical.iter().enumerate() {
@@ -42,10 +50,17 @@ pub(crate) fn lines(input: &str) -> Vec<Line> {
         let text = line.content.slice(input);
         let delimited = memchr::memchr(b'\t', text.as_bytes()).is_some()
             || text.starts_with('|')
-            || memchr::memmem::find(text.as_bytes(), b"   ").is_some();
+            || has_column_gap(text.as_bytes());
         if line.kind == LineKind::Text && !delimited {
             let before = cuts.len();
-            cutter.cut(input, line.content, &mut cuts);
+            positions.clear();
+            let active = cutter.table == Some(TableContext::Active);
+            if fast {
+                candidates(input, line.content, active, &mut anchors, &mut positions);
+            } else {
+                positions.extend(candidates_plain(line.content.slice(input)));
+            }
+            cutter.cut_at(line.content.slice(input), line.content.start, &positions, &mut cuts);
             if cuts.len() > before {
                 cut_lines.push((n, cuts.len()));
             }
@@ -107,15 +122,16 @@ enum Start {
     Heading { style: MarkerStyle, ordinal: u32 },
     /// A table anchor.
     Anchor(TableContext),
-    /// A row label of the current table (its index, for table 三's `N.` rows).
-    Row { item: Option<u32>, group: bool },
+    /// A row label of the current table (its index, for table 三's `N.` rows; `opening`
+    /// for `一、本年新收…` and `二、上年结转…`, which start table 三 where nothing announced it).
+    Row { item: Option<u32>, group: bool, opening: bool },
 }
 
 impl Cutter {
-    /// Pushes onto `cuts` the offsets inside `content` (never its start) where a logical line
-    /// starts, and takes in what the line's start says.
-    fn cut(&mut self, input: &str, content: crate::Span, cuts: &mut Vec<usize>) {
-        let text = content.slice(input);
+    /// Pushes onto `cuts` the offsets inside `text` (at absolute `base`; never its start) where
+    /// a logical line starts, trying `positions` of `text` in order (a superset of those where
+    /// [`Cutter::start_at`] finds a start), and takes in what the line's start says.
+    fn cut_at(&mut self, text: &str, base: usize, positions: &[usize], cuts: &mut Vec<usize>) {
         // Markdown decoration before a heading (`## `, `**`) is part of its line.
         let core = strip_markdown(text).0;
         let lead = core.as_ptr() as usize - text.as_ptr() as usize;
@@ -123,15 +139,15 @@ impl Cutter {
             self.take(start);
         }
         if let Some(end) = self.title_end(text) {
-            cuts.push(content.start + end);
+            cuts.push(base + end);
         }
-        for (i, c) in text.char_indices() {
-            if i <= lead || !may_start(c) {
+        for &i in positions {
+            if i <= lead {
                 continue;
             }
             let Some((at, start)) = self.start_at(text, i, false) else { continue };
-            let at = content.start + at;
-            if at > content.start && cuts.last().map_or(true, |&last| at > last) {
+            let at = base + at;
+            if at > base && cuts.last().map_or(true, |&last| at > last) {
                 cuts.push(at);
                 self.take(start);
             }
@@ -171,7 +187,10 @@ impl Cutter {
                 self.table = Some(table);
                 self.item = 0;
             }
-            Start::Row { item, group } => {
+            Start::Row { item, group, opening } => {
+                if opening {
+                    self.table = Some(TableContext::Applications);
+                }
                 if group {
                     self.item = 0;
                 }
@@ -195,7 +214,7 @@ impl Cutter {
             // `规范性文件` inside `行政规范性文件` is no second label.
             let inside = before.is_some_and(|c| c == '行' || c == '政');
             if !inside && ACTIVE_LABELS.iter().any(|l| compact_starts_with(rest, l)) {
-                return Some((i, Start::Row { item: None, group: false }));
+                return Some((i, Start::Row { item: None, group: false, opening: false }));
             }
         }
         if let Some(found) = self.glued_index(text, i) {
@@ -204,18 +223,24 @@ impl Cutter {
         if before.is_some_and(|c| blocks_marker(c, rest)) {
             return None;
         }
+        if !may_be_marker(rest) {
+            return None;
+        }
         let (after, m) = heading_marker(rest).ok()?;
         if rest.starts_with(['0', '０']) {
             return None; // `…0 02.其他…`: the last cell, then the next row's index
         }
-        if let Some(row) = app_row(after) {
-            // A row of table 三, also where the table is not announced (a report that starts
-            // its table at `一、本年新收…`). Rows never change the heading numbering.
-            if self.table == Some(TableContext::Applications) || row == AppRow::Opening {
+        // A row of table 三, also where the table is not announced (a report that starts its
+        // table at `一、本年新收…`). Rows never change the heading numbering.
+        let in_table = self.table == Some(TableContext::Applications);
+        let opening = m.style == MarkerStyle::ChineseComma && m.ordinal <= 2;
+        if let Some(row) = (in_table || opening).then(|| app_row(after)).flatten() {
+            if in_table || row == AppRow::Opening {
                 let item = matches!(m.style, MarkerStyle::ArabicDot | MarkerStyle::ArabicComma)
                     .then_some(m.ordinal);
                 let group = m.style == MarkerStyle::ChineseParen || row == AppRow::Group;
-                return Some((i, Start::Row { item, group }));
+                let opening = row == AppRow::Opening;
+                return Some((i, Start::Row { item, group, opening }));
             }
         }
         let arabic = matches!(m.style, MarkerStyle::ArabicDot | MarkerStyle::ArabicComma);
@@ -256,36 +281,181 @@ impl Cutter {
         }
         let (after, m) = heading_marker(&text[at..]).ok()?;
         (m.ordinal == next && app_row(after).is_some())
-            .then_some((at, Start::Row { item: Some(next), group: false }))
+            .then_some((at, Start::Row { item: Some(next), group: false, opening: false }))
     }
 }
 
-/// Characters that may start a structure: a numeral, a bracket, a digit, a dot or 顿号 after
-/// a glued index, or the first character of an anchor or a table-二 label.
-fn may_start(c: char) -> bool {
-    let c = fold_char(c);
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '(' | '.'
-                | '、'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '第'
-                | '申'
-                | '行'
-                | '规'
-                | '其'
-                | '政'
-        )
+/// The anchors' occurrences in the whole input, found once with SIMD substring search and
+/// handed out line by line, in order.
+struct Anchors<'a> {
+    finds: Vec<std::iter::Peekable<memchr::memmem::FindIter<'a, 'static>>>,
+}
+
+impl<'a> Anchors<'a> {
+    fn new(input: &'a str) -> Self {
+        use memchr::memmem::Finder;
+        static FINDERS: std::sync::OnceLock<Vec<Finder<'static>>> = std::sync::OnceLock::new();
+        let finders = FINDERS.get_or_init(|| {
+            // `第二十条第（` and `（本列数据…` hold a bracket, which is looked for anyway; the
+            // header of table 三 (`申请人情况`) comes after its opening rows or its 勾稽 note.
+            ["行政复议"].iter().map(|a| Finder::new(*a)).collect()
+        });
+        Anchors {
+            finds: finders.iter().map(|f| f.find_iter(input.as_bytes()).peekable()).collect(),
+        }
+    }
+
+    /// Pushes the anchors that start inside `span`.
+    fn within(&mut self, span: crate::Span, out: &mut Vec<usize>) {
+        for find in &mut self.finds {
+            while let Some(k) = find.next_if(|&k| k < span.end) {
+                if k >= span.start {
+                    out.push(k - span.start);
+                }
+            }
+        }
+    }
+}
+
+/// The positions of the line `content` of `input` where a structure may start, sorted: a
+/// superset of those where [`Cutter::start_at`] finds one. Most of a line is prose, so they
+/// come from a search for the bytes that end a marker (`、`, `.`, `．`), from which its digits
+/// or numerals are found going back, or open one (`(`, `（`, `①`), and from the anchors found
+/// in the whole input. A line where table 二 is read (`active`, or with its caption) is looked
+/// at character by character ([`candidates_plain`]): its row labels have no marker.
+fn candidates(
+    input: &str,
+    content: crate::Span,
+    active: bool,
+    anchors: &mut Anchors<'_>,
+    out: &mut Vec<usize>,
+) {
+    let text = content.slice(input);
+    anchors.within(content, out);
+    let bytes = text.as_bytes();
+    // Table 二's caption `第二十条第（`, found from its bracket.
+    let caption = |k: usize| {
+        let start = k.checked_sub("第二十条第".len())?;
+        (text.get(start..k) == Some("第二十条第")).then_some(start)
+    };
+
+    for k in memchr::memchr3_iter(b'(', b'.', 0xE3, bytes) {
+        match bytes.get(k..k + 3) {
+            Some([0xE3, 0x80, 0x81]) => marker_before(text, k, out), // 、
+            Some([0xE3, ..]) => {}
+            _ if bytes[k] == b'(' => {
+                out.push(k);
+                out.extend(caption(k));
+            }
+            _ => marker_before(text, k, out), // .
+        }
+    }
+    for k in memchr::memchr2_iter(0xEF, 0xE2, bytes) {
+        match bytes.get(k..k + 3) {
+            Some([0xEF, 0xBC, 0x88]) => {
+                // （, and table 二's caption `第二十条第（` before it.
+                out.push(k);
+                out.extend(caption(k));
+            }
+            Some([0xEF, 0xBC, 0x8E]) => marker_before(text, k, out), // ．
+            Some([0xE2, 0x91, 0xA0..=0xB3]) => out.push(k),          // ① … ⑳
+            _ => {}
+        }
+    }
+    // A line where table 二 is read is looked at character by character: its row labels have
+    // no marker to be found by.
+    if active || out.iter().any(|&k| text[k..].starts_with("第二十条第")) {
+        out.clear();
+        out.extend(candidates_plain(text));
+        return;
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Pushes the start of the digits or numerals before the marker end at byte `end` of `text`
+/// (`12.`, `一、`, `一 、`), and `end` itself (an index glued to digits is found from there).
+fn marker_before(text: &str, end: usize, out: &mut Vec<usize>) {
+    out.push(end);
+    let mut back = text[..end].char_indices().rev().peekable();
+    // `一 、`: a space before the 顿号.
+    while let Some(&(p, c)) = back.peek() {
+        if !is_space(c) || end - p > 8 {
+            break;
+        }
+        back.next();
+    }
+    // A marker's number has at most three characters (`九十九`, `12`); each of the last four
+    // digits or numerals is a candidate start, and `start_at` tells which one is a marker.
+    for (p, c) in back.take(4) {
+        let c = fold_char(c);
+        if !(c.is_ascii_digit() || is_numeral(c)) {
+            break;
+        }
+        out.push(p);
+    }
+}
+
+/// [`candidates`] the plain way: every character [`may_start`] accepts in any table context.
+fn candidates_plain(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let any = [None, Some(TableContext::Active), Some(TableContext::Applications)];
+    text.char_indices().filter(move |&(_, c)| any.iter().any(|&t| may_start(c, t))).map(|(i, _)| i)
+}
+
+/// Characters that may start a structure where `table` is the table being read: a numeral, a
+/// bracket or a digit (markers), the first character of an anchor, a dot or 顿号 after an index
+/// glued to digits (table 三), or the first character of a row label (table 二). Most
+/// characters are none of these, and are passed over without a look at the text after them.
+fn may_start(c: char, table: Option<TableContext>) -> bool {
+    match c {
+        '0'..='9' | '０'..='９' | '(' | '（' | '第' | '申' | '行' => true,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => true,
+        '.' | '．' | '、' => table == Some(TableContext::Applications),
+        '规' | '其' | '政' => table == Some(TableContext::Active),
+        _ => false,
+    }
+}
+
+/// Whether `c` is a character of a Chinese numeral.
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '〇'
+            | '零'
+            | '两'
+    )
+}
+
+/// Whether `rest` may start with a heading marker, told from its first characters: digits or a
+/// Chinese numeral followed by a dot or 顿号, or an opening bracket before a numeral. Most
+/// candidates (`2023年`, `进一步`, `（国务院令…`) fail here without a parse.
+fn may_be_marker(rest: &str) -> bool {
+    let mut chars = rest.chars().map(fold_char).peekable();
+    let Some(first) = chars.next() else { return false };
+    if first == '(' {
+        let mut inner = chars.skip_while(|&c| is_space(c));
+        return inner.next().is_some_and(|c| c.is_ascii_digit() || is_numeral(c));
+    }
+    if first == '①' || ('\u{2460}'..='\u{2473}').contains(&first) {
+        return true;
+    }
+    let digit = first.is_ascii_digit();
+    if !digit && !is_numeral(first) {
+        return false;
+    }
+    let same = |c: char| if digit { c.is_ascii_digit() } else { is_numeral(c) };
+    let mut rest = chars.skip_while(|&c| same(c)).skip_while(|&c| is_space(c));
+    rest.next().is_some_and(|c| matches!(c, '.' | '、'))
 }
 
 /// Whether the character before a marker shows that it is no heading: `第` (`第二十条第（一）项`),
@@ -295,16 +465,18 @@ fn may_start(c: char) -> bool {
 fn blocks_marker(before: char, rest: &str) -> bool {
     let b = fold_char(before);
     let first = rest.chars().next().map(fold_char);
-    let numeral = |c: char| "一二三四五六七八九十〇零两百".contains(c);
     b == '第'
         || matches!(b, '、' | '，' | ',' | '；' | ';' | '和' | '及' | '至' | '或' | '与' | '到')
         || matches!(b, '—' | '-' | '~' | '～' | '*' | '_' | '#' | '|' | '>')
-        || (first.is_some_and(numeral) && numeral(b))
+        || (first.is_some_and(is_numeral) && is_numeral(b))
         || (first.is_some_and(|c| c.is_ascii_digit()) && (b.is_ascii_digit() || b == '.'))
 }
 
 /// A table anchor at the start of `rest` (see the module docs).
 fn anchor(rest: &str, before: Option<char>) -> Option<TableContext> {
+    if !rest.starts_with(['第', '(', '（', '行']) {
+        return None;
+    }
     // A group caption of table 二 (`第二十条第（一）项`) stands alone or before its header
     // `信息内容`; in a sentence it cites the regulation (`依据第二十条第（一）项，…`).
     if compact_starts_with(rest, "第二十条第(") {
@@ -313,7 +485,7 @@ fn anchor(rest: &str, before: Option<char>) -> Option<TableContext> {
         return (after.is_empty() || compact_starts_with(after, "信息内容"))
             .then_some(TableContext::Active);
     }
-    if compact_starts_with(rest, "(本列数据") || compact_starts_with(rest, "申请人情况") {
+    if compact_starts_with(rest, "(本列数据") {
         return Some(TableContext::Applications);
     }
     // The header of table 四 starts `行政复议 行政诉讼`; the title of section 四 says
@@ -322,6 +494,12 @@ fn anchor(rest: &str, before: Option<char>) -> Option<TableContext> {
         return Some(TableContext::Reviews);
     }
     None
+}
+
+/// Whether `bytes` hold three spaces in a row: the gap between two columns of an aligned
+/// layout (web text separates cells by one space).
+fn has_column_gap(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b' ', bytes).any(|i| bytes.get(i + 1..i + 3) == Some(b"  "))
 }
 
 /// What the text after a marker names in table 三.
@@ -419,8 +597,7 @@ mod tests {
                 "第二十条第（五）项信息内容本年处理决定数量",
                 "行政许可52",
                 "三、收到和处理政府信息公开申请情况",
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                "申请人情况 自然人 总计",
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况 自然人 总计",
                 "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3",
                 "（四）无法提供",
                 "1.本机关不掌握相关政府信息 3000003",
@@ -431,6 +608,60 @@ mod tests {
             ]
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_candidates_cut_as_the_plain_ones(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..60)
+        ) {
+            let input: String = pieces.concat();
+            proptest::prop_assert_eq!(lines_by(&input, true), lines_by(&input, false));
+        }
+    }
+
+    /// Pieces of reports, web-flattened tables and noise for the property above.
+    const PIECES: [&str; 40] = [
+        "某县2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "（一）",
+        "（二）主动公开",
+        "(三)",
+        "1.",
+        "2.",
+        "10.",
+        "第二十条第（一）项",
+        "第二十条第(五)项",
+        "信息内容",
+        "规章",
+        "行政规范性文件",
+        "规范性文件",
+        "行政许可",
+        "政府集中采购",
+        "其他对外管理服务事项",
+        "（本列数据的勾稽关系为：）",
+        "申请人情况",
+        "一、本年新收政府信息公开申请数量",
+        "（三）不予公开",
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "行政复议 行政诉讼",
+        "行政复议",
+        "0000000",
+        "3000003",
+        " ",
+        "   ",
+        "。",
+        "，",
+        "；",
+        "十二、",
+        "①",
+        "一 、",
+        "\n",
+        "本机关认真落实",
+    ];
 
     #[test]
     fn delimited_and_aligned_lines_are_not_cut() {
