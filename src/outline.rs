@@ -181,7 +181,11 @@ fn candidate(
     let tail = after.trim_start_matches(|c: char| c.is_whitespace() || is_title_terminator(c));
     let tail = (!tail.is_empty()).then(|| Span::of_subslice(input, tail));
     let after_start = Span::of_subslice(input, after).start;
-    let glued = if tail.is_none() { glued_title_end(rest) } else { None };
+    // Only the section markers: `1.`/`（1）` items are list items far more often than
+    // headings, and keep the plain rule (title to a terminator or the end of the line).
+    let section_style =
+        matches!(marker.style, MarkerStyle::ChineseComma | MarkerStyle::ChineseParen);
+    let glued = if tail.is_none() && section_style { glued_title_end(rest) } else { None };
     if !bare && table_like {
         // A table line that starts with a heading: `四、政府信息公开行政复议、行政诉讼情况 行政复议
         // 行政诉讼 结果维持…`, `五、信息处理费收取情况通知收取件数…000` (extra-samples 101, 102:
@@ -423,7 +427,7 @@ fn is_clause_punct(c: char) -> bool {
 /// The title ends after a known title (template level-1 titles, section 一's sub-titles) or
 /// at the first title ending (`情况`, `措施`, `事项`, … within [`MAX_TITLE_CHARS`] and before
 /// any clause punctuation), unless the words after it continue the title (`问题及改进情况`).
-/// A text that is a short title as a whole (CJK only, nothing after it) is left whole:
+/// A few characters after a title ending with no punctuation or number stay in the title:
 /// `政府信息公开情况统计表` is one title.
 fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
     let split_at = |end: usize| -> Option<Option<(usize, usize)>> {
@@ -451,20 +455,31 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
             }
         }
     }
-    let whole = rest.trim_end_matches(['。', '：', ':']);
-    if whole.chars().count() <= MAX_TITLE_CHARS
-        && whole.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
-    {
-        return None;
-    }
+    // Past a known title, the run-in text must be clearly text: a few characters after a title
+    // ending may be the rest of the title (`政府信息公开情况统计表`).
+    let is_text = |body: &str| {
+        body.contains(is_clause_punct)
+            || body.contains(|c: char| fold_char(c).is_ascii_digit())
+            || body.chars().count() >= 8
+    };
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n >= MAX_TITLE_CHARS || is_clause_punct(c) {
             return None;
         }
+        // A space after a title of two or more CJK characters, before a sentence: `六、附表
+        // 以下为…。` (`总 体 情 况`, letter-spaced, has one character before its spaces).
+        if is_space(c) && n >= 2 && rest[..i].chars().all(|c| c.is_alphabetic() && !c.is_ascii()) {
+            let body = rest[i..].trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
+            if body.contains(is_clause_punct) && !continues_title(body) {
+                return Some((i, rest.len() - body.len()));
+            }
+        }
         let end = i + c.len_utf8();
         if TITLE_ENDINGS.iter().any(|e| rest[..end].ends_with(e)) {
-            if let Some(found) = split_at(end) {
-                return found;
+            match split_at(end) {
+                Some(Some((_, body))) if !is_text(&rest[body..]) => {}
+                Some(found) => return found,
+                None => {}
             }
         }
     }
@@ -623,8 +638,17 @@ fn title_continuation(
 /// (sub-entries such as `（一）主动公开` may sit between), then the body's own `一、`. The
 /// document then starts at that second `一、`, and the contents stay in the preamble. Three
 /// level-1 entries in a row are required: a real section 一 always has text under it.
-fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize) -> usize {
-    let Some(style) = cands[first].as_ref().map(|c| c.style) else { return first };
+fn skip_contents(
+    input: &str,
+    lines: &[Line],
+    cands: &[Option<Box<Candidate>>],
+    first: usize,
+) -> usize {
+    let Some(style) =
+        cands[first].as_ref().filter(|c| is_contents_entry(input, c)).map(|c| c.style)
+    else {
+        return first;
+    };
     let mut ordinal = 1;
     let mut end = first;
     for (j, line) in lines.iter().enumerate().skip(first + 1) {
@@ -632,6 +656,9 @@ fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize)
             continue;
         }
         match &cands[j] {
+            // An entry has no text after its title but leader dots and a page number: a
+            // heading with run-in text (`二、…情况 我局…`) is a section, not an entry.
+            Some(c) if !is_contents_entry(input, c) => break,
             Some(c) if c.style == style && c.ordinal == ordinal + 1 => ordinal += 1,
             Some(c) if c.style != style => {}
             _ => break,
@@ -647,6 +674,18 @@ fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize)
         .skip(end + 1)
         .find(|(_, c)| c.as_ref().is_some_and(|c| c.style == style && c.ordinal == 1));
     restart.map_or(first, |(j, _)| j)
+}
+
+/// Whether a candidate can be an entry of a table of contents: nothing after its title, or
+/// only leader dots and a page number (`一、总体情况……………1`).
+fn is_contents_entry(input: &str, c: &Candidate) -> bool {
+    c.run_in.map_or(true, |r| {
+        r.slice(input).chars().all(|ch| {
+            matches!(ch, '…' | '.' | '·' | '-' | '—' | '．' | '⋯')
+                || ch.is_ascii_digit()
+                || is_space(ch)
+        })
+    })
 }
 
 /// Whether line `i` starts a paragraph: the text line before it (blank lines and page numbers
@@ -705,7 +744,7 @@ pub(crate) fn outline(
         .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
     let Some(first) = first else { return Ok(Vec::new()) };
     let first = missing_first_heading(&cands, first);
-    let first = skip_contents(lines, &cands, first);
+    let first = skip_contents(input, lines, &cands, first);
 
     let mut headings: Vec<Heading> = Vec::new();
     // Marker styles in level order with the last ordinal seen; `None` is the unnumbered style.
