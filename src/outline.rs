@@ -23,7 +23,9 @@
 //! What *is* a heading beyond `marker title`: Markdown decoration around it (`## 一、总体情况`,
 //! `**（一）主动公开。**正文`; excluded from marker and title, covered by the span); marker
 //! variants (`四．`, `一 、`); an exact template title alone on a line with no marker
-//! (`总体情况`, format.md §1.3); a template title run into its text (`一、总体情况2020年，…`);
+//! (`总体情况`, format.md §1.3); a title run into its text (`一、总体情况2020年，…`, `（一）主动
+//! 公开情况我局…`, `（二）改进举措 一是…`: [`glued_title_end`]), or into its table
+//! (`四、…行政诉讼情况 行政复议 行政诉讼 …`: the table region then starts after the title);
 //! a marker alone on its line with the title on the next; a long title wrapped onto a short
 //! next line (`…提起行政` / `诉讼情况`).
 
@@ -192,35 +194,14 @@ fn candidate(
         // the table glued to its heading). Only a level-1 marker and a title that ends like
         // one: row labels (`四、结转下年度继续办理 0000000`, `（一）予以公开 3000003`) end with
         // no title ending, and a `（X）` row is a table line.
-        let (title_end, body_start) =
-            glued.filter(|_| marker.style == MarkerStyle::ChineseComma)?;
-        let title = crate::layout::normalize(&rest[..title_end]);
-        if !ends_like_title(&title)
-            || is_table_line(&title)
-            || title.chars().count() > MAX_TITLE_CHARS
-        {
-            return None;
-        }
-        let body = rest[body_start..].trim_end();
-        return Some(Candidate {
-            style: Some(marker.style),
-            ordinal: marker.ordinal,
-            marker: marker.text.to_string(),
-            title,
-            heading_span: Span::new(
-                line.content.start,
-                Span::of_subslice(input, &rest[..title_end]).end,
-            ),
-            run_in: Some(Span::of_subslice(input, body)),
-            glued_table: true,
-            kind: OnceCell::new(),
-        });
+        glued.filter(|_| marker.style == MarkerStyle::ChineseComma)?;
     }
     if let Some((title_end, body_start)) = glued {
         let title = crate::layout::normalize(&rest[..title_end]);
         let body = rest[body_start..].trim_end();
         if title.is_empty()
             || title.chars().count() > MAX_TITLE_CHARS
+            || (table_like && (!ends_like_title(&title) || is_table_line(&title)))
             || lists_next_marker(marker.style, marker.ordinal, rest)
         {
             return None;
@@ -235,9 +216,12 @@ fn candidate(
                 Span::of_subslice(input, &rest[..title_end]).end,
             ),
             run_in: Some(Span::of_subslice(input, body)),
-            glued_table: false,
+            glued_table: table_like,
             kind: OnceCell::new(),
         });
+    }
+    if !bare && table_like {
+        return None;
     }
     let (title_raw, run_in, heading_end) =
         match rest.char_indices().find(|&(_, c)| is_title_terminator(c)) {
@@ -424,8 +408,8 @@ fn is_clause_punct(c: char) -> bool {
 /// run-in text, both byte offsets in `rest` (the text after the marker), or `None` when the
 /// title is not followed by such text (it ends at a terminator or with the line).
 ///
-/// The title ends after a known title (template level-1 titles, section 一's sub-titles) or
-/// at the first title ending (`情况`, `措施`, `事项`, … within [`MAX_TITLE_CHARS`] and before
+/// The title ends after a known title (template level-1 titles, section 一's sub-titles), at a
+/// space between a CJK title and a sentence, or at the first title ending (`情况`, `措施`, `事项`, … within [`MAX_TITLE_CHARS`] and before
 /// any clause punctuation), unless the words after it continue the title (`问题及改进情况`).
 /// A few characters after a title ending with no punctuation or number stay in the title:
 /// `政府信息公开情况统计表` is one title.
@@ -457,10 +441,11 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
     }
     // Past a known title, the run-in text must be clearly text: a few characters after a title
     // ending may be the rest of the title (`政府信息公开情况统计表`).
+    // (Looks at the first characters only: a one-line web page may be megabytes long.)
     let is_text = |body: &str| {
-        body.contains(is_clause_punct)
-            || body.contains(|c: char| fold_char(c).is_ascii_digit())
-            || body.chars().count() >= 8
+        let mut head = body.chars().take(MAX_TITLE_CHARS);
+        body.chars().nth(7).is_some()
+            || head.any(|c| is_clause_punct(c) || fold_char(c).is_ascii_digit())
     };
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n >= MAX_TITLE_CHARS || is_clause_punct(c) {
@@ -470,7 +455,8 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
         // 以下为…。` (`总 体 情 况`, letter-spaced, has one character before its spaces).
         if is_space(c) && n >= 2 && rest[..i].chars().all(|c| c.is_alphabetic() && !c.is_ascii()) {
             let body = rest[i..].trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
-            if body.contains(is_clause_punct) && !continues_title(body) {
+            let sentence = body.chars().take(2 * MAX_TITLE_CHARS).any(is_clause_punct);
+            if sentence && !continues_title(body) {
                 return Some((i, rest.len() - body.len()));
             }
         }
@@ -1136,6 +1122,61 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// The glued headings of issue 10 (extra-samples 102–111), each at the start of a line.
+    #[test]
+    fn glued_titles() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("一、总体情况2024年，平潭综合实验区公安局…", "总体情况", Some("2024年，平潭综合实验区公安局…")),
+            ("一、总体情况一是重新梳理汇总政府信息公开目录。", "总体情况", Some("一是重新梳理汇总政府信息公开目录。")),
+            ("（一）主动公开情况我局严格按照规定，…", "主动公开情况", Some("我局严格按照规定，…")),
+            ("（一）主动公开截至2023年底，…", "主动公开", Some("截至2023年底，…")),
+            ("（一）主动公开方面。把主动公开…", "主动公开方面", Some("把主动公开…")),
+            ("（三）政府信息管理和公开平台建设方面。一是…", "政府信息管理和公开平台建设方面", Some("一是…")),
+            ("（二）改进举措 一是进一步加强…", "改进举措", Some("一是进一步加强…")),
+            ("（一）主动公开规章和规范性文件情况", "主动公开规章和规范性文件情况", None),
+            ("二、主动公开政府信息情况", "主动公开政府信息情况", None),
+            (
+                "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                "收到和处理政府信息公开申请情况",
+                Some("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+            ),
+            ("二、主动公开政府信息情况今年以来，主动公开政府信息225条。", "主动公开政府信息情况", Some("今年以来，主动公开政府信息225条。")),
+            ("五、存在的主要问题及改进情况2020年我局将进一步…", "存在的主要问题及改进情况", Some("2020年我局将进一步…")),
+            ("六、存在的主要问题及改进措施2025年，我局…", "存在的主要问题及改进措施", Some("2025年，我局…")),
+            ("五、存在的主要问题及明年工作计划2024年，我局…", "存在的主要问题及明年工作计划", Some("2024年，我局…")),
+            ("六、其他需要报告的事项暂无。", "其他需要报告的事项", Some("暂无。")),
+            ("六、其他需要报告的事项2024年，无收取信息处理费情况。", "其他需要报告的事项", Some("2024年，无收取信息处理费情况。")),
+            (
+                "五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000",
+                "信息处理费收取情况",
+                Some("通知收取件数通知收取金额（元）实际收取金额（元）000"),
+            ),
+            ("一、总体情况和主要成效。本年度…", "总体情况和主要成效", Some("本年度…")),
+            ("二、政府信息公开情况统计表", "政府信息公开情况统计表", None),
+            ("一、 概述推进政府信息公开工作是贯彻实施条例的重要举措。", "概述", Some("推进政府信息公开工作是贯彻实施条例的重要举措。")),
+        ];
+        for &(line, title, run_in) in cases {
+            let ls = lines(line);
+            let mut memo = None;
+            let c = candidate(line, &ls[0], None, &mut memo).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(c.title, title, "{line}");
+            assert_eq!(c.run_in.map(|s| s.slice(line)), run_in, "{line}");
+            let head = c.heading_span.slice(line);
+            assert!(head.ends_with(title) || head.ends_with(['。', '：']), "{line}: {head}");
+        }
+        // Not headings: row labels glued to their digits, the intro listing the titles.
+        for line in [
+            "四、结转下年度继续办理 0000000",
+            "（一）予以公开 3000003",
+            "一、本年新收政府信息公开申请数量 8 0 0 0 0 0 8",
+            "四、结转下年度继续办理0000000",
+            "一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况",
+        ] {
+            let ls = lines(line);
+            assert!(candidate(line, &ls[0], None, &mut None).is_none(), "{line}");
+        }
     }
 
     #[test]

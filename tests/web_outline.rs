@@ -474,3 +474,14 @@ fn not_headings_at_line_starts() {
     assert_eq!(overview.len(), 4, "{overview:?}");
     assert!(overview[3].starts_with("（一）主动公开政府信息的数量"));
 }
+
+proptest::proptest! {
+    /// Any mix of glue forms over the headings gives the same tree as the generator says.
+    #[test]
+    fn any_mix_of_glue_forms(forms in proptest::collection::vec(0..GLUES.len(), 14)) {
+        let (text, want) = build(|k| GLUES[forms[k % forms.len()]], "存在的主要问题及改进情况");
+        let r = report(&text);
+        let got: Vec<Want> = r.sections.iter().map(|x| got(&text, x)).collect();
+        proptest::prop_assert_eq!(got, want, "{}", text);
+    }
+}
