@@ -784,7 +784,9 @@ pub(crate) fn outline(
                     if glued || is_table_caption(rest) || starts_table(rest) {
                         h.table_lines = Some((i, h.last_line, kind));
                         h.run_in_table = true;
-                        table_started = !is_table_caption(rest) || glued;
+                        // Even a caption alone: what follows is the table, and its `（X）` rows
+                        // are no sub-headings.
+                        table_started = true;
                     }
                 }
                 headings.push(h);
