@@ -204,8 +204,9 @@ impl Ctx<'_> {
         // into the paragraphs before it and those after it.
         let first = h.table_lines.map_or(body.end, |(first, _, _)| first);
         let before = body.clone().filter(|&i| i < first).filter_map(|i| self.segment(i));
+        let run_in = h.run_in.filter(|_| !h.run_in_table);
         let mut paragraphs =
-            layout::paragraphs(self.input, h.run_in.into_iter().chain(before), self.wrap);
+            layout::paragraphs(self.input, run_in.into_iter().chain(before), self.wrap);
         let mut tables = Vec::new();
         if let Some((first, last, table)) = h.table_lines {
             // The region keeps the last line's trailing tabs and spaces: they are blank
@@ -213,7 +214,12 @@ impl Ctx<'_> {
             // cells (found by the roundtrip fuzz target).
             let last_line = self.lines[last].span;
             let text = last_line.slice(self.input).trim_end_matches(['\n', '\r']);
-            let span = Span::new(self.line_start(first), last_line.start + text.len());
+            // A table glued to its heading starts where the heading's title ends.
+            let start = match h.run_in.filter(|_| h.run_in_table) {
+                Some(run_in) => run_in.start,
+                None => self.line_start(first),
+            };
+            let span = Span::new(start, last_line.start + text.len());
             tables.push(TableRegion { table, span });
             let after = body.filter(|&i| i > last).filter_map(|i| self.segment(i));
             paragraphs.extend(layout::paragraphs(self.input, after, self.wrap));

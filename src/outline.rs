@@ -23,7 +23,9 @@
 //! What *is* a heading beyond `marker title`: Markdown decoration around it (`## 一、总体情况`,
 //! `**（一）主动公开。**正文`; excluded from marker and title, covered by the span); marker
 //! variants (`四．`, `一 、`); an exact template title alone on a line with no marker
-//! (`总体情况`, format.md §1.3); a template title run into its text (`一、总体情况2020年，…`);
+//! (`总体情况`, format.md §1.3); a title run into its text (`一、总体情况2020年，…`, `（一）主动
+//! 公开情况我局…`, `（二）改进举措 一是…`: [`glued_title_end`]), or into its table
+//! (`四、…行政诉讼情况 行政复议 行政诉讼 …`: the table region then starts after the title);
 //! a marker alone on its line with the title on the next; a long title wrapped onto a short
 //! next line (`…提起行政` / `诉讼情况`).
 
@@ -62,6 +64,10 @@ pub(crate) struct Heading {
     pub(crate) heading_span: Span,
     /// For a run-in heading, the rest of its line (trimmed), which starts the first paragraph.
     pub(crate) run_in: Option<Span>,
+    /// The run-in text is the start of the section's table, not a paragraph
+    /// (`四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 …`): the table region, whose
+    /// first line is then the heading's line, starts at `run_in`.
+    pub(crate) run_in_table: bool,
     /// Level-1 only: the section kind from the wording.
     pub(crate) kind: Option<SectionKind>,
     /// The first and last line of the table region this heading's section holds, and which
@@ -81,6 +87,9 @@ struct Candidate {
     title: String,
     heading_span: Span,
     run_in: Option<Span>,
+    /// The line is a table line that starts with this heading (see [`candidate`]): if the
+    /// heading is not taken, the line belongs to the table.
+    glued_table: bool,
     /// `section_kind(title)`, computed on first use: the outline asks it up to four times per
     /// candidate, and each ask folds the title and scans it for ~40 words (issue 5).
     kind: OnceCell<SectionKind>,
@@ -147,11 +156,8 @@ fn candidate(
         *full_is_table = Some(full_table);
         full_table || (text.len() != full.len() && is_table_line(text))
     };
-    if !bare && table_like {
-        return None;
-    }
     let Ok((rest, marker)) = marker else {
-        return unnumbered(line, text);
+        return if table_like { None } else { unnumbered(line, text) };
     };
     // `**一、**总体情况`: only the marker is bold; the title is what follows the `**`.
     let (rest, after) = if rest.is_empty() {
@@ -169,6 +175,7 @@ fn candidate(
             title: String::new(),
             heading_span: line.content,
             run_in: None,
+            glued_table: false,
             kind: OnceCell::new(),
         });
     }
@@ -176,10 +183,45 @@ fn candidate(
     let tail = after.trim_start_matches(|c: char| c.is_whitespace() || is_title_terminator(c));
     let tail = (!tail.is_empty()).then(|| Span::of_subslice(input, tail));
     let after_start = Span::of_subslice(input, after).start;
-    if tail.is_none() {
-        if let Some(c) = run_in_template_title(input, marker, rest, line.content.start) {
-            return Some(c);
+    // Only the section markers: `1.`/`（1）` items are list items far more often than
+    // headings, and keep the plain rule (title to a terminator or the end of the line).
+    let section_style =
+        matches!(marker.style, MarkerStyle::ChineseComma | MarkerStyle::ChineseParen);
+    let glued = if tail.is_none() && section_style { glued_title_end(rest) } else { None };
+    if !bare && table_like {
+        // A table line that starts with a heading: `四、政府信息公开行政复议、行政诉讼情况 行政复议
+        // 行政诉讼 结果维持…`, `五、信息处理费收取情况通知收取件数…000` (extra-samples 101, 102:
+        // the table glued to its heading). Only a level-1 marker and a title that ends like
+        // one: row labels (`四、结转下年度继续办理 0000000`, `（一）予以公开 3000003`) end with
+        // no title ending, and a `（X）` row is a table line.
+        glued.filter(|_| marker.style == MarkerStyle::ChineseComma)?;
+    }
+    if let Some((title_end, body_start)) = glued {
+        let title = crate::layout::normalize(&rest[..title_end]);
+        let body = rest[body_start..].trim_end();
+        if title.is_empty()
+            || title.chars().count() > MAX_TITLE_CHARS
+            || (table_like && (!ends_like_title(&title) || is_table_line(&title)))
+            || lists_next_marker(marker.style, marker.ordinal, rest)
+        {
+            return None;
         }
+        return Some(Candidate {
+            style: Some(marker.style),
+            ordinal: marker.ordinal,
+            marker: marker.text.to_string(),
+            title,
+            heading_span: Span::new(
+                line.content.start,
+                Span::of_subslice(input, &rest[..title_end]).end,
+            ),
+            run_in: Some(Span::of_subslice(input, body)),
+            glued_table: table_like,
+            kind: OnceCell::new(),
+        });
+    }
+    if !bare && table_like {
+        return None;
     }
     let (title_raw, run_in, heading_end) =
         match rest.char_indices().find(|&(_, c)| is_title_terminator(c)) {
@@ -226,6 +268,7 @@ fn candidate(
         title,
         heading_span: Span::new(line.content.start, heading_end),
         run_in,
+        glued_table: false,
         kind: OnceCell::new(),
     })
 }
@@ -266,6 +309,7 @@ fn unnumbered(line: &Line, text: &str) -> Option<Candidate> {
         title,
         heading_span: line.content,
         run_in: None,
+        glued_table: false,
         kind: OnceCell::new(),
     })
 }
@@ -288,46 +332,144 @@ const TEMPLATE_TITLES: &[&str] = &[
     "其他需要报告的事项",
 ];
 
-/// A `一、` heading whose text is a template title (or a known longer wording) run straight into
-/// its text with no punctuation: the title ends where the known wording ends. The text must
-/// start with a number (`一、总体情况2020年，我区…`, format.md §6.5), or read as a sentence —
-/// its first punctuation a comma (`一、总体情况今年以来，我区…`); `一、总体情况和主要成效。` is
-/// a longer title, and `一、总体情况；二、…` the intro listing the titles.
-fn run_in_template_title(
-    input: &str,
-    marker: crate::parsers::HeadingMarker<'_>,
-    rest: &str,
-    line_start: usize,
-) -> Option<Candidate> {
-    if marker.style != MarkerStyle::ChineseComma {
-        return None;
+/// Sub-titles of section 一 in the 2021 template's model text (format.md §1.3: 主动公开,
+/// 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障), which reports print with
+/// [`SUBTITLE_SUFFIXES`] or bare: known titles, so that one run straight into its text
+/// (`（一）主动公开截至2023年底…`, extra-samples 102) ends where its wording ends.
+const SUBTITLE_STEMS: &[&str] =
+    &["主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "平台建设", "监督保障"];
+
+/// What a [`SUBTITLE_STEMS`] entry may carry: `主动公开情况`, `依申请公开工作`, `监督保障方面`.
+const SUBTITLE_SUFFIXES: &[&str] = &["工作情况", "情况", "工作", "方面"];
+
+/// The byte length of the longest prefix of `text` that reads `word` once folded, spaces and
+/// ignorable characters inside `text` skipped (`总 体 情 况` reads `总体情况`).
+fn folded_prefix_len(text: &str, word: &str) -> Option<usize> {
+    let mut want = word.chars().peekable();
+    for (i, c) in text.char_indices() {
+        let Some(&w) = want.peek() else { return Some(i) };
+        if is_ignorable(c) || (is_space(c) && i > 0) {
+            continue;
+        }
+        if fold_char(c) != w {
+            return None;
+        }
+        want.next();
     }
-    let title = TEMPLATE_TITLES
-        .iter()
-        .copied()
-        .chain(UNNUMBERED_TITLES.iter().map(|&(t, _)| t))
-        .filter(|t| rest.starts_with(t))
-        .max_by_key(|t| t.len())?;
-    let body = &rest[title.len()..];
-    let first = body.chars().next()?;
-    let starts_with_number = crate::parsers::fold_char(first).is_ascii_digit();
-    let sentence = first.is_alphanumeric()
-        && body
-            .chars()
-            .find(|c| !c.is_alphanumeric() && !c.is_whitespace())
-            .is_some_and(|c| matches!(c, '，' | ','));
-    if !starts_with_number && !sentence {
-        return None;
+    want.peek().is_none().then_some(text.len())
+}
+
+/// The end (in bytes) of the longest known title that `rest` starts with: a level-1 title of
+/// [`TEMPLATE_TITLES`] / [`UNNUMBERED_TITLES`] or a sub-title of section 一.
+/// Also says whether that title is a level-1 one.
+fn known_title_prefix(rest: &str) -> Option<(usize, bool)> {
+    let level1 = TEMPLATE_TITLES.iter().chain(UNNUMBERED_TITLES.iter().map(|(t, _)| t));
+    let mut best = level1.filter_map(|t| folded_prefix_len(rest, t)).max().map(|e| (e, true));
+    for stem in SUBTITLE_STEMS {
+        let Some(end) = folded_prefix_len(rest, stem) else { continue };
+        let with_suffix =
+            SUBTITLE_SUFFIXES.iter().filter_map(|s| folded_prefix_len(&rest[end..], s)).max();
+        let end = end + with_suffix.unwrap_or(0);
+        if best.map_or(true, |(b, _)| end > b) {
+            best = Some((end, false));
+        }
     }
-    Some(Candidate {
-        style: Some(marker.style),
-        ordinal: marker.ordinal,
-        marker: marker.text.to_string(),
-        title: title.to_string(),
-        heading_span: Span::new(line_start, Span::of_subslice(input, body).start),
-        run_in: Some(Span::of_subslice(input, body)),
-        kind: OnceCell::new(),
-    })
+    // A space the match skipped at its end belongs to what follows.
+    best.map(|(e, level1)| (rest[..e].trim_end_matches(is_space).len(), level1))
+}
+
+/// Whether `text` up to its first clause punctuation is a title by its shape: CJK letters
+/// only, within [`MAX_TITLE_CHARS`], ending with a title ending (`主动公开规章和规范性文件
+/// 情况。`), so that a sub-title stem at its start (`主动公开`) does not end it.
+fn is_title_shaped(text: &str) -> bool {
+    let end = text.find(is_clause_punct).unwrap_or(text.len());
+    let head = &text[..end];
+    head.chars().count() <= MAX_TITLE_CHARS
+        && head.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        && ends_like_title(head)
+}
+
+/// Words that continue a title after a title ending or a known title: a conjunction
+/// (`存在的主要问题及改进情况`, `总体情况和主要成效`), `的` (`工作情况的说明`), or another
+/// title word (`情况说明`, `工作方面`).
+fn continues_title(after: &str) -> bool {
+    const WORDS: &[&str] = &["和", "及", "与", "暨", "并", "、", "的", "工作", "方面", "政府信息"];
+    WORDS.iter().chain(TITLE_ENDINGS).any(|w| after.starts_with(w))
+}
+
+/// Punctuation that ends a clause: a title never runs past it.
+fn is_clause_punct(c: char) -> bool {
+    matches!(fold_char(c), ',' | ';' | '!' | '?' | '。') || is_title_terminator(c)
+}
+
+/// Where the title of a heading whose text runs on with no terminator ends (issue 10:
+/// `一、总体情况2024年，…`, `（一）主动公开情况我局严格…`, `（二）改进举措 一是…`,
+/// `五、信息处理费收取情况通知收取件数…000`): returns the title's end and the start of the
+/// run-in text, both byte offsets in `rest` (the text after the marker), or `None` when the
+/// title is not followed by such text (it ends at a terminator or with the line).
+///
+/// The title ends after a known title (template level-1 titles, section 一's sub-titles), at a
+/// space between a CJK title and a sentence, or at the first title ending (`情况`, `措施`, `事项`, … within [`MAX_TITLE_CHARS`] and before
+/// any clause punctuation), unless the words after it continue the title (`问题及改进情况`).
+/// A few characters after a title ending with no punctuation or number stay in the title:
+/// `政府信息公开情况统计表` is one title.
+fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
+    let split_at = |end: usize| -> Option<Option<(usize, usize)>> {
+        let after = &rest[end..];
+        let body = after.trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
+        let Some(first) = body.chars().next() else { return Some(None) };
+        if is_clause_punct(first) || matches!(first, '、' | '”' | '」' | '》' | '）' | ')') {
+            // The title runs to a terminator (`总体情况：`), or this is no title at all.
+            return Some(None);
+        }
+        if continues_title(body) {
+            return None;
+        }
+        Some(Some((end, rest.len() - body.len())))
+    };
+    if let Some((end, level1)) = known_title_prefix(rest) {
+        if end == rest.len() {
+            return None;
+        }
+        // A level-1 title goes on only with a conjunction (`总体情况和主要成效`); a sub-title
+        // stem also when the whole reads as a title (`主动公开规章和规范性文件情况`).
+        if level1 || !is_title_shaped(rest) {
+            if let Some(found) = split_at(end) {
+                return found;
+            }
+        }
+    }
+    // Past a known title, the run-in text must be clearly text: a few characters after a title
+    // ending may be the rest of the title (`政府信息公开情况统计表`).
+    // (Looks at the first characters only: a one-line web page may be megabytes long.)
+    let is_text = |body: &str| {
+        let mut head = body.chars().take(MAX_TITLE_CHARS);
+        body.chars().nth(7).is_some()
+            || head.any(|c| is_clause_punct(c) || fold_char(c).is_ascii_digit())
+    };
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= MAX_TITLE_CHARS || is_clause_punct(c) {
+            return None;
+        }
+        // A space after a title of two or more CJK characters, before a sentence: `六、附表
+        // 以下为…。` (`总 体 情 况`, letter-spaced, has one character before its spaces).
+        if is_space(c) && n >= 2 && rest[..i].chars().all(|c| c.is_alphabetic() && !c.is_ascii()) {
+            let body = rest[i..].trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
+            let sentence = body.chars().take(2 * MAX_TITLE_CHARS).any(is_clause_punct);
+            if sentence && !continues_title(body) {
+                return Some((i, rest.len() - body.len()));
+            }
+        }
+        let end = i + c.len_utf8();
+        if TITLE_ENDINGS.iter().any(|e| rest[..end].ends_with(e)) {
+            match split_at(end) {
+                Some(Some((_, body))) if !is_text(&rest[body..]) => {}
+                Some(found) => return found,
+                None => {}
+            }
+        }
+    }
+    None
 }
 
 /// A `一、`-style heading whose title is one of the known section titles (format.md §1.3):
@@ -386,7 +528,7 @@ pub(crate) fn section_kind(title: &str) -> SectionKind {
     } else if has(&["行政复议", "行政诉讼"]) {
         SectionKind::ReviewsAndLawsuits
     } else if has(&["问题"]) {
-        if has(&["改进", "措施", "打算", "方向", "思路", "下步", "下一步", "整改"])
+        if has(&["改进", "措施", "打算", "方向", "思路", "下步", "下一步", "整改", "计划"])
         {
             SectionKind::ProblemsAndImprovements
         } else {
@@ -434,9 +576,17 @@ fn bare_marker_title(
 }
 
 /// Words a section title ends with (format.md §1.3: every template and observed title ends
-/// with one of them).
-const TITLE_ENDINGS: &[&str] =
-    &["情况", "事项", "问题", "措施", "方向", "思路", "打算", "计划", "成效", "概述", "说明"];
+/// with one of them; `举措` and `方面` from the sub-headings of extra-samples 101, 106, 111:
+/// `（二）改进举措`, `（一）主动公开方面`).
+const TITLE_ENDINGS: &[&str] = &[
+    "情况", "事项", "问题", "措施", "举措", "方向", "思路", "打算", "计划", "成效", "概述", "说明",
+    "方面",
+];
+
+/// Whether a title ends with one of [`TITLE_ENDINGS`].
+fn ends_like_title(title: &str) -> bool {
+    TITLE_ENDINGS.iter().any(|e| title.ends_with(e))
+}
 
 /// A title that PDF extraction wrapped onto the next line: `四、因政府信息公开工作被申请行政
 /// 复议、提起行政` / `诉讼情况` (a long level-1 title in a large font wraps in narrow layouts).
@@ -451,7 +601,6 @@ fn title_continuation(
     i: usize,
     c: &Candidate,
 ) -> Option<(usize, String)> {
-    let ends_like_title = |t: &str| TITLE_ENDINGS.iter().any(|e| t.ends_with(e));
     if c.run_in.is_some() || c.title.chars().count() < 12 || ends_like_title(&c.title) {
         return None;
     }
@@ -475,8 +624,17 @@ fn title_continuation(
 /// (sub-entries such as `（一）主动公开` may sit between), then the body's own `一、`. The
 /// document then starts at that second `一、`, and the contents stay in the preamble. Three
 /// level-1 entries in a row are required: a real section 一 always has text under it.
-fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize) -> usize {
-    let Some(style) = cands[first].as_ref().map(|c| c.style) else { return first };
+fn skip_contents(
+    input: &str,
+    lines: &[Line],
+    cands: &[Option<Box<Candidate>>],
+    first: usize,
+) -> usize {
+    let Some(style) =
+        cands[first].as_ref().filter(|c| is_contents_entry(input, c)).map(|c| c.style)
+    else {
+        return first;
+    };
     let mut ordinal = 1;
     let mut end = first;
     for (j, line) in lines.iter().enumerate().skip(first + 1) {
@@ -484,6 +642,9 @@ fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize)
             continue;
         }
         match &cands[j] {
+            // An entry has no text after its title but leader dots and a page number: a
+            // heading with run-in text (`二、…情况 我局…`) is a section, not an entry.
+            Some(c) if !is_contents_entry(input, c) => break,
             Some(c) if c.style == style && c.ordinal == ordinal + 1 => ordinal += 1,
             Some(c) if c.style != style => {}
             _ => break,
@@ -499,6 +660,18 @@ fn skip_contents(lines: &[Line], cands: &[Option<Box<Candidate>>], first: usize)
         .skip(end + 1)
         .find(|(_, c)| c.as_ref().is_some_and(|c| c.style == style && c.ordinal == 1));
     restart.map_or(first, |(j, _)| j)
+}
+
+/// Whether a candidate can be an entry of a table of contents: nothing after its title, or
+/// only leader dots and a page number (`一、总体情况……………1`).
+fn is_contents_entry(input: &str, c: &Candidate) -> bool {
+    c.run_in.map_or(true, |r| {
+        r.slice(input).chars().all(|ch| {
+            matches!(ch, '…' | '.' | '·' | '-' | '—' | '．' | '⋯')
+                || ch.is_ascii_digit()
+                || is_space(ch)
+        })
+    })
 }
 
 /// Whether line `i` starts a paragraph: the text line before it (blank lines and page numbers
@@ -556,7 +729,8 @@ pub(crate) fn outline(
         })
         .or_else(|| cands.iter().position(|c| c.as_ref().is_some_and(|c| c.ordinal == 1)));
     let Some(first) = first else { return Ok(Vec::new()) };
-    let first = skip_contents(lines, &cands, first);
+    let first = missing_first_heading(&cands, first);
+    let first = skip_contents(input, lines, &cands, first);
 
     let mut headings: Vec<Heading> = Vec::new();
     // Marker styles in level order with the last ordinal seen; `None` is the unnumbered style.
@@ -575,9 +749,51 @@ pub(crate) fn outline(
             continue;
         }
         let text = line.text(input);
-        if let Some(kind) = table_kind.filter(|_| {
+        let in_table = table_kind.filter(|_| {
             table_memo[i].unwrap_or_else(|| is_table_line(text)) || is_markdown_table_row(text)
-        }) {
+        });
+        // A table line is a heading only when it starts with one (`glued_table`) that the
+        // sequence accepts; otherwise it belongs to the table.
+        let glued = cands[i].as_ref().is_some_and(|c| c.glued_table);
+        if in_table.is_none() || glued {
+            let Some(c) = cands[i].as_deref() else { continue };
+            let placed = place_heading(
+                input,
+                lines,
+                &cands,
+                i,
+                c,
+                wrap,
+                &mut stack,
+                &Ctx { table_started, legacy, options },
+                diagnostics,
+            )?;
+            if let Some((h, next_line)) = placed {
+                if h.level == 1 {
+                    table_kind = h.kind.and_then(SectionKind::table).filter(|_| !legacy);
+                    table_started = false;
+                    caption = None;
+                }
+                continued = next_line;
+                let mut h = h;
+                // The table glued to its heading (`四、…行政诉讼情况 行政复议 行政诉讼 结果维持…`,
+                // `三、…申请情况（本列数据的勾稽关系为…）`): the region starts at the run-in.
+                if let (Some(kind), Some(run_in)) = (table_kind.filter(|_| h.level == 1), h.run_in)
+                {
+                    let rest = run_in.slice(input);
+                    if glued || is_table_caption(rest) || starts_table(rest) {
+                        h.table_lines = Some((i, h.last_line, kind));
+                        h.run_in_table = true;
+                        // Even a caption alone: what follows is the table, and its `（X）` rows
+                        // are no sub-headings.
+                        table_started = true;
+                    }
+                }
+                headings.push(h);
+                continue;
+            }
+        }
+        if let Some(kind) = in_table {
             table_started = true;
             // The table belongs to the innermost section open where it starts (the last
             // heading): no heading but a level-1 one comes after a table has started, so the
@@ -587,119 +803,216 @@ pub(crate) fn outline(
                 let first_line = h.table_lines.map_or(caption.unwrap_or(i), |(f, _, _)| f);
                 h.table_lines = Some((first_line, i, kind));
             }
-            continue;
         }
-        let Some(c) = cands[i].as_deref() else { continue };
-        let bare;
-        let (c, bare_next) = if c.title.is_empty() {
-            let Some((j, title)) = bare_marker_title(input, lines, &cands, i) else { continue };
-            bare = Candidate {
-                title,
-                heading_span: c.heading_span.cover(lines[j].content),
-                kind: OnceCell::new(),
-                ..c.clone()
-            };
-            (&bare, Some(j))
-        } else {
-            (c, None)
-        };
-        let position = match c.style {
-            // An unnumbered title is level 1 whatever the document's level-1 style, and only
-            // when it stands alone: in a hard-wrapped document the previous line must end its
-            // paragraph, or `…现将本年度政府信息公开工作` / `总体情况` / `报告如下。` would make one.
-            None => {
-                if !stands_alone(input, lines, i, wrap) {
-                    continue;
-                }
-                (!stack.is_empty()).then_some(0)
-            }
-            Some(_) => stack.iter().position(|&(s, _)| s == c.style),
-        };
-        let level = match position {
-            Some(p) => {
-                let last = stack[p].1;
-                // An unnumbered title's number is its template position, not written: sections
-                // the report lacks may come between (no `heading-out-of-order` either).
-                let max_step = match (c.style, p) {
-                    (None, _) => u32::MAX,
-                    (Some(_), 0) if is_known_level1(c) => u32::MAX,
-                    (Some(_), 0) => 2,
-                    (Some(_), _) => 1,
-                };
-                if c.ordinal <= last || c.ordinal - last > max_step {
-                    continue;
-                }
-                if table_started && p != 0 {
-                    continue; // a row label inside the table: `(一) 予以公开`
-                }
-                // Inside a table only a real section title ends it: a wrapped row label such as
-                // `四、结转下年` (its `度继续办理` on the next line) is no section.
-                if table_started && c.kind() == SectionKind::Other {
-                    continue;
-                }
-                if c.ordinal >= last + 2 && c.style.is_some() {
-                    diagnostics.push(Diagnostic::warning(
-                        Code::HeadingOutOfOrder,
-                        c.heading_span,
-                        format!(
-                            "expected heading number {} after {}, found `{}`",
-                            last + 1,
-                            last,
-                            c.marker
-                        ),
-                    ));
-                }
-                stack.truncate(p + 1);
-                stack[p].1 = c.ordinal;
-                p + 1
-            }
-            None => {
-                if (c.ordinal != 1 && !is_known_level1(c)) || table_started {
-                    continue;
-                }
-                stack.push((c.style, c.ordinal));
-                stack.len()
-            }
-        };
-        if level > options.max_heading_depth {
-            return Err(ParseError::TooDeep {
-                depth: level,
-                limit: options.max_heading_depth,
-                offset: c.heading_span.start,
-            });
-        }
-        let kind = (level == 1).then(|| c.kind());
-        if level == 1 {
-            table_kind = kind.and_then(SectionKind::table).filter(|_| !legacy);
-            table_started = false;
-            caption = None;
-        }
-        let mut c_title = c.title.clone();
-        let mut heading_span = c.heading_span;
-        let mut last_line = i;
-        if let Some(j) = bare_next {
-            last_line = j;
-            continued = Some(j);
-        } else if let Some((j, joined)) = title_continuation(input, lines, &cands, i, c) {
-            c_title = joined;
-            heading_span = heading_span.cover(lines[j].content);
-            last_line = j;
-            continued = Some(j);
-        }
-        headings.push(Heading {
-            line: i,
-            last_line,
-            level,
-            number: c.ordinal,
-            marker: c.marker.clone(),
-            title: c_title,
-            heading_span,
-            run_in: c.run_in,
-            kind,
-            table_lines: None,
-        });
     }
     Ok(headings)
+}
+
+/// Whether a heading's run-in text is the start of its table: a table line, or a first word
+/// (up to a space) that is table wording, as a flattened table's header
+/// (`行政复议 行政诉讼 结果维持 … 000000000000000`, extra-samples 102) is.
+fn starts_table(run_in: &str) -> bool {
+    if is_table_line(run_in) {
+        return true;
+    }
+    let first = run_in.split(is_space).next().unwrap_or("");
+    !first.is_empty()
+        && first.len() < run_in.len()
+        && first.chars().count() <= 20
+        && is_table_line(first)
+}
+
+/// What [`place_heading`] needs of the outline's state besides the stack.
+struct Ctx<'a> {
+    table_started: bool,
+    legacy: bool,
+    options: &'a ParseOptions,
+}
+
+/// Places candidate `c` of line `i` in the tree: its level from the marker stack (which it
+/// updates), or `None` when the sequence rejects it (out of order, a row label inside a
+/// table …). Returns the heading and, when its title took the next line, that line.
+#[allow(clippy::too_many_arguments)]
+fn place_heading(
+    input: &str,
+    lines: &[Line],
+    cands: &[Option<Box<Candidate>>],
+    i: usize,
+    c: &Candidate,
+    wrap: Option<usize>,
+    stack: &mut Vec<(Option<MarkerStyle>, u32)>,
+    ctx: &Ctx<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<(Heading, Option<usize>)>, ParseError> {
+    let table_started = ctx.table_started;
+    let bare;
+    let (c, bare_next) = if c.title.is_empty() {
+        let Some((j, title)) = bare_marker_title(input, lines, cands, i) else { return Ok(None) };
+        bare = Candidate {
+            title,
+            heading_span: c.heading_span.cover(lines[j].content),
+            kind: OnceCell::new(),
+            ..c.clone()
+        };
+        (&bare, Some(j))
+    } else {
+        (c, None)
+    };
+    let position = match c.style {
+        // An unnumbered title is level 1 whatever the document's level-1 style, and only
+        // when it stands alone: in a hard-wrapped document the previous line must end its
+        // paragraph, or `…现将本年度政府信息公开工作` / `总体情况` / `报告如下。` would make one.
+        None => {
+            if !stands_alone(input, lines, i, wrap) {
+                return Ok(None);
+            }
+            (!stack.is_empty()).then_some(0)
+        }
+        Some(_) => stack.iter().position(|&(s, _)| s == c.style),
+    };
+    let level = match position {
+        Some(p) => {
+            let last = stack[p].1;
+            // An unnumbered title's number is its template position, not written: sections
+            // the report lacks may come between (no `heading-out-of-order` either).
+            let max_step = match (c.style, p) {
+                (None, _) => u32::MAX,
+                (Some(_), 0) if is_known_level1(c) => u32::MAX,
+                (Some(_), 0) => 2,
+                (Some(_), _) => 1,
+            };
+            // Tables under headings of their own that restart the numbering (issue 10: `一、
+            // 主动公开政府信息情况` after `六、其他需要报告的事项`): a known table section
+            // numbered 1 at level 1 starts a new run of level-1 numbers.
+            let restart = p == 0
+                && c.ordinal == 1
+                && last > 1
+                && is_known_level1(c)
+                && c.kind().table().is_some()
+                && !ctx.legacy;
+            if !restart && (c.ordinal <= last || c.ordinal - last > max_step) {
+                return Ok(None);
+            }
+            if table_started && p != 0 {
+                return Ok(None); // a row label inside the table: `(一) 予以公开`
+            }
+            // Inside a table only a real section title ends it: a wrapped row label such as
+            // `四、结转下年` (its `度继续办理` on the next line) is no section; a title that
+            // ends like one (`五、信息处理费收取情况`, extra-samples 102) is.
+            if table_started && c.kind() == SectionKind::Other && !ends_like_title(&c.title) {
+                return Ok(None);
+            }
+            if !restart && c.ordinal >= last + 2 && c.style.is_some() {
+                diagnostics.push(Diagnostic::warning(
+                    Code::HeadingOutOfOrder,
+                    c.heading_span,
+                    format!(
+                        "expected heading number {} after {}, found `{}`",
+                        last + 1,
+                        last,
+                        c.marker
+                    ),
+                ));
+            }
+            stack.truncate(p + 1);
+            stack[p].1 = c.ordinal;
+            p + 1
+        }
+        // A report whose first section heading is missing starts at `（一）`
+        // ([`missing_first_heading`]): its `（X）` sections are level 1, and the first
+        // `X、` section with a known title is level 1 beside them, not below.
+        None if c.style == Some(MarkerStyle::ChineseComma)
+            && is_known_level1(c)
+            && stack.first().is_some_and(|&(s, _)| s == Some(MarkerStyle::ChineseParen)) =>
+        {
+            stack.clear();
+            stack.push((c.style, c.ordinal));
+            1
+        }
+        None => {
+            if (c.ordinal != 1 && !is_known_level1(c)) || table_started {
+                return Ok(None);
+            }
+            stack.push((c.style, c.ordinal));
+            stack.len()
+        }
+    };
+    if level > ctx.options.max_heading_depth {
+        return Err(ParseError::TooDeep {
+            depth: level,
+            limit: ctx.options.max_heading_depth,
+            offset: c.heading_span.start,
+        });
+    }
+    let kind = (level == 1).then(|| level1_kind(c));
+    let mut c_title = c.title.clone();
+    let mut heading_span = c.heading_span;
+    let mut last_line = i;
+    let mut continued = None;
+    if let Some(j) = bare_next {
+        last_line = j;
+        continued = Some(j);
+    } else if let Some((j, joined)) = title_continuation(input, lines, cands, i, c) {
+        c_title = joined;
+        heading_span = heading_span.cover(lines[j].content);
+        last_line = j;
+        continued = Some(j);
+    }
+    let heading = Heading {
+        line: i,
+        last_line,
+        level,
+        number: c.ordinal,
+        marker: c.marker.clone(),
+        title: c_title,
+        heading_span,
+        run_in: c.run_in,
+        run_in_table: false,
+        kind,
+        table_lines: None,
+    };
+    Ok(Some((heading, continued)))
+}
+
+/// The kind of a level-1 section. A `（X）` section at level 1 whose title is one of section
+/// 一's sub-titles (`（一）主动公开情况` in a report whose `一、总体情况` is missing) is part of
+/// the overview, not table 二's section.
+fn level1_kind(c: &Candidate) -> SectionKind {
+    let kind = c.kind();
+    let subtitle = || {
+        let compact = fold_compact(&c.title);
+        SUBTITLE_STEMS.iter().any(|stem| {
+            compact
+                .strip_prefix(stem)
+                .is_some_and(|s| s.is_empty() || SUBTITLE_SUFFIXES.contains(&s))
+        })
+    };
+    if c.style == Some(MarkerStyle::ChineseParen) && kind != SectionKind::Overview && subtitle() {
+        SectionKind::Overview
+    } else {
+        kind
+    }
+}
+
+/// A report whose first section heading is missing (issue 10: the text starts at `（一）主动公开
+/// 情况…`, then `二、主动公开政府信息情况`): when the document would start at a level-1 heading
+/// numbered above 1, an earlier `（一）` heading starts it instead, so that its `（X）` sections
+/// are in the tree with their own numbers.
+fn missing_first_heading(cands: &[Option<Box<Candidate>>], first: usize) -> usize {
+    let starts_above_1 = cands[first]
+        .as_ref()
+        .is_some_and(|c| c.style == Some(MarkerStyle::ChineseComma) && c.ordinal > 1);
+    if !starts_above_1 {
+        return first;
+    }
+    cands[..first]
+        .iter()
+        .position(|c| {
+            c.as_ref().is_some_and(|c| {
+                c.style == Some(MarkerStyle::ChineseParen) && c.ordinal == 1 && !c.title.is_empty()
+            })
+        })
+        .unwrap_or(first)
 }
 
 #[cfg(test)]
@@ -811,6 +1124,61 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// The glued headings of issue 10 (extra-samples 102–111), each at the start of a line.
+    #[test]
+    fn glued_titles() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("一、总体情况2024年，平潭综合实验区公安局…", "总体情况", Some("2024年，平潭综合实验区公安局…")),
+            ("一、总体情况一是重新梳理汇总政府信息公开目录。", "总体情况", Some("一是重新梳理汇总政府信息公开目录。")),
+            ("（一）主动公开情况我局严格按照规定，…", "主动公开情况", Some("我局严格按照规定，…")),
+            ("（一）主动公开截至2023年底，…", "主动公开", Some("截至2023年底，…")),
+            ("（一）主动公开方面。把主动公开…", "主动公开方面", Some("把主动公开…")),
+            ("（三）政府信息管理和公开平台建设方面。一是…", "政府信息管理和公开平台建设方面", Some("一是…")),
+            ("（二）改进举措 一是进一步加强…", "改进举措", Some("一是进一步加强…")),
+            ("（一）主动公开规章和规范性文件情况", "主动公开规章和规范性文件情况", None),
+            ("二、主动公开政府信息情况", "主动公开政府信息情况", None),
+            (
+                "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                "收到和处理政府信息公开申请情况",
+                Some("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+            ),
+            ("二、主动公开政府信息情况今年以来，主动公开政府信息225条。", "主动公开政府信息情况", Some("今年以来，主动公开政府信息225条。")),
+            ("五、存在的主要问题及改进情况2020年我局将进一步…", "存在的主要问题及改进情况", Some("2020年我局将进一步…")),
+            ("六、存在的主要问题及改进措施2025年，我局…", "存在的主要问题及改进措施", Some("2025年，我局…")),
+            ("五、存在的主要问题及明年工作计划2024年，我局…", "存在的主要问题及明年工作计划", Some("2024年，我局…")),
+            ("六、其他需要报告的事项暂无。", "其他需要报告的事项", Some("暂无。")),
+            ("六、其他需要报告的事项2024年，无收取信息处理费情况。", "其他需要报告的事项", Some("2024年，无收取信息处理费情况。")),
+            (
+                "五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000",
+                "信息处理费收取情况",
+                Some("通知收取件数通知收取金额（元）实际收取金额（元）000"),
+            ),
+            ("一、总体情况和主要成效。本年度…", "总体情况和主要成效", Some("本年度…")),
+            ("二、政府信息公开情况统计表", "政府信息公开情况统计表", None),
+            ("一、 概述推进政府信息公开工作是贯彻实施条例的重要举措。", "概述", Some("推进政府信息公开工作是贯彻实施条例的重要举措。")),
+        ];
+        for &(line, title, run_in) in cases {
+            let ls = lines(line);
+            let mut memo = None;
+            let c = candidate(line, &ls[0], None, &mut memo).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(c.title, title, "{line}");
+            assert_eq!(c.run_in.map(|s| s.slice(line)), run_in, "{line}");
+            let head = c.heading_span.slice(line);
+            assert!(head.ends_with(title) || head.ends_with(['。', '：']), "{line}: {head}");
+        }
+        // Not headings: row labels glued to their digits, the intro listing the titles.
+        for line in [
+            "四、结转下年度继续办理 0000000",
+            "（一）予以公开 3000003",
+            "一、本年新收政府信息公开申请数量 8 0 0 0 0 0 8",
+            "四、结转下年度继续办理0000000",
+            "一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况",
+        ] {
+            let ls = lines(line);
+            assert!(candidate(line, &ls[0], None, &mut None).is_none(), "{line}");
+        }
     }
 
     #[test]
@@ -993,13 +1361,9 @@ mod tests {
                 ),
                 // Short title, ends like a title: the next line is body text.
                 ("主动公开", 9, 9, "（一）主动公开"),
-                // Joined text does not end like a title: no join.
-                (
-                    "其他需要报告的事项本年度没有任何需要",
-                    11,
-                    11,
-                    "六、其他需要报告的事项本年度没有任何需要"
-                ),
+                // A known title run into its text (issue 10): the title ends with the known
+                // wording, and the run-in text is not joined to the title.
+                ("其他需要报告的事项", 11, 11, "六、其他需要报告的事项"),
             ]
         );
     }
