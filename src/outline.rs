@@ -393,8 +393,14 @@ fn is_title_shaped(text: &str) -> bool {
 /// (`存在的主要问题及改进情况`, `总体情况和主要成效`), `的` (`工作情况的说明`), or another
 /// title word (`情况说明`, `工作方面`).
 fn continues_title(after: &str) -> bool {
-    const WORDS: &[&str] = &["和", "及", "与", "暨", "并", "、", "的", "工作", "方面", "政府信息"];
-    WORDS.iter().chain(TITLE_ENDINGS).any(|w| after.starts_with(w))
+    const WORDS: &[&str] = &["的", "工作", "方面", "政府信息"];
+    continues_with_conjunction(after)
+        || WORDS.iter().chain(TITLE_ENDINGS).any(|w| after.starts_with(w))
+}
+
+/// Whether `after` joins more words to a title: `总体情况和主要成效`.
+fn continues_with_conjunction(after: &str) -> bool {
+    ["和", "及", "与", "暨", "并", "、"].iter().any(|w| after.starts_with(w))
 }
 
 /// Punctuation that ends a clause: a title never runs past it.
@@ -414,7 +420,7 @@ fn is_clause_punct(c: char) -> bool {
 /// A few characters after a title ending with no punctuation or number stay in the title:
 /// `政府信息公开情况统计表` is one title.
 fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
-    let split_at = |end: usize| -> Option<Option<(usize, usize)>> {
+    let split_at = |end: usize, level1: bool| -> Option<Option<(usize, usize)>> {
         let after = &rest[end..];
         let body = after.trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
         let Some(first) = body.chars().next() else { return Some(None) };
@@ -422,7 +428,11 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
             // The title runs to a terminator (`总体情况：`), or this is no title at all.
             return Some(None);
         }
-        if continues_title(body) {
+        // A complete template title goes on only with a conjunction: `五、存在的主要问题及改进
+        // 情况政府信息公开工作仍有不足…` is the title, then text.
+        let continues =
+            if level1 { continues_with_conjunction(body) } else { continues_title(body) };
+        if continues {
             return None;
         }
         Some(Some((end, rest.len() - body.len())))
@@ -434,7 +444,7 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
         // A level-1 title goes on only with a conjunction (`总体情况和主要成效`); a sub-title
         // stem also when the whole reads as a title (`主动公开规章和规范性文件情况`).
         if level1 || !is_title_shaped(rest) {
-            if let Some(found) = split_at(end) {
+            if let Some(found) = split_at(end, level1) {
                 return found;
             }
         }
@@ -462,7 +472,7 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
         }
         let end = i + c.len_utf8();
         if TITLE_ENDINGS.iter().any(|e| rest[..end].ends_with(e)) {
-            match split_at(end) {
+            match split_at(end, false) {
                 Some(Some((_, body))) if !is_text(&rest[body..]) => {}
                 Some(found) => return found,
                 None => {}
