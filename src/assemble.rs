@@ -40,17 +40,32 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         ));
     }
 
-    let signature =
-        metadata::signature(input, &lines, headings.last().map(|h| h.last_line), &mut diagnostics);
+    let last_heading = headings.last().map(|h| (h.last_line, h.heading_span));
+    let ending = metadata::signature(input, &lines, last_heading, &mut diagnostics);
+    let signature = ending.signature;
     let mut excluded = vec![false; lines.len()];
     if let Some((_, used)) = &signature {
         for &i in used {
             excluded[i] = true;
         }
     }
-    for &i in &front.title_lines {
+    // A signature glued to the end of a line: the rest of the line stays text (a heading's
+    // run-in text, when that line is the last heading's).
+    let mut clipped = None;
+    if let Some((i, before)) = ending.clipped {
+        excluded[i] = true;
+        match headings.last_mut().filter(|h| h.last_line == i) {
+            Some(h) => {
+                h.run_in = h.run_in.map(|r| Span::new(r.start, before.end.max(r.start)));
+                h.run_in = h.run_in.filter(|r| !r.is_empty());
+            }
+            None => clipped = Some((i, before)),
+        }
+    }
+    for &i in front.title_lines.iter().chain(&front.front_lines) {
         excluded[i] = true;
     }
+    site_chrome(input, &front.chrome, &ending.chrome, &mut diagnostics);
     if let Some((i, _)) = front.published {
         excluded[i] = true;
     }
@@ -59,7 +74,8 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let preamble_end = lines.get(first_line).map_or(input.len(), |l| l.span.start);
     let title_span = front.title_span.filter(|s| s.end <= preamble_end);
     let heading_count = headings.len();
-    let mut ctx = Ctx { input, lines: &lines, headings: &mut headings, excluded: &excluded, wrap };
+    let mut ctx =
+        Ctx { input, lines: &lines, headings: &mut headings, excluded: &excluded, clipped, wrap };
     let preamble_segments = || (0..first_line).filter_map(|i| ctx.segment(i));
     // No paragraph runs across the title: a scraped `索引号：…` line above it has no final
     // punctuation and would otherwise join the first line of text below it.
@@ -72,15 +88,24 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         wrap,
     ));
     preamble_paragraphs.shrink_to_fit();
-    let preamble =
-        Preamble { title_span, paragraphs: preamble_paragraphs, span: Span::new(0, preamble_end) };
+    let preamble = Preamble {
+        title_span,
+        paragraphs: preamble_paragraphs,
+        front_matter: front.front_matter,
+        chrome: front.chrome,
+        span: Span::new(0, preamble_end),
+    };
     let sections = ctx.children(0, heading_count, 1, input.len());
     // The tables are read next, and the table reader's working memory is the peak of a parse
     // (samples 001 and 002): the lines and headings are not needed any more, so they do not
     // add to it (issue 5: peak heap ≤ 4× the input).
     drop((lines, headings, excluded));
 
-    let organ = front.organ.or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
+    // The header's 发布机构 last: it may be a short form (`区公安局`, extra sample 111).
+    let organ = front
+        .organ
+        .or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()))
+        .or(front.header_organ);
     let mut report = AnnualReport {
         title: front.title,
         organ,
@@ -124,6 +149,37 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     Ok(report)
 }
 
+/// One `site-chrome` note for the page furniture found around the report (`chrome` above it,
+/// `trailing` after it, last first), at the first piece, the others as labels.
+fn site_chrome(input: &str, chrome: &[Span], trailing: &[Span], diagnostics: &mut Vec<Diagnostic>) {
+    let mut all = chrome.iter().chain(trailing.iter().rev());
+    let Some(&first) = all.next() else { return };
+    let mut d = Diagnostic::note(
+        Code::SiteChrome,
+        first,
+        format!(
+            "expected report text, found web-page chrome `{}` ({} piece(s) in all); kept out of \
+             the title, the organ and the signature",
+            quote(first.slice(input)),
+            chrome.len() + trailing.len()
+        ),
+    );
+    for &s in all {
+        d = d.with_label(s, "site chrome");
+    }
+    diagnostics.push(d);
+}
+
+/// The first 24 characters of `text`, with `…` when there are more (a message quotes chrome).
+fn quote(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(24).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// The first table region of a section or of its subsections (a table that follows a
 /// sub-heading lies in the subsection: `二、…` / `（一）主动公开规章情况` / table).
 fn first_table(section: &Section) -> Option<&TableRegion> {
@@ -160,6 +216,8 @@ struct Ctx<'a> {
     /// Each heading makes one section, which takes its marker and title.
     headings: &'a mut [Heading],
     excluded: &'a [bool],
+    /// A line whose end is the signature, and the part of it that is text.
+    clipped: Option<(usize, Span)>,
     wrap: Option<usize>,
 }
 
@@ -168,6 +226,9 @@ impl Ctx<'_> {
     /// a title/发布日期/signature line.
     fn segment(&self, i: usize) -> Option<Span> {
         let l = self.lines.get(i)?;
+        if let Some((_, before)) = self.clipped.filter(|&(c, _)| c == i) {
+            return (!before.is_empty()).then_some(before);
+        }
         (l.kind == LineKind::Text && !self.excluded[i]).then_some(l.content)
     }
 
