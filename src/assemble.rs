@@ -62,7 +62,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
             None => clipped = Some((i, before)),
         }
     }
-    for &i in front.title_lines.iter().chain(&front.front_lines) {
+    for &i in front.title_lines.iter().chain(&front.front_lines).chain(&ending.chrome_lines) {
         excluded[i] = true;
     }
     site_chrome(input, &front.chrome, &ending.chrome, &mut diagnostics);
@@ -72,6 +72,12 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
 
     let first_line = headings.first().map_or(lines.len(), |h| h.line);
     let preamble_end = lines.get(first_line).map_or(input.len(), |l| l.span.start);
+    // The header and the chrome above the title belong to the preamble; a heading among them
+    // (which the header's checks should rule out) leaves those after it to the sections.
+    let mut front_matter = front.front_matter;
+    front_matter.retain(|f| f.span.end <= preamble_end);
+    let mut chrome = front.chrome;
+    chrome.retain(|s| s.end <= preamble_end);
     let title_span = front.title_span.filter(|s| s.end <= preamble_end);
     let heading_count = headings.len();
     let mut ctx =
@@ -91,8 +97,8 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let preamble = Preamble {
         title_span,
         paragraphs: preamble_paragraphs,
-        front_matter: front.front_matter,
-        chrome: front.chrome,
+        front_matter,
+        chrome,
         span: Span::new(0, preamble_end),
     };
     let sections = ctx.children(0, heading_count, 1, input.len());
@@ -118,6 +124,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         active_disclosure: None,
         applications: None,
         reviews_and_lawsuits: None,
+        trailer: ending.chrome.into_iter().rev().collect(),
         diagnostics: Vec::new(),
         span: Span::new(0, input.len()),
     };

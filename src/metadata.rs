@@ -60,7 +60,9 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
             for (i, field) in header.fields {
                 let text = lines[i].text(input);
                 match field.key.as_str() {
-                    "标题" | "文章标题" | "题目" if !field.value.is_empty() => {
+                    // Only a report's title: a crawled news page or notice is no report, and
+                    // its header must not make it one (as a body title, it must say 报告).
+                    "标题" | "文章标题" | "题目" if field.value.contains("报告") => {
                         header_title.get_or_insert(header_value(text));
                     }
                     "发布机构" | "发文机关" | "发布单位" | "来源" if !field.value.is_empty() =>
@@ -226,15 +228,24 @@ fn crawler_header(input: &str, lines: &[Line]) -> Option<Header> {
             }
             break;
         }
+        if is_chrome(text) {
+            // `当前位置：首页 > …` is shaped like a field; it is the page, not the header.
+            run.get_or_insert((fields.len(), i));
+            break;
+        }
         let field = match header_field(text) {
             Some((key, value)) => {
                 FrontField { key: key.into(), value: value.into(), span: l.content }
             }
+            // A crawler starts with a labelled line (`标题:`); an unlabelled first line is
+            // the report's own.
+            None if fields.is_empty() => return None,
             None => {
                 run.get_or_insert((fields.len(), i));
                 let long = text.chars().nth(MAX_NOTE_CHARS).is_some();
                 notes += 1;
-                if long || heading_marker(text).is_ok() || notes > MAX_HEADER_NOTES {
+                let heading = heading_marker(strip_markdown(text).0).is_ok();
+                if long || heading || notes > MAX_HEADER_NOTES {
                     break;
                 }
                 FrontField { key: String::new(), value: text.into(), span: l.content }
@@ -368,14 +379,10 @@ fn only_buttons(mut c: &str) -> bool {
 /// and the buttons' text (empty when there are none). Both are sub-slices of `text`.
 fn strip_trailing_buttons(text: &str) -> (&str, &str) {
     let mut rest = text.trim_end_matches(is_space);
-    loop {
-        let Some(w) = BUTTON_WORDS
-            .iter()
-            .filter(|w| w.chars().count() >= 2 || matches!(**w, "【" | "】" | "[" | "]"))
-            .find(|w| rest.ends_with(**w))
-        else {
-            break;
-        };
+    let buttons = BUTTON_WORDS
+        .iter()
+        .filter(|w| w.chars().count() >= 2 || matches!(**w, "【" | "】" | "[" | "]"));
+    while let Some(w) = buttons.clone().find(|w| rest.ends_with(**w)) {
         rest = rest[..rest.len() - w.len()].trim_end_matches(is_space);
     }
     (rest, text[rest.len()..].trim_matches(is_space))
@@ -696,6 +703,8 @@ pub(crate) struct Ending {
     pub(crate) clipped: Option<(usize, Span)>,
     /// Site chrome at the end (`附件下载`, `打印本页 关闭窗口`, footer lines), last first.
     pub(crate) chrome: Vec<Span>,
+    /// The indices of the lines that are chrome whole: no paragraph text.
+    pub(crate) chrome_lines: Vec<usize>,
 }
 
 /// How many lines of chrome may follow the signature (a footer of 版权所有, 主办单位, 网站标识码,
@@ -727,6 +736,7 @@ pub(crate) fn signature(
             break;
         }
         out.chrome.push(lines[i].content);
+        out.chrome_lines.push(i);
         date_line = texts.next();
     }
     let Some(date_line) = date_line else { return out };
@@ -745,6 +755,12 @@ pub(crate) fn signature(
                     (sig, vec![date_line])
                 },
             );
+        if out.signature.is_none() && !buttons.is_empty() {
+            // No signature, but the last paragraph ends with the buttons (`…处理费。 附件下载`,
+            // extra sample 106): the paragraph is the text before them.
+            let end = Span::of_subslice(input, text).end;
+            out.clipped = Some((date_line, Span::new(lines[date_line].content.start, end)));
+        }
         return out;
     };
     let d = checked(input, date_text, fields, diagnostics);

@@ -44,6 +44,11 @@ pub struct AnnualReport {
     pub applications: Option<Applications>,
     /// Table 四 政府信息公开行政复议、行政诉讼情况.
     pub reviews_and_lawsuits: Option<ReviewsAndLawsuits>,
+    /// Site chrome after the report's text (`附件下载`, `打印本页 关闭窗口`, footer lines such as
+    /// `版权所有` or `ICP备`), one span per piece, in order: in no paragraph and not in the
+    /// signature. The chrome above the report is [`Preamble::chrome`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trailer: Vec<Span>,
     /// Everything noticed: missing tables, ragged rows, failed 勾稽 checks …
     pub diagnostics: Vec<Diagnostic>,
     /// The whole input: `0..input.len()`.
