@@ -51,7 +51,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     }
     // A signature glued to the end of a line: the rest of the line stays text (a heading's
     // run-in text, when that line is the last heading's).
-    let mut clipped = None;
+    let mut clipped = Vec::new();
     if let Some((i, before)) = ending.clipped {
         excluded[i] = true;
         match headings.last_mut().filter(|h| h.last_line == i) {
@@ -59,7 +59,17 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
                 h.run_in = h.run_in.map(|r| Span::new(r.start, before.end.max(r.start)));
                 h.run_in = h.run_in.filter(|r| !r.is_empty());
             }
-            None => clipped = Some((i, before)),
+            None => clipped.push((i, before)),
+        }
+    }
+    // A line that starts with chrome (above the first heading): the rest of it is text. When
+    // the signature ends the same line, the text is what lies between.
+    let first_heading = headings.first().map_or(lines.len(), |h| h.line);
+    for &(i, after) in front.clipped.iter().filter(|&&(i, _)| i < first_heading) {
+        excluded[i] = true;
+        match clipped.iter_mut().find(|(c, _)| *c == i) {
+            Some((_, text)) => *text = Span::new(after.start, text.end.max(after.start)),
+            None => clipped.push((i, after)),
         }
     }
     for &i in front.title_lines.iter().chain(&front.front_lines).chain(&ending.chrome_lines) {
@@ -80,8 +90,14 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     chrome.retain(|s| s.end <= preamble_end);
     let title_span = front.title_span.filter(|s| s.end <= preamble_end);
     let heading_count = headings.len();
-    let mut ctx =
-        Ctx { input, lines: &lines, headings: &mut headings, excluded: &excluded, clipped, wrap };
+    let mut ctx = Ctx {
+        input,
+        lines: &lines,
+        headings: &mut headings,
+        excluded: &excluded,
+        clipped: &clipped,
+        wrap,
+    };
     let preamble_segments = || (0..first_line).filter_map(|i| ctx.segment(i));
     // No paragraph runs across the title: a scraped `索引号：…` line above it has no final
     // punctuation and would otherwise join the first line of text below it.
@@ -223,8 +239,9 @@ struct Ctx<'a> {
     /// Each heading makes one section, which takes its marker and title.
     headings: &'a mut [Heading],
     excluded: &'a [bool],
-    /// A line whose end is the signature, and the part of it that is text.
-    clipped: Option<(usize, Span)>,
+    /// Lines that hold a signature or site chrome besides text, each with the part that is
+    /// text.
+    clipped: &'a [(usize, Span)],
     wrap: Option<usize>,
 }
 
@@ -233,8 +250,8 @@ impl Ctx<'_> {
     /// a title/发布日期/signature line.
     fn segment(&self, i: usize) -> Option<Span> {
         let l = self.lines.get(i)?;
-        if let Some((_, before)) = self.clipped.filter(|&(c, _)| c == i) {
-            return (!before.is_empty()).then_some(before);
+        if let Some(&(_, text)) = self.clipped.iter().find(|&&(c, _)| c == i) {
+            return (!text.is_empty()).then_some(text);
         }
         (l.kind == LineKind::Text && !self.excluded[i]).then_some(l.content)
     }

@@ -29,6 +29,8 @@ pub(crate) struct Front {
     pub(crate) chrome: Vec<Span>,
     /// Indices of the header, separator and chrome lines: no paragraph text.
     pub(crate) front_lines: Vec<usize>,
+    /// Lines that start with chrome: each one's index and the text after the chrome.
+    pub(crate) clipped: Vec<(usize, Span)>,
     /// The header's `发布机构`, an organ candidate: it may be a short form (`区公安局` for
     /// `平潭综合实验区公安局`, extra sample 111), so the title's and the signature's come first.
     pub(crate) header_organ: Option<String>,
@@ -65,8 +67,7 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
                     "标题" | "文章标题" | "题目" if field.value.contains("报告") => {
                         header_title.get_or_insert(header_value(text));
                     }
-                    "发布机构" | "发文机关" | "发布单位" | "来源" if !field.value.is_empty() =>
-                    {
+                    "发布机构" | "发文机关" | "发布单位" if !field.value.is_empty() => {
                         out.header_organ.get_or_insert_with(|| normalize(&field.value));
                     }
                     _ => {}
@@ -131,10 +132,26 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
             // a run: the title is not split around page buttons.
             out.chrome.push(lines[i].content);
             out.front_lines.push(i);
-            title_lines.clear();
+            if !title_done {
+                title_lines.clear();
+            }
             continue;
         }
         if title_done || title_lines.len() >= TITLE_WINDOW {
+            continue;
+        }
+        let prefix = chrome_prefix(text, header_title);
+        if prefix > 0 {
+            // The page's chrome run together with the report's first text (extra samples
+            // 101, 104, 106: `当前位置： 首页… 来源： 时间：… 微信 微博 … 相关链接： 根据…`): the
+            // rest of the line is text, never a title line.
+            let chrome = Span::of_subslice(input, text[..prefix].trim_end_matches(is_space));
+            let rest = text[prefix..].trim_start_matches(is_space);
+            out.chrome.push(chrome);
+            out.clipped
+                .push((i, Span::new(lines[i].content.end - rest.len(), lines[i].content.end)));
+            title_lines.clear();
+            title_done = true;
             continue;
         }
         if is_field_line(text) {
@@ -317,6 +334,7 @@ const BUTTON_WORDS: &[&str] = &[
     "|",
     "｜",
     "/",
+    "分享到",
     "分享",
     "微信",
     "微博",
@@ -326,6 +344,8 @@ const BUTTON_WORDS: &[&str] = &[
     "手机版",
     "文字版",
     "全真版",
+    "文件下载",
+    "下载",
     "字号",
     "字体",
     ":",
@@ -349,7 +369,9 @@ pub(crate) fn is_chrome(text: &str) -> bool {
         compact.push(c);
     }
     let c = compact.as_str();
-    if c.is_empty() {
+    // Chrome says no sentence: a line with a `。` is the report's (a breadcrumb run together
+    // with the first paragraph is cut by `chrome_prefix` instead).
+    if c.is_empty() || c.contains('。') {
         return false;
     }
     let breadcrumb = ["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置"]
@@ -375,15 +397,133 @@ fn only_buttons(mut c: &str) -> bool {
     word
 }
 
-/// `text` without the page buttons it ends with (`…2021年1月21日 附件下载`, extra sample 104),
+/// Breadcrumb labels (folded and compact) that start a line of site chrome.
+const BREADCRUMB_LABELS: &[&str] =
+    &["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置"];
+
+/// Labels of the page's own fields that chrome run together with the text holds (folded,
+/// compact): `来源： 时间：2021-01-28 09:16` in extra samples 101, 104, 106.
+const PAGE_LABELS: &[&str] =
+    &["来源:", "时间:", "发布时间:", "日期:", "浏览次数:", "点击数:", "作者:", "相关链接:"];
+
+/// [`PAGE_LABELS`] never followed by a value of their own: what follows `相关链接：` in 106 is
+/// the report.
+const LABELS_WITHOUT_VALUE: &[&str] = &["相关链接:"];
+
+/// Tokens that separate breadcrumbs.
+const CRUMB_SEPARATORS: &[&str] = &[">", "»", "›", "〉", "→", ">>", "/"];
+
+/// How long the site chrome at the start of a line may be, in space-separated tokens.
+const MAX_CHROME_TOKENS: usize = 40;
+
+/// The length in bytes of the site chrome that starts a long line (a page's text run
+/// together: extra samples 101, 104, 106), 0 when it starts with none. The chrome starts with
+/// a breadcrumb (`当前位置： 首页政务公开…年报`, crumbs after `>` included) or a Word style
+/// block ([`word_css`]), and runs over space-separated tokens as long as each is chrome: the
+/// page's title (`title`, the header's), `来源：…`, `时间：` with a date and a time, share and
+/// print buttons ([`BUTTON_WORDS`]), `相关链接：`, `-->`, another style block.
+fn chrome_prefix(text: &str, title: Option<&str>) -> usize {
+    let compact_start: String = compact_chars(text).take(8).collect();
+    let crumb = BREADCRUMB_LABELS.iter().any(|l| compact_start.starts_with(l));
+    if !crumb && word_css(text) == 0 {
+        return 0;
+    }
+    let title = title.map(fold_compact);
+    let mut end = 0; // the end of the chrome so far
+                     // The next token is a value: a crumb after `当前位置：` or `>`, the source after `来源：`,
+                     // the time after `时间：2021-01-28`.
+    let mut value_next = crumb;
+    let mut at = 0;
+    for _ in 0..MAX_CHROME_TOKENS {
+        let rest = &text[at..];
+        let start = at + (rest.len() - rest.trim_start_matches(is_space).len());
+        if start >= text.len() {
+            break;
+        }
+        let css = word_css(&text[start..]);
+        if css > 0 {
+            (at, end, value_next) = (start + css, start + css, false);
+            continue;
+        }
+        let len = text[start..].find(is_space).unwrap_or(text.len() - start);
+        let c = fold_compact(&text[start..start + len]);
+        let label = PAGE_LABELS.iter().chain(BREADCRUMB_LABELS).find(|l| c.starts_with(**l));
+        let separator = CRUMB_SEPARATORS.contains(&c.as_str());
+        let is_time = c.chars().all(|ch| ch.is_ascii_digit() || ch == ':');
+        let value = value_next && (label.is_none() || is_time);
+        // `-->`: the end of an HTML comment whose start the crawler dropped (101, 104, 106).
+        let chrome = value
+            || separator
+            || c == "-->"
+            || label.is_some()
+            || title.as_deref().is_some_and(|t| c == t)
+            || only_buttons(&c);
+        if !chrome {
+            break;
+        }
+        // A label alone (`来源：`) or with a date (`时间：2021-01-28`) is followed by its value.
+        let bare_label = label.is_some_and(|l| {
+            let alone = c.trim_end_matches(':').len() <= l.trim_end_matches(':').len();
+            let bare = alone || c.ends_with(|ch: char| ch.is_ascii_digit());
+            bare && !LABELS_WITHOUT_VALUE.contains(l)
+        });
+        value_next = !value && (bare_label || separator);
+        at = start + len;
+        end = at;
+    }
+    end
+}
+
+/// What Word's HTML export writes before its style rules.
+const STYLE_MARK: &str = "/* Style Definitions */";
+
+/// The length in bytes of the style block that Word's HTML export leaves in a page's text
+/// when it starts `text`, 0 when none: `Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE
+/// /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; …}` (extra sample
+/// 101, before the body and again after the signature). It ends at the `}` that closes the
+/// rule after `/* Style Definitions */`.
+fn word_css(text: &str) -> usize {
+    const MARK: &str = STYLE_MARK;
+    if !text.starts_with("Normal") {
+        return 0;
+    }
+    // The mark comes within the first 300 bytes (about 70 in 101).
+    let mut head = text.len().min(300);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let Some(mark) = text[..head].find(MARK) else { return 0 };
+    let after = mark + MARK.len();
+    let close = text[after..].find('{').and_then(|open| {
+        let body = &text[after + open..];
+        body.find('}').map(|c| after + open + c + 1)
+    });
+    close.unwrap_or(0)
+}
+
+/// `text` without the page buttons (and Word style blocks, [`word_css`]) it ends with
+/// (`…2021年1月21日 附件下载`, extra sample 104),
 /// and the buttons' text (empty when there are none). Both are sub-slices of `text`.
 fn strip_trailing_buttons(text: &str) -> (&str, &str) {
     let mut rest = text.trim_end_matches(is_space);
     let buttons = BUTTON_WORDS
         .iter()
         .filter(|w| w.chars().count() >= 2 || matches!(**w, "【" | "】" | "[" | "]"));
-    while let Some(w) = buttons.clone().find(|w| rest.ends_with(**w)) {
-        rest = rest[..rest.len() - w.len()].trim_end_matches(is_space);
+    loop {
+        if let Some(w) = buttons.clone().find(|w| rest.ends_with(**w)) {
+            rest = rest[..rest.len() - w.len()].trim_end_matches(is_space);
+            continue;
+        }
+        // A Word style block before the buttons (extra sample 101): it starts at the last
+        // `Normal` and runs to the end.
+        let css = rest
+            .rfind(STYLE_MARK)
+            .and_then(|mark| rest[..mark].rfind("Normal"))
+            .filter(|&at| at + word_css(&rest[at..]) == rest.len());
+        match css {
+            Some(at) if rest.ends_with('}') => rest = rest[..at].trim_end_matches(is_space),
+            _ => break,
+        }
     }
     (rest, text[rest.len()..].trim_matches(is_space))
 }

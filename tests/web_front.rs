@@ -462,3 +462,88 @@ fn header_limits() {
     assert_eq!((r.title.as_str(), r.preamble.front_matter.len()), (TITLE, 0));
     assert_eq!(r.preamble.chrome, [Span::new(0, "正文".len())]);
 }
+
+/// The page's chrome run together with the report's first text on one line (a crawler's
+/// one-line body: breadcrumb, the page title, `来源： 时间：…`, share buttons, `相关链接：`, a
+/// Word style block): it is chrome, the rest of the line is the first paragraph.
+#[test]
+fn site_chrome_run_together_with_the_first_line() {
+    let css = "Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE /* Style Definitions */ \
+               table.MsoNormalTable {mso-style-name:普通表格; font-family:\"Times New Roman\",\"serif\";}";
+    let crumbs = [
+        "当前位置： 首页政务公开政府信息公开某某局政府信息公开年报".to_string(),
+        "当前位置：首页 > 政务公开 > 年度报告".to_string(),
+        "您的位置： 首页 > 信息公开".to_string(),
+    ];
+    let middles = [
+        format!(" {TITLE} 来源： 时间：2025-01-20 09:30 --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接："),
+        " 分享到： 微信 微博".to_string(),
+        String::new(),
+    ];
+    let sig = "平潭综合实验区某某局\n2025年1月18日\n";
+    for crumb in &crumbs {
+        for middle in &middles {
+            for style in ["", css] {
+                let chrome = format!("{crumb}{middle} {style}");
+                let input = format!(
+                    "{}{} {}",
+                    header(&header_fields(true), ":", SEPARATORS[0]),
+                    chrome.trim_end(),
+                    body(sig)
+                );
+                let r = parsed(&input);
+                assert_eq!(r.title, TITLE, "{input}");
+                let spans: Vec<&str> = r.preamble.chrome.iter().map(|s| s.slice(&input)).collect();
+                assert_eq!(spans, [chrome.trim_end()], "{input}");
+                let first = &r.preamble.paragraphs[0];
+                assert!(first.text.starts_with("本报告根据"), "{input}: {}", first.text);
+                assert!(first.span.slice(&input).starts_with("本报告根据"), "{input}");
+                assert_eq!(codes(&r, Code::SiteChrome), 1);
+            }
+        }
+    }
+    // `相关链接：` takes no value: the report follows.
+    let input = format!(
+        "{}当前位置： 首页 相关链接： 根据《条例》编制本报告。\n一、总体情况\n正文。\n",
+        header(&header_fields(false), ":", SEPARATORS[2])
+    );
+    let r = parsed(&input);
+    assert_eq!(r.preamble.paragraphs[0].text, "根据《条例》编制本报告。");
+    // A line that starts like text is not touched.
+    let input = format!("{TITLE}\n当前工作：一是完善制度。\n一、总体情况\n正文。\n");
+    let r = parsed(&input);
+    assert!(r.preamble.chrome.is_empty());
+    assert_eq!(r.preamble.paragraphs[0].text, "当前工作：一是完善制度。");
+}
+
+/// A Word style block and `附件下载` after a glued signature (extra sample 101's ending).
+#[test]
+fn signature_before_a_style_block_and_buttons() {
+    let text = body("");
+    let cut = text.find("六、").unwrap();
+    let input = format!(
+        "{TITLE}\n{}六、其他需要报告的事项\n本年度没有产生信息公开处理费。 平潭综合实验区某某局 2022年1月7日 \
+         Normal 0 7.8 磅 0 2 false EN-US /* Style Definitions */ table.MsoNormalTable {{mso-style-name:普通表格;}} 附件下载\n",
+        &text[..cut]
+    );
+    let r = parsed(&input);
+    let s = r.signature.as_ref().expect("signature");
+    assert_eq!(s.span.slice(&input), "平潭综合实验区某某局 2022年1月7日");
+    let six = r.sections.last().unwrap();
+    assert_eq!(six.paragraphs[0].text, "本年度没有产生信息公开处理费。");
+    let trailer: Vec<&str> = r.trailer.iter().map(|s| s.slice(&input)).collect();
+    // The style block and the buttons, one piece.
+    assert_eq!(trailer.len(), 1, "{trailer:?}");
+    assert!(trailer[0].starts_with("Normal 0") && trailer[0].ends_with("附件下载"), "{trailer:?}");
+}
+
+/// Chrome after the title line does not undo the title.
+#[test]
+fn site_chrome_after_the_title() {
+    for chrome in ["字号：大 中 小", "【打印】【关闭】", "分享到：微信"] {
+        let input = format!("{TITLE}\n{chrome}\n{}", body(""));
+        let r = parsed(&input);
+        assert_eq!(r.title, TITLE, "{input}");
+        assert_eq!(r.preamble.chrome.len(), 1, "{input}");
+    }
+}
