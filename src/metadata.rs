@@ -501,15 +501,21 @@ fn word_css(text: &str) -> usize {
     close.unwrap_or(0)
 }
 
+/// How many buttons and style blocks [`strip_trailing_buttons`] takes off a line's end.
+const MAX_TRAILING_BUTTONS: usize = 12;
+
 /// `text` without the page buttons (and Word style blocks, [`word_css`]) it ends with
 /// (`…2021年1月21日 附件下载`, extra sample 104),
 /// and the buttons' text (empty when there are none). Both are sub-slices of `text`.
 fn strip_trailing_buttons(text: &str) -> (&str, &str) {
     let mut rest = text.trim_end_matches(is_space);
+    // A button bar has a few buttons; the bound keeps a line of 10^5 `打印` linear (each
+    // round searches the line for a style block).
+    let mut rounds = 0..MAX_TRAILING_BUTTONS;
     let buttons = BUTTON_WORDS
         .iter()
         .filter(|w| w.chars().count() >= 2 || matches!(**w, "【" | "】" | "[" | "]"));
-    loop {
+    while rounds.next().is_some() {
         if let Some(w) = buttons.clone().find(|w| rest.ends_with(**w)) {
             rest = rest[..rest.len() - w.len()].trim_end_matches(is_space);
             continue;

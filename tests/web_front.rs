@@ -547,3 +547,68 @@ fn site_chrome_after_the_title() {
         assert_eq!(r.preamble.chrome.len(), 1, "{input}");
     }
 }
+
+/// Degenerate web pages parse in linear time: one line of 10^5 buttons, of 10^5 breadcrumbs,
+/// of one unbroken label, a header of 10^5 lines before any separator.
+#[test]
+fn web_front_paths_stay_linear() {
+    let n = 100_000;
+    let inputs = [
+        format!("{TITLE}\n一、总体情况\n正文。{}\n", "打印".repeat(n)),
+        format!("{TITLE}\n一、总体情况\n正文。某局 2024年1月1日{}\n", " 附件下载".repeat(n)),
+        format!("当前位置：首页{}\n{TITLE}\n一、总体情况\n", " > 栏目".repeat(n)),
+        format!("标题: {TITLE}\n{}\n一、总体情况\n", "本".repeat(n)),
+        format!("标题: {TITLE}\n{}=====\n一、总体情况\n", "键: 值\n".repeat(n)),
+        format!("{}\n{TITLE}\n一、总体情况\n", "Normal 0 /* Style Definitions */ {a} ".repeat(n)),
+        format!(
+            "{TITLE}\n一、总体情况\n正文。{}}}\n",
+            "Normal /* Style Definitions */ {".repeat(n)
+        ),
+    ];
+    for input in &inputs {
+        let start = std::time::Instant::now();
+        let _ = parse(input);
+        // Quadratic work on these would take minutes even in release builds.
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "{}",
+            input.chars().take(20).collect::<String>()
+        );
+    }
+}
+
+/// Fixtures in the web forms (tests/fixtures/web): the metadata, the front matter, the chrome
+/// and the signature, each span quoted from the input (the sections and tables are left to
+/// the tests of their stages).
+#[test]
+fn web_fixture_snapshots() {
+    insta::glob!("fixtures/web/*.txt", |path| {
+        let input = std::fs::read_to_string(path).unwrap();
+        let r = parsed(&input);
+        let quote = |s: Span| s.slice(&input).to_string();
+        let view = serde_json::json!({
+            "title": r.title,
+            "organ": r.organ,
+            "year": r.year,
+            "published": r.published.map(|d| d.to_string()),
+            "title_span": r.preamble.title_span.map(quote),
+            "front_matter": r.preamble.front_matter.iter()
+                .map(|f| serde_json::json!([f.key, f.value, quote(f.span)]))
+                .collect::<Vec<_>>(),
+            "chrome": r.preamble.chrome.iter().map(|&s| quote(s)).collect::<Vec<_>>(),
+            "preamble": r.preamble.paragraphs.iter().map(|p| &p.text).collect::<Vec<_>>(),
+            "signature": r.signature.as_ref().map(|s| {
+                serde_json::json!([s.organ, s.date.map(|d| d.to_string()), quote(s.span)])
+            }),
+            "last_paragraphs": r.sections.last().map(|s| {
+                s.paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+            }),
+            "trailer": r.trailer.iter().map(|&s| quote(s)).collect::<Vec<_>>(),
+            "notes": r.diagnostics.iter()
+                .filter(|d| matches!(d.code, Code::SiteChrome | Code::MissingTitle))
+                .map(|d| format!("{}: {}", d.code, d.message))
+                .collect::<Vec<_>>(),
+        });
+        insta::assert_json_snapshot!(view);
+    });
+}
