@@ -104,6 +104,8 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
         .map(|(i, _)| i);
     let mut title_lines = Vec::new();
     let mut title_done = false;
+    // The header's title where the body repeats it at the start of a line of text.
+    let mut body_title = None;
     for i in top {
         // The whole line: in `**发布日期：** 2024-01-25` the date is outside the bold.
         if let Some(d) = published_date(input, lines[i].text(input)) {
@@ -141,15 +143,25 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
             continue;
         }
         let prefix = chrome_prefix(text, header_title);
-        if prefix > 0 {
+        let rest = text[prefix..].trim_start_matches(is_space);
+        // The header's title run together with the first sentence (extra samples 104, 109:
+        // `平潭县人民政府2013年政府信息公开工作年度报告 本报告主要根据…`).
+        let glued = header_title.and_then(|h| compact_prefix_len(rest, &fold_compact(h)));
+        let glued = glued.filter(|&n| n < rest.len());
+        if prefix > 0 || glued.is_some() {
             // The page's chrome run together with the report's first text (extra samples
             // 101, 104, 106: `当前位置： 首页… 来源： 时间：… 微信 微博 … 相关链接： 根据…`): the
             // rest of the line is text, never a title line.
-            let chrome = Span::of_subslice(input, text[..prefix].trim_end_matches(is_space));
-            let rest = text[prefix..].trim_start_matches(is_space);
-            out.chrome.push(chrome);
-            out.clipped
-                .push((i, Span::new(lines[i].content.end - rest.len(), lines[i].content.end)));
+            if prefix > 0 {
+                let chrome = text[..prefix].trim_end_matches(is_space);
+                out.chrome.push(Span::of_subslice(input, chrome));
+            }
+            let mut rest = rest;
+            if let Some(n) = glued {
+                body_title = Some(Span::of_subslice(input, &rest[..n]));
+                rest = rest[n..].trim_start_matches(is_space);
+            }
+            out.clipped.push((i, Span::of_subslice(input, rest)));
             title_lines.clear();
             title_done = true;
             continue;
@@ -186,7 +198,7 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
             title.clear();
             title_lines.clear();
             crate::layout::join_into(&mut title, h);
-            out.title_span = Some(Span::of_subslice(input, h));
+            out.title_span = body_title.or(Some(Span::of_subslice(input, h)));
         }
     }
     if let (Some(&first), Some(&last)) = (title_lines.first(), title_lines.last()) {
@@ -201,6 +213,24 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
     out.organ = organ;
     out.year = year;
     out
+}
+
+/// The length in bytes of the start of `text` that is `want` (folded and compact) once folded
+/// and without spaces, ending after its last character; `None` when `text` does not start so.
+fn compact_prefix_len(text: &str, want: &str) -> Option<usize> {
+    let mut want = want.chars().peekable();
+    for (i, c) in text.char_indices() {
+        if want.peek().is_none() {
+            return Some(i);
+        }
+        if is_space(c) || is_ignorable(c) {
+            continue;
+        }
+        if crate::parsers::fold_char(c) != want.next()? {
+            return None;
+        }
+    }
+    want.peek().is_none().then_some(text.len())
 }
 
 /// A crawler's header above the page text.
@@ -433,6 +463,8 @@ fn chrome_prefix(text: &str, title: Option<&str>) -> usize {
                      // The next token is a value: a crumb after `当前位置：` or `>`, the source after `来源：`,
                      // the time after `时间：2021-01-28`.
     let mut value_next = crumb;
+    // Where the chrome ended before the last token, when that token is the page's title.
+    let mut before_title = None;
     let mut at = 0;
     for _ in 0..MAX_CHROME_TOKENS {
         let rest = &text[at..];
@@ -442,7 +474,7 @@ fn chrome_prefix(text: &str, title: Option<&str>) -> usize {
         }
         let css = word_css(&text[start..]);
         if css > 0 {
-            (at, end, value_next) = (start + css, start + css, false);
+            (at, end, value_next, before_title) = (start + css, start + css, false, None);
             continue;
         }
         let len = text[start..].find(is_space).unwrap_or(text.len() - start);
@@ -452,15 +484,15 @@ fn chrome_prefix(text: &str, title: Option<&str>) -> usize {
         let is_time = c.chars().all(|ch| ch.is_ascii_digit() || ch == ':');
         let value = value_next && (label.is_none() || is_time);
         // `-->`: the end of an HTML comment whose start the crawler dropped (101, 104, 106).
-        let chrome = value
-            || separator
-            || c == "-->"
-            || label.is_some()
-            || title.as_deref().is_some_and(|t| c == t)
-            || only_buttons(&c);
+        let is_title = !value && title.as_deref().is_some_and(|t| c == t);
+        let chrome =
+            value || separator || c == "-->" || label.is_some() || is_title || only_buttons(&c);
         if !chrome {
             break;
         }
+        // The page's title is chrome only with more chrome after it (`…年报 <title> 来源：`);
+        // last, it is the report's own, which starts the text.
+        before_title = is_title.then_some(end);
         // A label alone (`来源：`) or with a date (`时间：2021-01-28`) is followed by its value.
         let bare_label = label.is_some_and(|l| {
             let alone = c.trim_end_matches(':').len() <= l.trim_end_matches(':').len();
@@ -471,7 +503,7 @@ fn chrome_prefix(text: &str, title: Option<&str>) -> usize {
         at = start + len;
         end = at;
     }
-    end
+    before_title.unwrap_or(end)
 }
 
 /// What Word's HTML export writes before its style rules.

@@ -612,3 +612,31 @@ fn web_fixture_snapshots() {
         insta::assert_json_snapshot!(view);
     });
 }
+
+/// The header's title repeated at the start of the first line of text, run together with
+/// the first sentence (with or without a space, after chrome or not): the title's span is
+/// the body's, the paragraph starts after it.
+#[test]
+fn body_title_run_together_with_the_first_sentence() {
+    for chrome in ["", "当前位置：首页 > 年报 来源： 相关链接： "] {
+        for space in ["", " "] {
+            let head = header(&header_fields(true), ":", SEPARATORS[0]);
+            let text = body("");
+            let input = format!("{head}{chrome}{TITLE}{space}{text}");
+            let r = parsed(&input);
+            let t = r.preamble.title_span.expect("title span");
+            assert_eq!(t.slice(&input), TITLE);
+            assert!(t.start >= head.len() + chrome.len(), "{input}");
+            assert_eq!(r.preamble.chrome.len(), usize::from(!chrome.is_empty()));
+            let first = &r.preamble.paragraphs[0];
+            assert!(first.text.starts_with("本报告根据"), "{input}: {}", first.text);
+            assert!(first.span.start >= t.end, "{input}");
+        }
+    }
+    // Another title in the body is no title: the paragraph keeps it.
+    let head = header(&header_fields(true), ":", SEPARATORS[0]);
+    let input = format!("{head}某县2023年政府信息公开工作年度报告 {}", body(""));
+    let r = parsed(&input);
+    assert_eq!(r.title, TITLE);
+    assert!(r.preamble.paragraphs[0].text.starts_with("某县2023年"));
+}
