@@ -640,3 +640,39 @@ fn body_title_run_together_with_the_first_sentence() {
     assert_eq!(r.title, TITLE);
     assert!(r.preamble.paragraphs[0].text.starts_with("某县2023年"));
 }
+
+proptest::proptest! {
+    /// Pieces of web pages in any order and any line grouping (headers, separators, chrome,
+    /// titles, glued signatures, style blocks, headings): never a panic, and the coverage
+    /// invariant holds whenever a report comes out, front matter, chrome and trailer included.
+    #[test]
+    fn web_pieces_keep_coverage(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "标题: 某局2023年政府信息公开工作年度报告", "发布时间: 2024-01-20 09:30", "文号: ",
+            "发布机构：区某局", "原文链接: https://x.cn/a.htm", "页面链接与图片详见 links.tsv(同目录)",
+            "==================== 正文 ====================", "---- 正文 ----", "正文", "=====",
+            "---", "当前位置：", "首页 > 政务公开 > 年报", "当前位置： 首页政务公开 ", "来源： ",
+            "时间：2024-01-20 09:30 ", "--> ", "微信 微博 ", "相关链接： ", "字号：大 中 小",
+            "【打印】【关闭】", "打印本页 关闭窗口", "附件下载", "版权所有：某县人民政府",
+            "Normal 0 7.8 磅 /* Style Definitions */ table.MsoNormalTable {a:b;}",
+            "某局2023年政府信息公开工作年度报告", "2019年某市人民政府办公厅政府信息公开年度报告",
+            "本报告根据《条例》编制。", "一、总体情况", "二、主动公开政府信息情况", "六、其他需要报告的事项暂无。",
+            "（一）主动公开", "夯实工作基础。", " 某局2024年1月20日", "某局 2024年1月20日",
+            "2024年2月30日", "某镇人民政府", " ", "\n", "\n", "\n", "**一、**总体情况",
+        ]), 0..30)
+    ) {
+        let input = pieces.concat();
+        if let Ok(r) = parse(&input) {
+            proptest::prop_assert_eq!(r.check_coverage(), Ok(()));
+            for f in &r.preamble.front_matter {
+                proptest::prop_assert!(input.get(f.span.start..f.span.end).is_some());
+            }
+            for s in r.preamble.chrome.iter().chain(&r.trailer) {
+                proptest::prop_assert!(input.get(s.start..s.end).is_some());
+            }
+            if let Some(t) = r.preamble.title_span {
+                proptest::prop_assert!(input.get(t.start..t.end).is_some());
+            }
+        }
+    }
+}
