@@ -1191,10 +1191,94 @@ mod tests {
             ("某县二〇二三年政府信息公开工作年度报告", Some("某县"), Some(2023)),
             ("政府信息公开工作年度报告", None, None),
             ("第711号", None, None),
+            // Year first: the organ after it.
+            (
+                "2019年上海市人民政府办公厅政府信息公开工作年度报告",
+                Some("上海市人民政府办公厅"),
+                Some(2019),
+            ),
+            ("2020年度某市人民政府信息公开年度报告", Some("某市人民政府"), Some(2020)),
+            ("2020年，某局、某办政府信息公开年度报告", None, Some(2020)),
+            ("2020年年度报告", None, Some(2020)),
         ];
         for &(title, organ, year) in cases {
             assert_eq!(organ_and_year(title), (organ.map(str::to_string), year), "{title}");
         }
+    }
+
+    #[test]
+    fn chrome_lines_and_text_lines() {
+        for chrome in [
+            "首页 > 政务公开 > 年度报告",
+            "当前位置：首页 > 政务公开",
+            "您的位置： 首页",
+            "正文",
+            "字号：大 中 小",
+            "【字体：大 中 小】",
+            "分享到：",
+            "分享到： 微信 微博 QQ空间",
+            "打印本页 关闭窗口",
+            "【打印】【关闭】",
+            "[打印] [关闭]",
+            "附件下载",
+            "版权所有：某县人民政府",
+            "主办单位：某县人民政府办公室",
+            "网站标识码：3300000000",
+            "浙ICP备00000000号",
+        ] {
+            assert!(is_chrome(chrome), "{chrome}");
+        }
+        for text in [
+            "某县2023年政府信息公开工作年度报告",
+            "首页建设情况",
+            "大",
+            "中小",
+            "正文内容",
+            "当前位置：首页。本报告根据条例编制。",
+            "一、总体情况",
+            "",
+        ] {
+            assert!(!is_chrome(text), "{text}");
+        }
+        let long = format!("版权所有{}", "字".repeat(MAX_CHROME_CHARS));
+        assert!(!is_chrome(&long));
+    }
+
+    #[test]
+    fn separators_and_header_fields() {
+        for sep in ["==== 正文 ====", "---- 正文 ----", "正文", "=====", "—— 正文 ——", "【正文】"]
+        {
+            assert!(is_separator(sep), "{sep}");
+        }
+        for text in ["正文内容", "==", "一、总体情况", "= 附件 ="] {
+            assert!(!is_separator(text), "{text}");
+        }
+        assert_eq!(header_field("文号: "), Some(("文号", "")));
+        assert_eq!(
+            header_field("发布时间：2024-01-20 09:30"),
+            Some(("发布时间", "2024-01-20 09:30"))
+        );
+        assert_eq!(header_field("原文链接 : https://a.cn/x"), Some(("原文链接", "https://a.cn/x")));
+        assert_eq!(header_field("页面链接与图片详见 links.tsv(同目录)"), None);
+        assert_eq!(header_field("一：二"), None);
+        assert_eq!(header_field("《条例》：规定"), None);
+    }
+
+    #[test]
+    fn trailing_buttons_are_stripped() {
+        assert_eq!(
+            strip_trailing_buttons("某局 2021年1月21日 附件下载"),
+            ("某局 2021年1月21日", "附件下载")
+        );
+        assert_eq!(
+            strip_trailing_buttons("暂无。【打印】【关闭】"),
+            ("暂无。", "【打印】【关闭】")
+        );
+        assert_eq!(strip_trailing_buttons("暂无。"), ("暂无。", ""));
+        let css = "日 Normal 0 /* Style Definitions */ table.MsoNormalTable {a:b;} 附件下载";
+        assert_eq!(strip_trailing_buttons(css).0, "日");
+        // A `}` that closes no style block stays.
+        assert_eq!(strip_trailing_buttons("见 {附件} 附件下载").0, "见 {附件}");
     }
 
     #[test]

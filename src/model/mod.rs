@@ -113,8 +113,9 @@ pub struct Preamble {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub front_matter: Vec<FrontField>,
     /// Site chrome above the report (breadcrumbs `首页 > 政务公开 > …`, `字号：大 中 小`,
-    /// `分享到：`, `打印本页 关闭窗口`, footer lines): one span per line, kept out of the title
-    /// and the paragraphs.
+    /// `分享到：`, `打印本页 关闭窗口`, footer lines), kept out of the title and the paragraphs:
+    /// one span per line, or for the start of a line where a crawler ran the chrome together
+    /// with the report's first sentence (`当前位置： 首页… 来源： 时间：… 微信 微博 相关链接：`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chrome: Vec<Span>,
     /// All of it: from byte 0 to the first level-1 heading.
