@@ -67,7 +67,7 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
                     "标题" | "文章标题" | "题目" if field.value.contains("报告") => {
                         header_title.get_or_insert(header_value(text));
                     }
-                    "发布机构" | "发文机关" | "发布单位" if !field.value.is_empty() => {
+                    key if ORGAN_KEYS.contains(&key) && !field.value.is_empty() => {
                         out.header_organ.get_or_insert_with(|| normalize(&field.value));
                     }
                     _ => {}
@@ -124,6 +124,14 @@ pub(crate) fn front(input: &str, lines: &[Line], diagnostics: &mut Vec<Diagnosti
                 title_lines.clear();
             }
             continue;
+        }
+        // A page's own `发布机构：` field above or below the title (no crawler header): an organ
+        // candidate too.
+        if let Some((key, value)) = header_field(lines[i].text(input)) {
+            if ORGAN_KEYS.contains(&key) && !value.is_empty() && is_field_line(lines[i].text(input))
+            {
+                out.header_organ.get_or_insert_with(|| normalize(value));
+            }
         }
         if title_done && !is_chrome(lines[i].text(input)) {
             continue;
@@ -232,6 +240,9 @@ fn compact_prefix_len(text: &str, want: &str) -> Option<usize> {
     }
     want.peek().is_none().then_some(text.len())
 }
+
+/// Header labels whose value names the publishing organ.
+const ORGAN_KEYS: &[&str] = &["发布机构", "发文机关", "发布单位"];
 
 /// A crawler's header above the page text.
 struct Header {

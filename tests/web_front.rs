@@ -676,3 +676,15 @@ proptest::proptest! {
         }
     }
 }
+
+/// A page's own fields above the title (no crawler header, no separator): `发布机构` is an
+/// organ candidate there too, after the title's and the signature's.
+#[test]
+fn page_fields_give_an_organ_candidate() {
+    let page = "索引号：115002/2024-001\n发布机构：某县交通运输局\n发布日期：2024年1月25日\n";
+    let r = parsed(&format!("{page}2023年政府信息公开工作年度报告\n{}", body("")));
+    assert_eq!(r.organ.as_deref(), Some("某县交通运输局"));
+    assert!(r.preamble.front_matter.is_empty());
+    let r = parsed(&format!("{page}某县人民政府2023年政府信息公开工作年度报告\n{}", body("")));
+    assert_eq!(r.organ.as_deref(), Some("某县人民政府"));
+}
