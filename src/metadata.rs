@@ -322,10 +322,10 @@ fn crawler_header(input: &str, lines: &[Line]) -> Option<Header> {
 /// punctuation), a colon, the value (trimmed, may be empty). Unlike [`is_field_line`], the
 /// line may be long: `原文链接: https://…` and `本地目录: …` run to 150 characters.
 fn header_field(text: &str) -> Option<(&str, &str)> {
-    let label_end = text
-        .char_indices()
-        .find(|&(_, c)| !(is_ideograph(c) || c.is_alphanumeric()))
-        .map_or(text.len(), |(i, _)| i);
+    // The label ends within its first 9 characters, or the line has none: a long line of
+    // text is not read to its end.
+    let (label_end, _) =
+        text.char_indices().take(9).find(|&(_, c)| !(is_ideograph(c) || c.is_alphanumeric()))?;
     let label = &text[..label_end];
     let rest = text[label_end..].trim_start_matches(is_space);
     let value = rest.strip_prefix(['：', ':'])?;
