@@ -41,26 +41,67 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         ));
     }
 
-    let signature =
-        metadata::signature(input, &lines, headings.last().map(|h| h.last_line), &mut diagnostics);
+    let last_heading = headings.last().map(|h| (h.last_line, h.heading_span));
+    let ending = metadata::signature(input, &lines, last_heading, &mut diagnostics);
+    let signature = ending.signature;
     let mut excluded = vec![false; lines.len()];
     if let Some((_, used)) = &signature {
         for &i in used {
             excluded[i] = true;
         }
     }
-    for &i in &front.title_lines {
+    // A signature glued to the end of a line: the rest of the line stays text (a heading's
+    // run-in text, when that line is the last heading's).
+    let mut clipped = Vec::new();
+    // Not on a title or header line: those are no text (found by the web_front proptest: a
+    // one-line title ending with share buttons).
+    let front_line = |i: &usize| front.title_lines.contains(i) || front.front_lines.contains(i);
+    if let Some((i, before)) = ending.clipped.filter(|(i, _)| !front_line(i)) {
+        excluded[i] = true;
+        match headings.last_mut().filter(|h| h.last_line == i) {
+            Some(h) => {
+                h.run_in = h.run_in.map(|r| Span::new(r.start, before.end.max(r.start)));
+                h.run_in = h.run_in.filter(|r| !r.is_empty());
+            }
+            None => clipped.push((i, before)),
+        }
+    }
+    // A line that starts with chrome (above the first heading): the rest of it is text. When
+    // the signature ends the same line, the text is what lies between.
+    let first_heading = headings.first().map_or(lines.len(), |h| h.line);
+    for &(i, after) in front.clipped.iter().filter(|&&(i, _)| i < first_heading) {
+        excluded[i] = true;
+        match clipped.iter_mut().find(|(c, _)| *c == i) {
+            Some((_, text)) => *text = Span::new(after.start, text.end.max(after.start)),
+            None => clipped.push((i, after)),
+        }
+    }
+    for &i in front.title_lines.iter().chain(&front.front_lines).chain(&ending.chrome_lines) {
         excluded[i] = true;
     }
+    site_chrome(input, &front.chrome, &ending.chrome, &mut diagnostics);
     if let Some((i, _)) = front.published {
         excluded[i] = true;
     }
 
     let first_line = headings.first().map_or(lines.len(), |h| h.line);
     let preamble_end = lines.get(first_line).map_or(input.len(), |l| l.span.start);
+    // The header and the chrome above the title belong to the preamble; a heading among them
+    // (which the header's checks should rule out) leaves those after it to the sections.
+    let mut front_matter = front.front_matter;
+    front_matter.retain(|f| f.span.end <= preamble_end);
+    let mut chrome = front.chrome;
+    chrome.retain(|s| s.end <= preamble_end);
     let title_span = front.title_span.filter(|s| s.end <= preamble_end);
     let heading_count = headings.len();
-    let mut ctx = Ctx { input, lines: &lines, headings: &mut headings, excluded: &excluded, wrap };
+    let mut ctx = Ctx {
+        input,
+        lines: &lines,
+        headings: &mut headings,
+        excluded: &excluded,
+        clipped: &clipped,
+        wrap,
+    };
     let preamble_segments = || (0..first_line).filter_map(|i| ctx.segment(i));
     // No paragraph runs across the title: a scraped `索引号：…` line above it has no final
     // punctuation and would otherwise join the first line of text below it.
@@ -73,14 +114,23 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         wrap,
     ));
     preamble_paragraphs.shrink_to_fit();
-    let preamble =
-        Preamble { title_span, paragraphs: preamble_paragraphs, span: Span::new(0, preamble_end) };
+    let preamble = Preamble {
+        title_span,
+        paragraphs: preamble_paragraphs,
+        front_matter,
+        chrome,
+        span: Span::new(0, preamble_end),
+    };
     let sections = ctx.children(0, heading_count, 1, input.len());
     // The tables are read next, and the table reader's working memory is the peak of a parse
     // (samples 001 and 002): the headings are not needed any more.
     drop((headings, excluded));
 
-    let organ = front.organ.or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()));
+    // The header's 发布机构 last: it may be a short form (`区公安局`, extra sample 111).
+    let organ = front
+        .organ
+        .or_else(|| signature.as_ref().and_then(|(s, _)| s.organ.clone()))
+        .or(front.header_organ);
     let mut report = AnnualReport {
         title: front.title,
         organ,
@@ -93,6 +143,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
         active_disclosure: None,
         applications: None,
         reviews_and_lawsuits: None,
+        trailer: ending.chrome.into_iter().rev().collect(),
         diagnostics: Vec::new(),
         span: Span::new(0, input.len()),
     };
@@ -122,6 +173,37 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     report.diagnostics.extend(checks);
     debug_assert_eq!(report.check_coverage(), Ok(()), "coverage");
     Ok(report)
+}
+
+/// One `site-chrome` note for the page furniture found around the report (`chrome` above it,
+/// `trailing` after it, last first), at the first piece, the others as labels.
+fn site_chrome(input: &str, chrome: &[Span], trailing: &[Span], diagnostics: &mut Vec<Diagnostic>) {
+    let mut all = chrome.iter().chain(trailing.iter().rev());
+    let Some(&first) = all.next() else { return };
+    let mut d = Diagnostic::note(
+        Code::SiteChrome,
+        first,
+        format!(
+            "expected report text, found web-page chrome `{}` ({} piece(s) in all); kept out of \
+             the title, the organ and the signature",
+            quote(first.slice(input)),
+            chrome.len() + trailing.len()
+        ),
+    );
+    for &s in all {
+        d = d.with_label(s, "site chrome");
+    }
+    diagnostics.push(d);
+}
+
+/// The first 24 characters of `text`, with `…` when there are more (a message quotes chrome).
+fn quote(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(24).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// The first table region of a section or of its subsections (a table that follows a
@@ -160,6 +242,9 @@ struct Ctx<'a> {
     /// Each heading makes one section, which takes its marker and title.
     headings: &'a mut [Heading],
     excluded: &'a [bool],
+    /// Lines that hold a signature or site chrome besides text, each with the part that is
+    /// text.
+    clipped: &'a [(usize, Span)],
     wrap: Option<usize>,
 }
 
@@ -168,6 +253,9 @@ impl Ctx<'_> {
     /// a title/发布日期/signature line.
     fn segment(&self, i: usize) -> Option<Span> {
         let l = self.lines.get(i)?;
+        if let Some(&(_, text)) = self.clipped.iter().find(|&&(c, _)| c == i) {
+            return (!text.is_empty()).then_some(text);
+        }
         (l.kind == LineKind::Text && !self.excluded[i]).then_some(l.content)
     }
 

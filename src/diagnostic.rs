@@ -76,6 +76,10 @@ pub enum Code {
     InvalidDate,
     /// The input was not UTF-8 and was decoded from another encoding.
     Decoded,
+    /// Web-page chrome around the report (breadcrumbs, `字号：大 中 小`, share and print
+    /// buttons, `附件下载`, footer lines) was recognized and kept out of the title, the organ
+    /// and the signature.
+    SiteChrome,
 }
 
 impl Code {
@@ -102,6 +106,7 @@ impl Code {
             Code::EditionUnclear => "edition-unclear",
             Code::InvalidDate => "invalid-date",
             Code::Decoded => "decoded",
+            Code::SiteChrome => "site-chrome",
         }
     }
 }

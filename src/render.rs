@@ -522,6 +522,7 @@ mod tests {
             active_disclosure: None,
             applications: None,
             reviews_and_lawsuits: None,
+            trailer: Vec::new(),
             diagnostics: Vec::new(),
             span,
         };

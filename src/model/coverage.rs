@@ -26,6 +26,16 @@ impl AnnualReport {
         for s in &self.sections {
             check_section(s)?;
         }
+        for f in &p.front_matter {
+            if !p.span.contains(f.span) {
+                return Err(format!("front matter {:?} outside the preamble", f.span));
+            }
+        }
+        for &s in p.chrome.iter().chain(&self.trailer) {
+            if !self.span.contains(s) {
+                return Err(format!("site chrome {s:?} outside the input"));
+            }
+        }
         if let Some(sig) = &self.signature {
             if !self.span.contains(sig.span) {
                 return Err(format!("signature {:?} outside the input", sig.span));

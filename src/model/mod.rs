@@ -44,6 +44,11 @@ pub struct AnnualReport {
     pub applications: Option<Applications>,
     /// Table 四 政府信息公开行政复议、行政诉讼情况.
     pub reviews_and_lawsuits: Option<ReviewsAndLawsuits>,
+    /// Site chrome after the report's text (`附件下载`, `打印本页 关闭窗口`, footer lines such as
+    /// `版权所有` or `ICP备`), one span per piece, in order: in no paragraph and not in the
+    /// signature. The chrome above the report is [`Preamble::chrome`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trailer: Vec<Span>,
     /// Everything noticed: missing tables, ragged rows, failed 勾稽 checks …
     pub diagnostics: Vec<Diagnostic>,
     /// The whole input: `0..input.len()`.
@@ -101,7 +106,33 @@ pub struct Preamble {
     pub title_span: Option<Span>,
     /// Intro paragraphs (after the title and any 发布日期 line).
     pub paragraphs: Vec<Paragraph>,
+    /// The header a web crawler writes above the page text (`标题: …`, `发布时间: …`,
+    /// `原文链接: …` lines up to a `==== 正文 ====` separator), one entry per line, in order.
+    /// It is metadata, not report text: `标题` gives [`AnnualReport::title`], `发布时间` /
+    /// `发布日期` gives [`AnnualReport::published`], `发布机构` an organ candidate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub front_matter: Vec<FrontField>,
+    /// Site chrome above the report (breadcrumbs `首页 > 政务公开 > …`, `字号：大 中 小`,
+    /// `分享到：`, `打印本页 关闭窗口`, footer lines), kept out of the title and the paragraphs:
+    /// one span per line, or for the start of a line where a crawler ran the chrome together
+    /// with the report's first sentence (`当前位置： 首页… 来源： 时间：… 微信 微博 相关链接：`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chrome: Vec<Span>,
     /// All of it: from byte 0 to the first level-1 heading.
+    pub span: Span,
+}
+
+/// One line of a crawler's header ([`Preamble::front_matter`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FrontField {
+    /// The label before the colon, as written (`标题`, `发布时间`, `文号`, `原文链接`); empty for
+    /// a header line without one (`页面链接与图片详见 links.tsv(同目录)`).
+    pub key: String,
+    /// The text after the colon, trimmed (may be empty: `文号: `); the whole line when there
+    /// is no label.
+    pub value: String,
+    /// The line, label and value (without the line break).
     pub span: Span,
 }
 
