@@ -27,10 +27,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     let edition = metadata::edition(input, year, &mut diagnostics);
     let legacy = edition == Edition::Legacy;
     let mut headings = outline::outline(input, &lines, wrap, legacy, options, &mut diagnostics)?;
-    // Looked for only when there is neither title nor heading (a scan of every line).
-    let has_table_lines =
-        || lines.iter().any(|l| l.kind == LineKind::Text && l.text(input).contains('\t'));
-    if front.title.is_empty() && headings.is_empty() && !has_table_lines() {
+    if !is_report(input, &lines, &front, &headings) {
         return Err(ParseError::NotAReport);
     }
     if front.title.is_empty() {
@@ -204,6 +201,32 @@ fn quote(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// Whether the text shows the structure of a report, not of any other document: a title that
+/// names information disclosure (`…政府信息公开工作年度报告`), a level-1 section of the
+/// report's own kinds (a notice or a news article has headings too, but not `总体情况`,
+/// `主动公开政府信息情况` …), or a row of one of its tables.
+fn is_report(input: &str, lines: &[Line], front: &metadata::Front, headings: &[Heading]) -> bool {
+    if front.title.contains("信息公开") {
+        return true;
+    }
+    let known = headings
+        .iter()
+        .filter(|h| h.level == 1 && h.kind.is_some_and(|k| k != crate::SectionKind::Other))
+        .count();
+    // Looked for only when neither settles it (a scan of every line).
+    known >= 1 || lines.iter().any(|l| l.kind == LineKind::Text && names_a_table(l.text(input)))
+}
+
+/// Whether a line is a row of one of the report's tables: table text that names one of their
+/// header words or row labels (a tab-separated line alone is no evidence: any spreadsheet has
+/// them, and `发布时间: 2024-03-12 10:00` has numbers).
+fn names_a_table(text: &str) -> bool {
+    use crate::table::vocab::{ACTIVE_LABELS, HEADER_WORDS};
+    const ROWS: [&str; 5] = ["本年新收", "上年结转", "予以公开", "不予公开", "结转下年"];
+    let named = || HEADER_WORDS.iter().chain(&ACTIVE_LABELS).chain(&ROWS).any(|w| text.contains(w));
+    crate::table::is_table_line(text) && named()
 }
 
 /// The first table region of a section or of its subsections (a table that follows a

@@ -235,9 +235,12 @@ impl Cutter {
         let in_table = self.table == Some(TableContext::Applications);
         let opening = m.style == MarkerStyle::ChineseComma && m.ordinal <= 2;
         if let Some(row) = (in_table || opening).then(|| app_row(after)).flatten() {
-            if in_table || row == AppRow::Opening {
-                let item = matches!(m.style, MarkerStyle::ArabicDot | MarkerStyle::ArabicComma)
-                    .then_some(m.ordinal);
+            let item = matches!(m.style, MarkerStyle::ArabicDot | MarkerStyle::ArabicComma)
+                .then_some(m.ordinal);
+            // An item's index is the next of its group: in `… 1 0 72.申请人逾期…` the row's
+            // last cell is 7 and the index 2 (found from the dot, `glued_index`).
+            let next_item = at_line_start || item.map_or(true, |n| n == self.item + 1);
+            if (in_table || row == AppRow::Opening) && next_item {
                 let group = m.style == MarkerStyle::ChineseParen || row == AppRow::Group;
                 let opening = row == AppRow::Opening;
                 return Some((i, Start::Row { item, group, opening }));
@@ -408,7 +411,7 @@ fn candidates_plain(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// characters are none of these, and are passed over without a look at the text after them.
 fn may_start(c: char, table: Option<TableContext>) -> bool {
     match c {
-        '0'..='9' | '０'..='９' | '(' | '（' | '第' | '申' | '行' => true,
+        '0'..='9' | '０'..='９' | '(' | '（' | '①'..='⑳' | '第' | '行' => true,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => true,
         '.' | '．' | '、' => table == Some(TableContext::Applications),
         '规' | '其' | '政' => table == Some(TableContext::Active),
@@ -496,10 +499,13 @@ fn anchor(rest: &str, before: Option<char>) -> Option<TableContext> {
     None
 }
 
-/// Whether `bytes` hold three spaces in a row: the gap between two columns of an aligned
-/// layout (web text separates cells by one space).
+/// Whether `bytes` hold three spaces in a row, the gap between two columns of an aligned
+/// layout (web text separates cells by one space), in a line that is no prose: a line with a
+/// sentence end (`。`) is text, whatever its spaces (a web page's paragraphs joined with the
+/// blank lines between them).
 fn has_column_gap(bytes: &[u8]) -> bool {
     memchr::memchr_iter(b' ', bytes).any(|i| bytes.get(i + 1..i + 3) == Some(b"  "))
+        && memchr::memmem::find(bytes, "。".as_bytes()).is_none()
 }
 
 /// What the text after a marker names in table 三.

@@ -107,8 +107,8 @@ fn a_damaged_gbk_sample_says_where() {
 /// properties test skips inputs that do not survive the round trip for this reason.
 #[test]
 fn gb18030_private_use_comes_back_as_the_standard_character() {
-    let (gb, _, unmappable) = encoding_rs::GB18030.encode("\u{e843}\t0\t0\t0");
+    let (gb, _, unmappable) = encoding_rs::GB18030.encode("规章\u{e843}\t0\t0\t0");
     assert!(!unmappable);
     let decoded = gov_info_disclosure::parse_bytes(&gb).expect("decodes");
-    assert_eq!(decoded.text, "\u{9fb9}\t0\t0\t0");
+    assert_eq!(decoded.text, "规章\u{9fb9}\t0\t0\t0");
 }
