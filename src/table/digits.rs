@@ -147,11 +147,24 @@ impl FreeMemo {
 /// its memo since the remaining sums differ, and cost ~1.1 M instructions per row on the
 /// generated run-together reports (~1 000 of the 1 890 instructions per input byte).
 pub(crate) fn split_sum_row(pieces: &[&str], parts: usize) -> Split {
-    let Some(run) = Run::new(pieces) else { return Split::Impossible };
+    match sum_row_splits(pieces, parts, 1) {
+        None => Split::Ambiguous,
+        Some(mut all) => match all.pop() {
+            None => Split::Impossible,
+            Some(cells) => Split::Unique(cells),
+        },
+    }
+}
+
+/// Every split of [`split_sum_row`]'s kind, in no particular order, when there are at most
+/// `cap`; `None` when there are more. Table 三's reader chooses among them with the
+/// column rules (a row alone may be ambiguous while the table is not).
+pub(crate) fn sum_row_splits(pieces: &[&str], parts: usize, cap: usize) -> Option<Vec<Vec<Part>>> {
+    let Some(run) = Run::new(pieces) else { return Some(Vec::new()) };
     let n = run.digits.len();
     let mut search = SumSearch::default();
-    let mut count = 0u8;
-    let mut found = None;
+    let mut out = Vec::new();
+    let mut meets = Vec::new();
     for total_len in 1..=MAX_CELL_DIGITS.min(n) {
         let end = n - total_len;
         let Some(total) = run.cell(end, total_len) else { continue };
@@ -161,23 +174,18 @@ pub(crate) fn split_sum_row(pieces: &[&str], parts: usize) -> Split {
         if !goal.feasible(end, parts, total) {
             continue;
         }
-        let (c, meet) = search.count(&run, &goal);
-        count = count.saturating_add(c);
-        if count >= 2 {
-            // Several splits: which ones no longer matters.
-            return Split::Ambiguous;
+        meets.clear();
+        if !search.count(&run, &goal, cap - out.len(), &mut meets) {
+            // More splits than asked for: which ones no longer matters.
+            return None;
         }
-        if let Some(meet) = meet {
+        for &meet in &meets {
             let mut cells = search.cells(&run, meet);
             cells.push((total, end..n));
-            found = Some(cells);
+            out.push(cells);
         }
     }
-    match (count, found) {
-        (0, _) => Split::Impossible,
-        (1, Some(cells)) => Split::Unique(cells),
-        _ => Split::Ambiguous,
-    }
+    Some(out)
 }
 
 /// Powers of ten up to the longest cell: a cell of `len` digits is below `POW10[len]`, and at
@@ -264,9 +272,10 @@ struct SumSearch {
 type Meet = (usize, usize);
 
 impl SumSearch {
-    /// Counts the splits of `0..goal.end` into `goal.parts` cells adding up to `goal.total`,
-    /// capped at 2; with the meeting point when there is exactly one.
-    fn count(&mut self, run: &Run, goal: &Goal) -> (u8, Option<Meet>) {
+    /// Finds the splits of `0..goal.end` into `goal.parts` cells adding up to `goal.total`,
+    /// pushing their meeting points to `meets`; false (and `meets` incomplete) when there
+    /// are more than `cap`.
+    fn count(&mut self, run: &Run, goal: &Goal, cap: usize, meets: &mut Vec<Meet>) -> bool {
         let first = goal.parts / 2;
         let fwd = grow(&mut self.forward, run, goal, first, Side::Forward);
         let bwd = grow(&mut self.backward, run, goal, goal.parts - first, Side::Backward);
@@ -274,21 +283,18 @@ impl SumSearch {
         // index valid.
         let ends = &mut self.backward[bwd.clone()];
         ends.sort_unstable_by_key(|r| (r.at, r.sum));
-        let mut count = 0u8;
-        let mut meet = None;
         for (i, f) in self.forward.iter().enumerate().skip(fwd.start) {
             let key = (f.at, goal.total - f.sum);
             let lo = ends.partition_point(|r| (r.at, r.sum) < key);
             let hi = lo + ends[lo..].partition_point(|r| (r.at, r.sum) == key);
-            if hi > lo {
-                count += u8::try_from(hi - lo).unwrap_or(2).min(2);
-                if count >= 2 {
-                    return (2, None);
+            for j in lo..hi {
+                if meets.len() >= cap {
+                    return false;
                 }
-                meet = Some((i, bwd.start + lo));
+                meets.push((i, bwd.start + j));
             }
         }
-        (count, meet)
+        true
     }
 
     /// The cells of the split through `meet`, in order, each with its digit range.
