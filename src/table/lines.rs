@@ -241,9 +241,12 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
     let Some(last) = l.labels.last().copied() else { return };
     let text = last.slice_in(line, start);
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let mut body = text.trim_end_matches(is_digit);
+    // An amount keeps its unit: `政府集中采购191690.9913万元` (extra-samples 104).
+    let unit =
+        ["万元", "元"].iter().find_map(|u| text.strip_suffix(u)).filter(|t| t.ends_with(is_digit));
+    let mut body = unit.unwrap_or(text).trim_end_matches(is_digit);
     // `…7730.28` glued: take a decimal too.
-    if body.len() < text.len() {
+    if body.len() < unit.unwrap_or(text).len() {
         if let Some(b) = body.strip_suffix(['.', '．']) {
             let b2 = b.trim_end_matches(is_digit);
             if b2.len() < b.len() {
