@@ -627,7 +627,12 @@ impl<'a> State<'a> {
             let pieces: Vec<&str> = cells.iter().map(|c| c.span.slice(input)).collect();
             let Some(t) = term.get_mut(*slot) else { continue };
             *t = Term::Unknown;
-            let Some(splits) = sum_row_splits(&pieces, COLS - 1, CANDIDATES) else { continue };
+            // (No split at all: a run that breaks its own rule stays unknown too.)
+            let Some(splits) =
+                sum_row_splits(&pieces, COLS - 1, CANDIDATES).filter(|s| s.len() >= 2)
+            else {
+                continue;
+            };
             let offsets = super::row::digit_offsets(input, cells);
             let mut cands = Vec::with_capacity(splits.len());
             for parts in splits {

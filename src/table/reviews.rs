@@ -132,6 +132,24 @@ pub(crate) fn read(
                 );
                 vec![None; N]
             }
+            // One run of digits that no split fits: its first cell is no count of the
+            // first column; left blank rather than guessed.
+            Split::Impossible
+                if digits_only
+                    && !delimited
+                    && (cells.len() == 1 || cells.iter().any(|c| c.glued)) =>
+            {
+                diagnostics.push(Diagnostic::error(
+                    Code::AmbiguousDigits,
+                    all,
+                    format!(
+                        "expected {N} cells in table 四, found the digits `{}` run together, and \
+                         no split satisfies the table's arithmetic; left blank",
+                        pieces.join(" ")
+                    ),
+                ));
+                vec![None; N]
+            }
             Split::Impossible => {
                 diagnostics.push(
                     Diagnostic::warning(

@@ -165,10 +165,7 @@ pub(crate) fn fit(
                 return out;
             }
             Split::Ambiguous => {
-                let run = Span::new(
-                    cells.first().map_or(row_span.start, |c| c.span.start),
-                    cells.last().map_or(row_span.end, |c| c.span.end),
-                );
+                let run = run_span(cells, row_span);
                 diagnostics.push(
                     Diagnostic::error(
                         Code::AmbiguousDigits,
@@ -190,6 +187,25 @@ pub(crate) fn fit(
                 );
                 return vec![None; n];
             }
+            // One run of digits (or digits glued to the label) that no split fits: a
+            // flattened row whose numbers break its rule. Its first cell is no count of
+            // the first column; left blank rather than guessed.
+            Split::Impossible if cells.len() == 1 || cells.iter().any(|c| c.glued) => {
+                diagnostics.push(Diagnostic::error(
+                    Code::AmbiguousDigits,
+                    run_span(cells, row_span),
+                    format!(
+                        "expected {n} cells in row `{what}`, found the digits `{}` run together, \
+                         and no split into {n} cells {}; left blank",
+                        shown.join(" "),
+                        match rule {
+                            RowRule::LastIsSum => "satisfies the row's arithmetic",
+                            RowRule::Free => "fits",
+                        }
+                    ),
+                ));
+                return vec![None; n];
+            }
             Split::Impossible => {}
         }
     }
@@ -208,6 +224,14 @@ pub(crate) fn fit(
     out.extend(cells.iter().copied().map(Some));
     out.resize(n, None);
     out
+}
+
+/// The span of the cells, or `row_span` without cells.
+fn run_span(cells: &[Cell], row_span: Span) -> Span {
+    Span::new(
+        cells.first().map_or(row_span.start, |c| c.span.start),
+        cells.last().map_or(row_span.end, |c| c.span.end),
+    )
 }
 
 fn fold_digit(c: char) -> bool {
