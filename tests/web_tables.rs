@@ -97,18 +97,41 @@ const REVIEW_HEADER: &str = "行政复议 行政诉讼 结果维持 结果 纠�
     未经复议直接起诉 复议后起诉 结果 维持 结果 纠正 其他 结果 尚未 审结 总计 结果 维持 结果 纠正 \
     其他 结果 尚未 审结 总计";
 
-/// Table 三 with `rows` (by slot: 0, 1, 2..=22, 24, 25), each row printed after its label as
-/// `text(slot)`.
+/// Table 三 of the 2021 edition, each row printed after its label as `text(slot)`.
 fn app_text(text: impl Fn(usize) -> String) -> String {
+    app_text_of(false, text)
+}
+
+/// Table 三 of the 2019 edition when `y2019` (（六）其他处理 one row, slot 23), else 2021.
+fn app_text_of(y2019: bool, text: impl Fn(usize) -> String) -> String {
     let mut out = String::from(APP_HEADER);
-    for (label, slot) in APP_LINES {
+    for &(label, slot) in APP_LINES {
+        let slot = match slot {
+            Some(20..=22) if y2019 => continue,
+            None if y2019 && label == "（六）其他处理" => Some(23),
+            s => s,
+        };
         out.push_str(label);
         if let Some(s) = slot {
-            out.push_str(&text(*s));
+            out.push_str(&text(s));
         }
         out.push('\n');
     }
     out
+}
+
+/// The result rows' slots (those （七） totals) of the 2019 or 2021 edition.
+fn result_slots(y2019: bool) -> Vec<usize> {
+    if y2019 {
+        (2..=19).chain([23]).collect()
+    } else {
+        (2..=22).collect()
+    }
+}
+
+/// Every data row's slot, in table order.
+fn data_slots(y2019: bool) -> Vec<usize> {
+    [0, 1].into_iter().chain(result_slots(y2019)).chain([24, 25]).collect()
 }
 
 // ---- Table 三, the cases of the real pages ----
@@ -389,9 +412,9 @@ fn count() -> impl Strategy<Value = u64> {
     prop_oneof![6 => Just(0u64), 3 => 1u64..10, 1 => 10u64..120]
 }
 
-/// A consistent 2021 table 三: result rows of random counts, （七） their sums, 四 random,
+/// A consistent table 三 of either edition (by slot; and whether 2019): result rows of random counts, （七） their sums, 四 random,
 /// 二 at most （七） + 四, 一 the balance; every row's 总计 the sum of its six.
-fn app_table() -> impl Strategy<Value = Vec<[u64; 7]>> {
+fn app_table() -> impl Strategy<Value = (Vec<[u64; 7]>, bool)> {
     // Most result rows all zero, as in real reports; a few with counts.
     let result_row = prop_oneof![
         3 => Just([0u64; 6]),
@@ -401,8 +424,9 @@ fn app_table() -> impl Strategy<Value = Vec<[u64; 7]>> {
         prop::collection::vec(result_row, 21),
         prop::array::uniform6(0u64..4),
         prop::array::uniform6(any::<prop::sample::Index>()),
+        any::<bool>(),
     )
-        .prop_map(|(results, forward, over)| {
+        .prop_map(|(results, forward, over, y2019)| {
             let with_total = |p: [u64; 6]| {
                 let mut r = [0u64; 7];
                 r[..6].copy_from_slice(&p);
@@ -411,8 +435,7 @@ fn app_table() -> impl Strategy<Value = Vec<[u64; 7]>> {
             };
             let mut t = vec![[0u64; 7]; 26];
             let mut total = [0u64; 6];
-            for (k, p) in results.into_iter().enumerate() {
-                let slot = k + 2;
+            for (slot, p) in result_slots(y2019).into_iter().zip(results) {
                 for c in 0..6 {
                     total[c] += p[c];
                 }
@@ -428,19 +451,18 @@ fn app_table() -> impl Strategy<Value = Vec<[u64; 7]>> {
             t[1] = with_total(carried);
             t[24] = with_total(total);
             t[25] = with_total(forward);
-            t
+            (t, y2019)
         })
 }
-
-const DATA_SLOTS: [usize; 25] =
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25];
 
 /// The brute force: per slot, the row's splits its own rule allows; then every assignment
 /// of them that satisfies both column rules in every column. Per slot, `Some(values)` when
 /// every satisfying assignment gives the same, `None` otherwise; also whether the search
 /// stayed small (few candidates per row, few assignments), where the crate must find as
 /// much as the brute force.
-fn determined(pieces: &[Vec<String>]) -> (Vec<Option<[u64; 7]>>, bool) {
+fn determined(pieces: &[Vec<String>], y2019: bool) -> (Vec<Option<[u64; 7]>>, bool) {
+    let slots = data_slots(y2019);
+    let results = result_slots(y2019);
     let cands: Vec<Vec<[u64; 7]>> = pieces
         .iter()
         .map(|p| {
@@ -460,9 +482,9 @@ fn determined(pieces: &[Vec<String>]) -> (Vec<Option<[u64; 7]>>, bool) {
         loop {
             let row = |k: usize| cands[k][choice[k]];
             // Index in `pieces` of each slot.
-            let at = |slot: usize| DATA_SLOTS.iter().position(|&s| s == slot).unwrap_or(0);
+            let at = |slot: usize| slots.iter().position(|&s| s == slot).unwrap_or(0);
             let ok = (0..7).all(|c| {
-                let sum: u64 = (2..=22).map(|s| row(at(s))[c]).sum();
+                let sum: u64 = results.iter().map(|&s| row(at(s))[c]).sum();
                 row(at(24))[c] == sum
                     && row(at(0))[c] + row(at(1))[c] == row(at(24))[c] + row(at(25))[c]
             });
@@ -501,27 +523,28 @@ fn determined(pieces: &[Vec<String>]) -> (Vec<Option<[u64; 7]>>, bool) {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    /// Table 三 flattened: the crate reads every row the text determines, equal to the
+    /// Table 三 flattened, either edition: the crate reads every row the text determines, equal to the
     /// original, and leaves every other row blank with `ambiguous-digits`; it never reads a
     /// row the text does not determine.
     #[test]
     fn flattened_table3_reads_what_the_text_determines(
-        table in app_table(),
+        (table, y2019) in app_table(),
         prints in prop::collection::vec(print_strategy(7), 25),
     ) {
+        let slots = data_slots(y2019);
         let mut printed = vec![String::new(); 26];
         let mut pieces = Vec::new();
-        for (k, &slot) in DATA_SLOTS.iter().enumerate() {
+        for (k, &slot) in slots.iter().enumerate() {
             let (text, p) = print(&table[slot], &prints[k]);
             printed[slot] = text;
             pieces.push(p);
         }
-        let text = app_text(|s| printed[s].clone());
-        let (want, small) = determined(&pieces);
+        let text = app_text_of(y2019, |s| printed[s].clone());
+        let (want, small) = determined(&pieces, y2019);
         let (a, d) = apps(&text);
         let got = rows(&a);
         let amb = ambiguous(&d);
-        for (k, &slot) in DATA_SLOTS.iter().enumerate() {
+        for (k, &slot) in slots.iter().enumerate() {
             let row = got[slot].unwrap_or([None; 7]);
             let blank = row == [None; 7];
             match want[k] {
