@@ -412,6 +412,74 @@ pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
     }
 }
 
+/// Every split of [`split_blocks`]'s kind, when there are at most `cap`; `None` when there
+/// are more. Table 四's reader keeps the blocks on which they all agree (one block may be
+/// ambiguous while the others are not).
+///
+/// Walks the same chain of blocks, only into positions from which the rest of the run can
+/// still be read (its memo of ways), so each split found costs `blocks` steps and the walk
+/// ends after `cap + 1` of them.
+pub(crate) fn block_splits(pieces: &[&str], blocks: usize, cap: usize) -> Option<Vec<Vec<Part>>> {
+    let Some(run) = Run::new(pieces) else { return Some(Vec::new()) };
+    let n = run.digits.len();
+    if blocks.saturating_mul(5) > n {
+        return Some(Vec::new());
+    }
+    let mut chain = Chain {
+        run: &run,
+        blocks,
+        found: Vec::new(),
+        from: vec![None; n + 1],
+        ways: vec![None; (blocks + 1) * (n + 1)],
+    };
+    let mut out = Vec::new();
+    let mut path = Vec::with_capacity(blocks);
+    walk_blocks(&mut chain, 0, 0, &mut path, &mut out, cap).then_some(out)
+}
+
+/// [`block_splits`]' walk from block `b` at `pos`, the blocks read so far in `path`; false
+/// once more than `cap` splits are found.
+fn walk_blocks(
+    chain: &mut Chain<'_>,
+    b: usize,
+    pos: usize,
+    path: &mut Vec<Block>,
+    out: &mut Vec<Vec<Part>>,
+    cap: usize,
+) -> bool {
+    if b >= chain.blocks {
+        if pos == chain.run.digits.len() {
+            if out.len() >= cap {
+                return false;
+            }
+            let mut cells = Vec::with_capacity(5 * path.len());
+            for block in path.iter() {
+                let mut at = block.at - block.lens.iter().map(|&l| usize::from(l)).sum::<usize>();
+                for len in block.lens.map(usize::from) {
+                    cells.push((chain.run.cell(at, len).unwrap_or(0), at..at + len));
+                    at += len;
+                }
+                cells.push((block.total, block.at..block.end()));
+            }
+            out.push(cells);
+        }
+        return true;
+    }
+    if chain.ways(b, pos) == 0 {
+        return true;
+    }
+    for i in chain.blocks_from(pos) {
+        let block = chain.found[i];
+        path.push(block);
+        let ok = walk_blocks(chain, b + 1, block.end(), path, out, cap);
+        path.pop();
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
 /// One way to read a table-四 block: the lengths of its four cells, and its total (the sum
 /// of the four) with where its digits are.
 #[derive(Debug, Clone, Copy)]
@@ -867,6 +935,23 @@ mod tests {
         fn free_matches_reference((pieces, n) in (any_run(), 0usize..12)) {
             let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
             prop_assert_eq!(split_free(&pieces, n), reference_free::split_free(&pieces, n));
+        }
+
+        /// Listing the splits agrees with counting them.
+        #[test]
+        fn block_splits_agree_with_split_blocks(
+            (pieces, blocks) in prop_oneof![
+                glued_blocks(3).prop_map(|p| (p, 3)),
+                (any_run(), 0usize..4),
+            ],
+        ) {
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            let listed = block_splits(&pieces, blocks, 64);
+            match split_blocks(&pieces, blocks) {
+                Split::Impossible => prop_assert_eq!(listed, Some(Vec::new())),
+                Split::Unique(cells) => prop_assert_eq!(listed, Some(vec![cells])),
+                Split::Ambiguous => prop_assert!(listed.map_or(true, |l| l.len() >= 2)),
+            }
         }
 
         /// The block search gives the former enumeration's answer.

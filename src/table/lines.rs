@@ -469,7 +469,8 @@ pub(crate) fn could_place(l: &Line, n: usize) -> bool {
 /// `（七）总计 110000011` or `2.重复申请 0000000`, and a header line of single-spaced words
 /// gives positions that such a run would be placed by, as one cell and six blanks.
 pub(crate) fn splits_as_run(input: &str, l: &Line, n: usize) -> bool {
-    let is_digits = |s: &str| !s.is_empty() && s.chars().all(|c| super::cell::fold(c).is_ascii_digit());
+    let is_digits =
+        |s: &str| !s.is_empty() && s.chars().all(|c| super::cell::fold(c).is_ascii_digit());
     let pieces: Vec<&str> = l.values.iter().map(|c| c.span.slice(input)).collect();
     n >= 2
         && pieces.iter().all(|p| is_digits(p))
