@@ -650,7 +650,8 @@ impl<'a> State<'a> {
             vars.push(Var { ambiguous: k, cands, used: false });
         }
         // The column rules, as `Σ plus = Σ minus` over slots.
-        let undivided_only = !(20..=SLOT_OTHER3).any(|s| matches!(term[s], Term::Known(_)));
+        // （六）其他处理 with values counts only without its sub-items (as `finish` keeps it).
+        let undivided_only = (20..=SLOT_OTHER3).all(|s| matches!(term[s], Term::Absent));
         let results: Vec<usize> = (2..=SLOT_UNDIVIDED)
             .filter(|&s| s != SLOT_UNDIVIDED || undivided_only)
             .filter(|&s| !matches!(term[s], Term::Absent))

@@ -8,6 +8,11 @@
 //! readings per side for six cells), pruned by the total's length and the least and largest
 //! sums the digits left can make; table 四's blocks are read once per start (four cells, then
 //! their sum must follow) and chained by a DP over (block, position).
+//!
+//! Where a run alone is ambiguous, [`sum_row_splits`] and [`block_splits`] list its splits
+//! (at most a given number, from the same searches) for the readers to choose among with
+//! the rest of the table: table 三's column rules, table 四's blocks read alike in every
+//! split.
 
 /// Longest cell accepted, in digits (counts up to 10^7 − 1).
 pub(crate) const MAX_CELL_DIGITS: usize = 7;
