@@ -286,7 +286,11 @@ proptest! {
         };
         let vals = |r: &ReviewsAndLawsuits| [r.review.values(), r.lawsuit_direct.values(), r.lawsuit_after_review.values()];
         if run_together && diags.iter().any(|d| d.code == Code::AmbiguousDigits) {
-            prop_assert_eq!(vals(&back), [[None; 5]; 3]);
+            // A block that several splits read differently is blank; the others are read.
+            for (w, g) in vals(&rev).iter().zip(vals(&back)) {
+                prop_assert!(*w == g || g == [None; 5], "want {:?} got {:?}\n{}", w, g, text);
+            }
+            prop_assert!(vals(&back).contains(&[None; 5]), "{}", text);
         } else {
             prop_assert_eq!(vals(&rev), vals(&back), "{}\n{:#?}", text, diags);
             prop_assert_eq!(checks(check_reviews_and_lawsuits(&rev)), checks(check_reviews_and_lawsuits(&back)));

@@ -149,7 +149,10 @@ fn ambiguous_digits_are_left_blank() {
     let input = "行政复议 行政诉讼\n20103110001100000\n";
     let (t, d) = read(input, Span::new(0, input.len()), TableKind::ReviewsAndLawsuits);
     let Some(TableData::ReviewsAndLawsuits(r)) = t else { panic!() };
-    assert_eq!(r.review.values(), [None; 5]);
+    // Only that block stays blank: the other two read alike in every split.
+    assert_eq!(r.review.values(), [2, 0, 1, 0, 3].map(Some));
+    assert_eq!(r.lawsuit_direct.values(), [None; 5]);
+    assert_eq!(r.lawsuit_after_review.values(), [Some(0); 5]);
     assert_eq!(d.iter().filter(|d| d.code == Code::AmbiguousDigits).count(), 1);
 }
 
@@ -276,7 +279,11 @@ fn layout_fixtures() {
         let got: Vec<Option<u64>> =
             [r.review.values(), r.lawsuit_direct.values(), r.lawsuit_after_review.values()]
                 .concat();
-        assert!(got == REAL_T4.map(Some) || (run_together && got == [None; 15]), "{p}: {got:?}");
+        // Run together, a block that several splits read differently is blank.
+        let blocks_ok = got.chunks(5).zip(REAL_T4.chunks(5)).all(|(g, w)| {
+            g.iter().zip(w).all(|(g, w)| *g == Some(*w)) || (run_together && g == [None; 5])
+        });
+        assert!(blocks_ok, "{p}: {got:?}");
         let Some(TableData::ActiveDisclosure(a)) = &t[0].0 else { panic!("{p}: table 二") };
         assert_eq!(a.punishment.as_ref().and_then(|r| r.decisions), Some(3985758), "{p}");
         assert_eq!(

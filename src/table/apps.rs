@@ -9,6 +9,7 @@
 //!   002/012) or row by row (web innerText).
 
 use super::cell::{as_u64, norm_label_cow, push_norm_label, Cell, CellKind};
+use super::digits::sum_row_splits;
 use super::lines::{self, Line};
 use super::row::{fit, RowRule};
 use super::vocab::{
@@ -21,6 +22,42 @@ use std::ops::ControlFlow;
 use crate::{ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Span};
 
 const COLS: usize = 7;
+
+/// The most candidate splits kept for one ambiguous row: a row of seven cells rarely has
+/// more than a handful; one with more constrains nothing and stays blank.
+const CANDIDATES: usize = 64;
+
+/// The most assignments of candidate splits tried for one table (the rows a column rule
+/// constrains, together): a few rows of a few candidates each in practice.
+const COMBINATIONS: usize = 1 << 15;
+
+/// What a slot contributes to the column rules of [`State::resolve_by_table`].
+#[derive(Debug, Clone, Copy)]
+enum Term {
+    /// No such row.
+    Absent,
+    /// A row read: its counts (`None` for a blank or invalid cell).
+    Known([Option<u64>; COLS]),
+    /// An ambiguous row searched: its index among the rows searched.
+    Var(usize),
+    /// An ambiguous row with too many candidates.
+    Unknown,
+}
+
+/// An ambiguous row of [`State::resolve_by_table`]: its index in `State::ambiguous`, its
+/// candidate splits (counts and cell spans) and whether a column rule uses it.
+struct Var {
+    ambiguous: usize,
+    cands: Vec<([u64; COLS], [Span; COLS])>,
+    used: bool,
+}
+
+/// One column rule, `known + Σ sign × candidate[col] = 0`.
+struct Check {
+    known: i128,
+    vars: Vec<(usize, i128)>,
+    col: usize,
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Queued {
@@ -132,7 +169,7 @@ pub(crate) fn read_region(
     let mut votes = TotalFirst::default();
     let mut st = State::new(input, diagnostics);
     let streamed = lines::each_line(input, all_lines, region, |l| {
-        if want(l).is_some_and(|n| lines::could_place(l, n)) {
+        if want(l).is_some_and(|n| lines::could_place(l, n) && !lines::splits_as_run(input, l, n)) {
             return ControlFlow::Break(());
         }
         votes.count(input, l);
@@ -562,104 +599,169 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Splits the ambiguous digit runs that the column rules pin down: when every other term
-    /// of a column equation (一 + 二 = （七） + 四, or （七） = the sum of the result rows) is
-    /// known, the row's values are determined; they are taken only if their digits spell the
-    /// run exactly.
-    fn resolve_by_columns(&mut self) {
-        let mut progress = true;
-        while progress && !self.ambiguous.is_empty() {
-            progress = false;
-            for k in 0..self.ambiguous.len() {
-                let slot = self.ambiguous[k].0;
-                let Some(vals) = self.solve(slot) else { continue };
-                let (_, cells, diag) = self.ambiguous[k].clone();
-                let Some(spans) = spell(self.input, &cells, &vals) else { continue };
-                // The spans spell the values exactly (`spell`), so they read back as them.
-                if let Some(row) = self.rows.get_mut(slot).and_then(Option::as_mut) {
-                    for (c, sp) in ApplicantColumn::ALL.iter().zip(spans) {
-                        row.set_cell(c.index(), sp);
+    /// Splits the ambiguous digit runs by the whole table's arithmetic: each row's candidate
+    /// splits (those its own rule allows, at most [`CANDIDATES`]) are tried together, and a
+    /// row is split where every assignment of candidates that satisfies the column rules
+    /// (一 + 二 = （七） + 四 and （七） = the sum of the result rows, per column) gives it
+    /// the same cells.
+    ///
+    /// Only the rules the report can be held to are used: a column rule whose terms are all
+    /// read already and that fails is broken by the report itself (extra-samples 104: the
+    /// detail rows do not add up to （七）), and is dropped; a rule with a missing row, a
+    /// blank cell or a row of too many candidates is not used. When no assignment satisfies
+    /// the rules left, the report breaks one of them too, and nothing is split: the rows stay
+    /// as their own rule leaves them (blank, with `ambiguous-digits`). At most
+    /// [`COMBINATIONS`] assignments are tried; beyond that the rows stay blank too.
+    fn resolve_by_table(&mut self) {
+        if self.ambiguous.is_empty() {
+            return;
+        }
+        let input = self.input;
+        let mut vars: Vec<Var> = Vec::new();
+        let mut term: [Term; APP_SLOTS] = [Term::Absent; APP_SLOTS];
+        for (s, t) in term.iter_mut().enumerate() {
+            if let Some(r) = self.rows.get(s).and_then(Option::as_ref) {
+                *t = Term::Known(r.values(input));
+            }
+        }
+        for (k, (slot, cells, _)) in self.ambiguous.iter().enumerate() {
+            let pieces: Vec<&str> = cells.iter().map(|c| c.span.slice(input)).collect();
+            let Some(t) = term.get_mut(*slot) else { continue };
+            *t = Term::Unknown;
+            // (No split at all: a run that breaks its own rule stays unknown too.)
+            let Some(splits) =
+                sum_row_splits(&pieces, COLS - 1, CANDIDATES).filter(|s| s.len() >= 2)
+            else {
+                continue;
+            };
+            let offsets = super::row::digit_offsets(input, cells);
+            let mut cands = Vec::with_capacity(splits.len());
+            for parts in splits {
+                let mut vals = [0u64; COLS];
+                let mut spans = [Span::default(); COLS];
+                for (i, (v, r)) in parts.into_iter().enumerate().take(COLS) {
+                    vals[i] = v;
+                    let s = offsets.get(r.start).map_or(0, |d| d.0);
+                    let e = r.end.checked_sub(1).and_then(|i| offsets.get(i)).map_or(s, |d| d.1);
+                    spans[i] = Span::new(s, e);
+                }
+                cands.push((vals, spans));
+            }
+            *t = Term::Var(vars.len());
+            vars.push(Var { ambiguous: k, cands, used: false });
+        }
+        // The column rules, as `Σ plus = Σ minus` over slots.
+        // （六）其他处理 with values counts only without its sub-items (as `finish` keeps it).
+        let undivided_only = (20..=SLOT_OTHER3).all(|s| matches!(term[s], Term::Absent));
+        let results: Vec<usize> = (2..=SLOT_UNDIVIDED)
+            .filter(|&s| s != SLOT_UNDIVIDED || undivided_only)
+            .filter(|&s| !matches!(term[s], Term::Absent))
+            .collect();
+        let rules: [(&[usize], &[usize]); 2] =
+            [(&[0, 1], &[SLOT_TOTAL, 25]), (&[SLOT_TOTAL], &results)];
+        let mut checks: Vec<Check> = Vec::new();
+        for (plus, minus) in rules {
+            'col: for c in 0..COLS {
+                let mut check = Check { known: 0, vars: Vec::new(), col: c };
+                for (&s, sign) in
+                    plus.iter().map(|s| (s, 1i128)).chain(minus.iter().map(|s| (s, -1i128)))
+                {
+                    match term[s] {
+                        Term::Known(v) => match v[c] {
+                            Some(x) => check.known += sign * i128::from(x),
+                            None => continue 'col,
+                        },
+                        Term::Var(k) => check.vars.push((k, sign)),
+                        Term::Unknown | Term::Absent => continue 'col,
                     }
                 }
-                let d = &mut self.diagnostics[diag];
-                d.severity = crate::Severity::Note;
-                d.message = format!(
-                    "split the run-together digits `{}` by the table's column totals",
-                    cells.iter().map(|c| c.span.slice(self.input)).collect::<Vec<_>>().join(" ")
-                );
-                d.notes = vec!["rule: 一 + 二 = （七） + 四 and （七） = the sum of the result rows, per column".into()];
-                self.ambiguous.remove(k);
-                progress = true;
+                if !check.vars.is_empty() {
+                    for &(k, _) in &check.vars {
+                        vars[k].used = true;
+                    }
+                    checks.push(check);
+                }
+            }
+        }
+        // Only the rows some rule constrains are searched; the others stay ambiguous.
+        let searched: Vec<usize> = (0..vars.len()).filter(|&k| vars[k].used).collect();
+        let combos = searched
+            .iter()
+            .try_fold(1usize, |a, &k| a.checked_mul(vars[k].cands.len()))
+            .filter(|&n| n <= COMBINATIONS);
+        if searched.is_empty() || combos.is_none() {
+            return;
+        }
+        let mut choice = vec![0usize; vars.len()];
+        // Per searched row: the candidate of the satisfying assignments, while they agree.
+        let mut agreed: Vec<Option<Option<usize>>> = vec![None; vars.len()];
+        loop {
+            let ok = checks.iter().all(|ch| {
+                ch.known
+                    + ch.vars
+                        .iter()
+                        .map(|&(k, sign)| sign * i128::from(vars[k].cands[choice[k]].0[ch.col]))
+                        .sum::<i128>()
+                    == 0
+            });
+            if ok {
+                for &k in &searched {
+                    agreed[k] = match agreed[k] {
+                        None => Some(Some(choice[k])),
+                        Some(Some(c)) if c == choice[k] => Some(Some(c)),
+                        _ => Some(None),
+                    };
+                }
+            }
+            // The next assignment (a mixed-radix counter over the searched rows).
+            let mut done = true;
+            for &k in &searched {
+                choice[k] += 1;
+                if choice[k] < vars[k].cands.len() {
+                    done = false;
+                    break;
+                }
+                choice[k] = 0;
+            }
+            if done {
                 break;
             }
         }
-    }
-
-    /// The values of `slot` implied by one column equation whose other terms are all known.
-    fn solve(&self, slot: usize) -> Option<[u64; 7]> {
-        let known = |s: usize| -> Option<[u64; 7]> {
-            if self.ambiguous.iter().any(|a| a.0 == s) {
-                return None;
-            }
-            let r = self.rows.get(s)?.as_ref()?;
-            let v = r.values(self.input);
-            let mut out = [0u64; 7];
-            for (o, x) in out.iter_mut().zip(v) {
-                *o = x?;
-            }
-            Some(out)
-        };
-        let results: Vec<usize> = (2..=SLOT_UNDIVIDED)
-            .filter(|&s| self.rows.get(s).is_some_and(Option::is_some))
-            .collect();
-        let col = |f: &dyn Fn(usize) -> Option<i128>| -> Option<[u64; 7]> {
-            let mut o = [0u64; 7];
-            for (c, x) in o.iter_mut().enumerate() {
-                *x = u64::try_from(f(c)?).ok()?;
-            }
-            Some(o)
-        };
-        let w = i128::from;
-        let out = match slot {
-            s if results.contains(&s) => {
-                let total = known(SLOT_TOTAL)?;
-                let others: Vec<[u64; 7]> = results
-                    .iter()
-                    .filter(|&&r| r != s)
-                    .map(|&r| known(r))
-                    .collect::<Option<_>>()?;
-                col(&|c| Some(w(total[c]) - others.iter().map(|o| w(o[c])).sum::<i128>()))?
-            }
-            SLOT_TOTAL => match results.iter().map(|&r| known(r)).collect::<Option<Vec<_>>>() {
-                Some(parts) => col(&|c| Some(parts.iter().map(|o| w(o[c])).sum()))?,
-                None => {
-                    let (a, b, f) = (known(0)?, known(1)?, known(25)?);
-                    col(&|c| Some(w(a[c]) + w(b[c]) - w(f[c])))?
+        let mut solved = Vec::new();
+        for &k in &searched {
+            let Some(Some(c)) = agreed[k] else { continue };
+            let (slot, ref cells, diag) = self.ambiguous[vars[k].ambiguous];
+            let spans = vars[k].cands[c].1;
+            if let Some(row) = self.rows.get_mut(slot).and_then(Option::as_mut) {
+                for (i, sp) in spans.into_iter().enumerate() {
+                    row.set_cell(i, sp);
                 }
-            },
-            0 => {
-                let (b, t, f) = (known(1)?, known(SLOT_TOTAL)?, known(25)?);
-                col(&|c| Some(w(t[c]) + w(f[c]) - w(b[c])))?
             }
-            1 => {
-                let (a, t, f) = (known(0)?, known(SLOT_TOTAL)?, known(25)?);
-                col(&|c| Some(w(t[c]) + w(f[c]) - w(a[c])))?
+            if let Some(d) = self.diagnostics.get_mut(diag) {
+                d.severity = crate::Severity::Note;
+                d.message = format!(
+                    "split the run-together digits `{}` by the table's column totals",
+                    cells.iter().map(|c| c.span.slice(input)).collect::<Vec<_>>().join(" ")
+                );
+                d.notes = vec![
+                    "rule: 一 + 二 = （七） + 四 and （七） = the sum of the result rows, per column"
+                        .into(),
+                ];
             }
-            25 => {
-                let (a, b, t) = (known(0)?, known(1)?, known(SLOT_TOTAL)?);
-                col(&|c| Some(w(a[c]) + w(b[c]) - w(t[c])))?
-            }
-            _ => return None,
-        };
-        // The row's own rule must hold too.
-        (out[..6].iter().map(|&x| u128::from(x)).sum::<u128>() == u128::from(out[6])).then_some(out)
+            solved.push(vars[k].ambiguous);
+        }
+        let mut i = 0;
+        self.ambiguous.retain(|_| {
+            i += 1;
+            !solved.contains(&(i - 1))
+        });
     }
 
     fn finish(mut self, region: Span) -> Option<Applications> {
         if self.rows.iter().all(Option::is_none) {
             return None;
         }
-        self.resolve_by_columns();
+        self.resolve_by_table();
         let mut rows = self.rows;
         // `（六）其他处理` with values is the 2019 edition's undivided row, unless its sub-items
         // follow: then it was a subtotal row (format.md §3.2: tolerate, do not require), and
@@ -787,37 +889,6 @@ fn missing_list(slots: &[usize]) -> String {
         i = j + 1;
     }
     parts.join(", ")
-}
-
-/// The spans of `vals` written one after another in the digits of `cells`, if they spell
-/// those digits exactly (no leading zeros, and a cell never spans two printed pieces).
-fn spell(input: &str, cells: &[Cell], vals: &[u64; 7]) -> Option<Vec<Span>> {
-    let offsets = super::row::digit_offsets(input, cells);
-    let digits: String =
-        cells.iter().flat_map(|c| c.span.slice(input).chars()).map(super::cell::fold).collect();
-    let want: String = vals.iter().map(u64::to_string).collect();
-    if digits != want {
-        return None;
-    }
-    // Piece boundaries (digit indices where a new printed cell starts) must be cell boundaries.
-    let mut piece_starts = std::collections::HashSet::new();
-    let mut n = 0;
-    for c in cells {
-        piece_starts.insert(n);
-        n += c.span.slice(input).chars().count();
-    }
-    let mut out = Vec::with_capacity(7);
-    let mut pos = 0;
-    let mut cell_starts = std::collections::HashSet::new();
-    for v in vals {
-        let len = v.to_string().len();
-        cell_starts.insert(pos);
-        let s = offsets.get(pos)?.0;
-        let e = offsets.get(pos + len - 1)?.1;
-        out.push(Span::new(s, e));
-        pos += len;
-    }
-    piece_starts.is_subset(&cell_starts).then_some(out)
 }
 
 fn invalid(span: Span, text: &str, what: &str) -> Diagnostic {

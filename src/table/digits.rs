@@ -8,6 +8,11 @@
 //! readings per side for six cells), pruned by the total's length and the least and largest
 //! sums the digits left can make; table 四's blocks are read once per start (four cells, then
 //! their sum must follow) and chained by a DP over (block, position).
+//!
+//! Where a run alone is ambiguous, [`sum_row_splits`] and [`block_splits`] list its splits
+//! (at most a given number, from the same searches) for the readers to choose among with
+//! the rest of the table: table 三's column rules, table 四's blocks read alike in every
+//! split.
 
 /// Longest cell accepted, in digits (counts up to 10^7 − 1).
 pub(crate) const MAX_CELL_DIGITS: usize = 7;
@@ -147,11 +152,24 @@ impl FreeMemo {
 /// its memo since the remaining sums differ, and cost ~1.1 M instructions per row on the
 /// generated run-together reports (~1 000 of the 1 890 instructions per input byte).
 pub(crate) fn split_sum_row(pieces: &[&str], parts: usize) -> Split {
-    let Some(run) = Run::new(pieces) else { return Split::Impossible };
+    match sum_row_splits(pieces, parts, 1) {
+        None => Split::Ambiguous,
+        Some(mut all) => match all.pop() {
+            None => Split::Impossible,
+            Some(cells) => Split::Unique(cells),
+        },
+    }
+}
+
+/// Every split of [`split_sum_row`]'s kind, in no particular order, when there are at most
+/// `cap`; `None` when there are more. Table 三's reader chooses among them with the
+/// column rules (a row alone may be ambiguous while the table is not).
+pub(crate) fn sum_row_splits(pieces: &[&str], parts: usize, cap: usize) -> Option<Vec<Vec<Part>>> {
+    let Some(run) = Run::new(pieces) else { return Some(Vec::new()) };
     let n = run.digits.len();
     let mut search = SumSearch::default();
-    let mut count = 0u8;
-    let mut found = None;
+    let mut out = Vec::new();
+    let mut meets = Vec::new();
     for total_len in 1..=MAX_CELL_DIGITS.min(n) {
         let end = n - total_len;
         let Some(total) = run.cell(end, total_len) else { continue };
@@ -161,23 +179,18 @@ pub(crate) fn split_sum_row(pieces: &[&str], parts: usize) -> Split {
         if !goal.feasible(end, parts, total) {
             continue;
         }
-        let (c, meet) = search.count(&run, &goal);
-        count = count.saturating_add(c);
-        if count >= 2 {
-            // Several splits: which ones no longer matters.
-            return Split::Ambiguous;
+        meets.clear();
+        if !search.count(&run, &goal, cap - out.len(), &mut meets) {
+            // More splits than asked for: which ones no longer matters.
+            return None;
         }
-        if let Some(meet) = meet {
+        for &meet in &meets {
             let mut cells = search.cells(&run, meet);
             cells.push((total, end..n));
-            found = Some(cells);
+            out.push(cells);
         }
     }
-    match (count, found) {
-        (0, _) => Split::Impossible,
-        (1, Some(cells)) => Split::Unique(cells),
-        _ => Split::Ambiguous,
-    }
+    Some(out)
 }
 
 /// Powers of ten up to the longest cell: a cell of `len` digits is below `POW10[len]`, and at
@@ -264,9 +277,10 @@ struct SumSearch {
 type Meet = (usize, usize);
 
 impl SumSearch {
-    /// Counts the splits of `0..goal.end` into `goal.parts` cells adding up to `goal.total`,
-    /// capped at 2; with the meeting point when there is exactly one.
-    fn count(&mut self, run: &Run, goal: &Goal) -> (u8, Option<Meet>) {
+    /// Finds the splits of `0..goal.end` into `goal.parts` cells adding up to `goal.total`,
+    /// pushing their meeting points to `meets`; false (and `meets` incomplete) when there
+    /// are more than `cap`.
+    fn count(&mut self, run: &Run, goal: &Goal, cap: usize, meets: &mut Vec<Meet>) -> bool {
         let first = goal.parts / 2;
         let fwd = grow(&mut self.forward, run, goal, first, Side::Forward);
         let bwd = grow(&mut self.backward, run, goal, goal.parts - first, Side::Backward);
@@ -274,21 +288,18 @@ impl SumSearch {
         // index valid.
         let ends = &mut self.backward[bwd.clone()];
         ends.sort_unstable_by_key(|r| (r.at, r.sum));
-        let mut count = 0u8;
-        let mut meet = None;
         for (i, f) in self.forward.iter().enumerate().skip(fwd.start) {
             let key = (f.at, goal.total - f.sum);
             let lo = ends.partition_point(|r| (r.at, r.sum) < key);
             let hi = lo + ends[lo..].partition_point(|r| (r.at, r.sum) == key);
-            if hi > lo {
-                count += u8::try_from(hi - lo).unwrap_or(2).min(2);
-                if count >= 2 {
-                    return (2, None);
+            for j in lo..hi {
+                if meets.len() >= cap {
+                    return false;
                 }
-                meet = Some((i, bwd.start + lo));
+                meets.push((i, bwd.start + j));
             }
         }
-        (count, meet)
+        true
     }
 
     /// The cells of the split through `meet`, in order, each with its digit range.
@@ -404,6 +415,74 @@ pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
         }
         _ => Split::Ambiguous,
     }
+}
+
+/// Every split of [`split_blocks`]'s kind, when there are at most `cap`; `None` when there
+/// are more. Table 四's reader keeps the blocks on which they all agree (one block may be
+/// ambiguous while the others are not).
+///
+/// Walks the same chain of blocks, only into positions from which the rest of the run can
+/// still be read (its memo of ways), so each split found costs `blocks` steps and the walk
+/// ends after `cap + 1` of them.
+pub(crate) fn block_splits(pieces: &[&str], blocks: usize, cap: usize) -> Option<Vec<Vec<Part>>> {
+    let Some(run) = Run::new(pieces) else { return Some(Vec::new()) };
+    let n = run.digits.len();
+    if blocks.saturating_mul(5) > n {
+        return Some(Vec::new());
+    }
+    let mut chain = Chain {
+        run: &run,
+        blocks,
+        found: Vec::new(),
+        from: vec![None; n + 1],
+        ways: vec![None; (blocks + 1) * (n + 1)],
+    };
+    let mut out = Vec::new();
+    let mut path = Vec::with_capacity(blocks);
+    walk_blocks(&mut chain, 0, 0, &mut path, &mut out, cap).then_some(out)
+}
+
+/// [`block_splits`]' walk from block `b` at `pos`, the blocks read so far in `path`; false
+/// once more than `cap` splits are found.
+fn walk_blocks(
+    chain: &mut Chain<'_>,
+    b: usize,
+    pos: usize,
+    path: &mut Vec<Block>,
+    out: &mut Vec<Vec<Part>>,
+    cap: usize,
+) -> bool {
+    if b >= chain.blocks {
+        if pos == chain.run.digits.len() {
+            if out.len() >= cap {
+                return false;
+            }
+            let mut cells = Vec::with_capacity(5 * path.len());
+            for block in path.iter() {
+                let mut at = block.at - block.lens.iter().map(|&l| usize::from(l)).sum::<usize>();
+                for len in block.lens.map(usize::from) {
+                    cells.push((chain.run.cell(at, len).unwrap_or(0), at..at + len));
+                    at += len;
+                }
+                cells.push((block.total, block.at..block.end()));
+            }
+            out.push(cells);
+        }
+        return true;
+    }
+    if chain.ways(b, pos) == 0 {
+        return true;
+    }
+    for i in chain.blocks_from(pos) {
+        let block = chain.found[i];
+        path.push(block);
+        let ok = walk_blocks(chain, b + 1, block.end(), path, out, cap);
+        path.pop();
+        if !ok {
+            return false;
+        }
+    }
+    true
 }
 
 /// One way to read a table-四 block: the lengths of its four cells, and its total (the sum
@@ -861,6 +940,23 @@ mod tests {
         fn free_matches_reference((pieces, n) in (any_run(), 0usize..12)) {
             let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
             prop_assert_eq!(split_free(&pieces, n), reference_free::split_free(&pieces, n));
+        }
+
+        /// Listing the splits agrees with counting them.
+        #[test]
+        fn block_splits_agree_with_split_blocks(
+            (pieces, blocks) in prop_oneof![
+                glued_blocks(3).prop_map(|p| (p, 3)),
+                (any_run(), 0usize..4),
+            ],
+        ) {
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            let listed = block_splits(&pieces, blocks, 64);
+            match split_blocks(&pieces, blocks) {
+                Split::Impossible => prop_assert_eq!(listed, Some(Vec::new())),
+                Split::Unique(cells) => prop_assert_eq!(listed, Some(vec![cells])),
+                Split::Ambiguous => prop_assert!(listed.map_or(true, |l| l.len() >= 2)),
+            }
         }
 
         /// The block search gives the former enumeration's answer.

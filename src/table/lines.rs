@@ -249,9 +249,12 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
     let Some(last) = l.labels.last().copied() else { return };
     let text = last.slice_in(line, start);
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let mut body = text.trim_end_matches(is_digit);
+    // An amount keeps its unit: `政府集中采购191690.9913万元` (extra-samples 104).
+    let unit =
+        ["万元", "元"].iter().find_map(|u| text.strip_suffix(u)).filter(|t| t.ends_with(is_digit));
+    let mut body = unit.unwrap_or(text).trim_end_matches(is_digit);
     // `…7730.28` glued: take a decimal too.
-    if body.len() < text.len() {
+    if body.len() < unit.unwrap_or(text).len() {
         if let Some(b) = body.strip_suffix(['.', '．']) {
             let b2 = b.trim_end_matches(is_digit);
             if b2.len() < b.len() {
@@ -434,6 +437,9 @@ pub(crate) fn place_short_rows(
         if last_is_sum && k >= 2 && map[k - 1] != n - 1 && printed_last_is_sum(input, &lines[i]) {
             continue;
         }
+        if last_is_sum && splits_as_run(input, &lines[i], n) {
+            continue;
+        }
         let l = &mut lines[i];
         let mut values = Vec::with_capacity(n);
         let mut cols = Vec::with_capacity(n);
@@ -464,6 +470,20 @@ pub(crate) fn could_place(l: &Line, n: usize) -> bool {
         && k < n
         && l.cols.len() == k
         && l.values.iter().all(|c| matches!(c.kind, CellKind::Number | CellKind::Dash))
+}
+
+/// Whether the values of `l` are digits that the row rule (the last of `n` cells is the sum
+/// of the others) can split into `n` cells: a flattened web table prints
+/// `（七）总计 110000011` or `2.重复申请 0000000`, and a header line of single-spaced words
+/// gives positions that such a run would be placed by, as one cell and six blanks.
+pub(crate) fn splits_as_run(input: &str, l: &Line, n: usize) -> bool {
+    let is_digits =
+        |s: &str| !s.is_empty() && s.chars().all(|c| super::cell::fold(c).is_ascii_digit());
+    let pieces: Vec<&str> = l.values.iter().map(|c| c.span.slice(input)).collect();
+    n >= 2
+        && pieces.iter().all(|p| is_digits(p))
+        && pieces.iter().map(|p| p.chars().count()).sum::<usize>() >= n
+        && super::digits::split_sum_row(&pieces, n - 1) != super::digits::Split::Impossible
 }
 
 /// Whether a row's values are all numbers or dashes, positioned, with at least two columns of

@@ -177,6 +177,23 @@ fn is_table_line_rest(line: &str, end: &str, last: Option<&str>) -> bool {
     if label_text.is_empty() || nvals >= 3 {
         return true;
     }
+    // A row label with its digits glued on (`（七）总计9000009`, a flattened web table,
+    // extra-samples 104): the label alone decides.
+    if nvals == 0 && ends_in_glued_digits(label_text) {
+        let label = cell::norm_label_cow(label_text);
+        // Not in a sentence: the tests of [`is_prose_text`] hold here too.
+        let bytes = label.as_bytes();
+        let long = label.chars().nth(60).is_some();
+        let prose = label.contains('。')
+            || bytes.contains(&b';')
+            || (long && (bytes.contains(&b',') || bytes.contains(&b':')));
+        let peeled = label.trim_end_matches(|c: char| c.is_ascii_digit());
+        let row = matches!(vocab::recognize_app(peeled), Some(vocab::AppLabel::Row(_)))
+            || vocab::recognize_active(peeled).is_some();
+        if (row && !prose) || vocab::is_review_header(&label) {
+            return true;
+        }
+    }
     // norm works char by char, so the norm of the label part is the norm of its tokens
     // joined: one String, sized up front. Folded, `；` is `;`, `，` is `,` and `：` is `:`, so
     // the punctuation tests below are byte searches.
@@ -198,6 +215,9 @@ fn is_table_line_rest(line: &str, end: &str, last: Option<&str>) -> bool {
     } else {
         vocab::LabelKeys::default()
     };
+    if !prose && vocab::is_review_header(label) {
+        return true;
+    }
     if chars <= 40 && !prose && (!comma || note) && is_header_text(label, &keys) {
         return true;
     }
@@ -240,6 +260,16 @@ fn is_table_line_rest(line: &str, end: &str, last: Option<&str>) -> bool {
     // Fragments of wrapped labels and broken header cells (`计其他情形）`, `科研机`,
     // `维持 纠正  结果 审结`, `总计商 业 企`): unnumbered and made of table wording.
     !marked && (vocab::table_wording_tokens(line) || vocab::header_fragments(label))
+}
+
+/// Whether `s` ends in digits that follow a CJK character or a closing bracket: a value
+/// glued to its label, as `lines::peel_glued` reads it.
+fn ends_in_glued_digits(s: &str) -> bool {
+    let body = s.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    body.len() < s.len()
+        && body.chars().next_back().is_some_and(|p| {
+            (p as u32 >= 0x2E80 && !matches!(p, '、' | '．')) || matches!(p, ')' | '）')
+        })
 }
 
 /// Splits a line (`end`: trimmed at the end; `last`: its [`last_value`]) into its label part
@@ -413,6 +443,13 @@ mod tests {
             "申请人情况 法人或其他组织",
             "结果维持结果纠正其他结果尚未审结总计",
             "未经复议直接起诉 复议后起诉",
+            // Flattened web tables (extra-samples 102, 104, 106, 111): the header of table
+            // 四 on one line, its words split or its row glued on; a row's digits glued on.
+            "行政复议 行政诉讼 结果维持 结果 纠正 其他 结果 尚未 审结 总计 未经复议直接起诉 复议后起诉 结果 维持 结果 纠正 其他 结果 尚未 审结 总计 结果 维持 结果 纠正 其他 结果 尚未 审结 总计",
+            "行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 000000000000000",
+            "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计000000000000000",
+            "（七）总计9000009",
+            "政府集中采购191690.9913万元",
         ];
         let missed: Vec<&str> = yes.into_iter().filter(|l| !is_table_line(l)).collect();
         assert!(missed.is_empty(), "not table lines: {missed:?}");
@@ -435,6 +472,7 @@ mod tests {
             "件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚",
             "禁将涉及国家秘密、商业秘密和个人隐私及其他按规定不宜",
             "一是加强对信息内容的审核把关，严格执行“三审三校”程序，",
+            "。本年新收0",
         ] {
             assert!(!is_table_line(l), "{l}");
         }

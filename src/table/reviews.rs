@@ -2,12 +2,19 @@
 //! it was printed (one line, one cell per line, three small tables, run together).
 
 use super::cell::{as_u64, Cell, CellKind};
-use super::digits::{split_blocks, Split};
+use super::digits::{block_splits, split_blocks, Split};
 use super::lines::Line;
 use super::row::digit_offsets;
 use crate::{Code, Diagnostic, Outcomes, ReviewsAndLawsuits, Span};
 
 const N: usize = 15;
+
+/// The blocks of table 四, for diagnostics.
+const BLOCKS: [&str; 3] = ["行政复议", "未经复议直接起诉", "复议后起诉"];
+
+/// The most splits of an ambiguous run compared block by block; beyond, every block stays
+/// blank.
+const MAX_SPLITS: usize = 64;
 
 /// The cells as numbers for the arithmetic (blank and dash as 0).
 fn numbers(input: &str, cells: &[Cell]) -> Vec<u64> {
@@ -118,18 +125,78 @@ pub(crate) fn read(
                     .collect()
             }
             Split::Ambiguous => {
+                // The blocks every split reads alike are read; the others stay blank.
+                let offs = digit_offsets(input, &cells);
+                let splits = block_splits(&pieces, 3, MAX_SPLITS).unwrap_or_default();
+                let mut out: Vec<Option<Cell>> = vec![None; N];
+                let mut blank = Vec::new();
+                for (b, name) in BLOCKS.iter().enumerate() {
+                    let cells_of = |s: &Vec<(u64, std::ops::Range<usize>)>| {
+                        s.get(5 * b..5 * b + 5).map(<[_]>::to_vec)
+                    };
+                    // Compared by value: the same counts may stand at other digits in
+                    // another split (after a block of another length); the spans are then
+                    // the first split's.
+                    let values = |s: &Vec<(u64, std::ops::Range<usize>)>| {
+                        s.get(5 * b..5 * b + 5).map(|c| c.iter().map(|x| x.0).collect::<Vec<_>>())
+                    };
+                    let first = splits.first().and_then(cells_of);
+                    let same = splits.iter().all(|s| values(s) == splits.first().and_then(values));
+                    let agreed = first.filter(|_| same);
+                    match agreed {
+                        Some(parts) => {
+                            for (i, (_, r)) in parts.into_iter().enumerate() {
+                                let s = offs.get(r.start).map_or(all.start, |d| d.0);
+                                let e = r
+                                    .end
+                                    .checked_sub(1)
+                                    .and_then(|i| offs.get(i))
+                                    .map_or(all.end, |d| d.1);
+                                out[5 * b + i] = Some(Cell {
+                                    span: Span::new(s, e),
+                                    kind: CellKind::Number,
+                                    glued: true,
+                                });
+                            }
+                        }
+                        None => blank.push(*name),
+                    }
+                }
+                let which = if blank.len() == BLOCKS.len() {
+                    ";".to_string()
+                } else {
+                    format!("; the splits differ in {} only, which is", blank.join(", "))
+                };
                 diagnostics.push(
                     Diagnostic::error(
                         Code::AmbiguousDigits,
                         all,
                         format!(
                             "expected {N} cells in table 四, found the digits `{}` run together, and \
-                             more than one split satisfies the table's arithmetic; left blank",
+                             more than one split satisfies the table's arithmetic{which} left blank",
                             pieces.join(" ")
                         ),
                     )
                     .with_note("rule: each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
                 );
+                out
+            }
+            // One run of digits that no split fits: its first cell is no count of the
+            // first column; left blank rather than guessed.
+            Split::Impossible
+                if digits_only
+                    && !delimited
+                    && (cells.len() == 1 || cells.iter().any(|c| c.glued)) =>
+            {
+                diagnostics.push(Diagnostic::error(
+                    Code::AmbiguousDigits,
+                    all,
+                    format!(
+                        "expected {N} cells in table 四, found the digits `{}` run together, and \
+                         no split satisfies the table's arithmetic; left blank",
+                        pieces.join(" ")
+                    ),
+                ));
                 vec![None; N]
             }
             Split::Impossible => {

@@ -96,7 +96,43 @@ pub(crate) fn fit(
         );
         return cells[chosen..chosen + n].iter().copied().map(Some).collect();
     }
-    // Too few cells: maybe digits run together.
+    // Too few cells: maybe digits run together. An amount ends a row of table 二
+    // (`政府集中采购191690.9913万元`, extra-samples 104): the digits of its integer part may
+    // hold the cells before it, and its decimals and unit stay with the last cell.
+    let (last_int, tail) = match cells.split_last() {
+        Some((last, rest)) if rule == RowRule::Free => {
+            let t = last.span.slice(input);
+            let int = t.trim_start_matches(|c: char| fold_digit(c)).len();
+            let int = t.len() - int;
+            let after = &t[int..];
+            let money = int > 0
+                && after.starts_with(['.', '．'])
+                && is_money_tail(after)
+                && rest.iter().all(|c| is_digits(c.span.slice(input)));
+            if money {
+                (
+                    Some(Cell { span: Span::new(last.span.start, last.span.start + int), ..*last }),
+                    last.span.end,
+                )
+            } else {
+                (None, last.span.end)
+            }
+        }
+        _ => (None, 0),
+    };
+    let shown: Vec<&str> = cells.iter().map(|c| c.span.slice(input)).collect();
+    let owned: Vec<Cell>;
+    let cells: &[Cell] = match last_int {
+        Some(c) => {
+            let mut v = cells.to_vec();
+            if let Some(l) = v.last_mut() {
+                *l = c;
+            }
+            owned = v;
+            &owned
+        }
+        None => cells,
+    };
     let all_int = !cells.is_empty()
         && cells.iter().all(|c| c.kind == CellKind::Number && is_digits(c.span.slice(input)));
     let runs = cells.iter().any(|c| c.glued || digit_len(c.span.slice(input)) > 1);
@@ -109,7 +145,7 @@ pub(crate) fn fit(
         match split {
             Split::Unique(parts) => {
                 let offsets = digit_offsets(input, cells);
-                return parts
+                let mut out: Fitted = parts
                     .into_iter()
                     .map(|(_, r)| {
                         let s = offsets.get(r.start).map_or(row_span.start, |d| d.0);
@@ -121,20 +157,27 @@ pub(crate) fn fit(
                         Some(Cell { span: Span::new(s, e), kind: CellKind::Number, glued: true })
                     })
                     .collect();
+                if last_int.is_some() {
+                    if let Some(Some(c)) = out.last_mut() {
+                        c.span.end = tail;
+                    }
+                }
+                return out;
             }
             Split::Ambiguous => {
-                let run = Span::new(
-                    cells.first().map_or(row_span.start, |c| c.span.start),
-                    cells.last().map_or(row_span.end, |c| c.span.end),
-                );
+                let run = run_span(cells, row_span);
                 diagnostics.push(
                     Diagnostic::error(
                         Code::AmbiguousDigits,
                         run,
                         format!(
                             "expected {n} cells in row `{what}`, found the digits `{}` run together, \
-                             and more than one split satisfies the table's arithmetic; left blank",
-                            pieces.join(" ")
+                             and more than one split {}; left blank",
+                            shown.join(" "),
+                            match rule {
+                                RowRule::LastIsSum => "satisfies the table's arithmetic",
+                                RowRule::Free => "fits (no arithmetic links these cells)",
+                            }
                         ),
                     )
                     .with_note(match rule {
@@ -142,6 +185,25 @@ pub(crate) fn fit(
                         RowRule::Free => "rule: no arithmetic links these cells",
                     }),
                 );
+                return vec![None; n];
+            }
+            // One run of digits (or digits glued to the label) that no split fits: a
+            // flattened row whose numbers break its rule. Its first cell is no count of
+            // the first column; left blank rather than guessed.
+            Split::Impossible if cells.len() == 1 || cells.iter().any(|c| c.glued) => {
+                diagnostics.push(Diagnostic::error(
+                    Code::AmbiguousDigits,
+                    run_span(cells, row_span),
+                    format!(
+                        "expected {n} cells in row `{what}`, found the digits `{}` run together, \
+                         and no split into {n} cells {}; left blank",
+                        shown.join(" "),
+                        match rule {
+                            RowRule::LastIsSum => "satisfies the row's arithmetic",
+                            RowRule::Free => "fits",
+                        }
+                    ),
+                ));
                 return vec![None; n];
             }
             Split::Impossible => {}
@@ -162,6 +224,25 @@ pub(crate) fn fit(
     out.extend(cells.iter().copied().map(Some));
     out.resize(n, None);
     out
+}
+
+/// The span of the cells, or `row_span` without cells.
+fn run_span(cells: &[Cell], row_span: Span) -> Span {
+    Span::new(
+        cells.first().map_or(row_span.start, |c| c.span.start),
+        cells.last().map_or(row_span.end, |c| c.span.end),
+    )
+}
+
+fn fold_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Whether `s` is the decimal part of an amount and its unit: `.9913万元`, `.5`, `．28元`.
+fn is_money_tail(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix(['.', '．']) else { return false };
+    let unit = rest.trim_start_matches(fold_digit);
+    unit.len() < rest.len() && matches!(unit, "" | "万元" | "元")
 }
 
 fn is_digits(s: &str) -> bool {

@@ -217,6 +217,36 @@ pub(crate) fn is_app_header(norm: &str) -> bool {
     .any(|k| norm.contains(k))
 }
 
+/// Whether folded, space-free text is table 四's header, whole or in part, and nothing
+/// else: its captions one after another (`行政复议行政诉讼结果维持结果纠正…总计`), maybe
+/// followed by the digits of the row glued on (`…尚未审结总计000000000000000`, a flattened
+/// web table). A web page keeps the header on one line of any length (extra-samples 102,
+/// 104, 106, 111), too long for the length-bounded tests of the other header lines. At least
+/// three captions, so that a bare `总计` stays a caption of table 三.
+pub(crate) fn is_review_header(norm: &str) -> bool {
+    const WORDS: [&str; 10] = [
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "合计",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ];
+    let mut rest = norm.trim_end_matches(|c: char| c.is_ascii_digit());
+    let mut words = 0;
+    // No caption is a prefix of another, so reading the first that fits is the only reading.
+    while !rest.is_empty() {
+        let Some(w) = WORDS.iter().find(|w| rest.starts_with(*w)) else { return false };
+        rest = &rest[w.len()..];
+        words += 1;
+    }
+    words >= 3
+}
+
 /// Rows of table 二.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ActiveRow {
