@@ -147,8 +147,11 @@ impl Cutter {
             }
             let Some((at, start)) = self.start_at(text, i, false) else { continue };
             let at = base + at;
-            if at > base && cuts.last().map_or(true, |&last| at > last) {
-                cuts.push(at);
+            // A structure may start where a cut is already (the end of a glued title).
+            if at > base && cuts.last().map_or(true, |&last| at >= last) {
+                if cuts.last() != Some(&at) {
+                    cuts.push(at);
+                }
                 self.take(start);
             }
         }
@@ -214,6 +217,16 @@ impl Cutter {
             // `规范性文件` inside `行政规范性文件` is no second label.
             let inside = before.is_some_and(|c| c == '行' || c == '政');
             if !inside && ACTIVE_LABELS.iter().any(|l| compact_starts_with(rest, l)) {
+                return Some((i, Start::Row { item: None, group: false, opening: false }));
+            }
+        }
+        // A group label of table 三 without its marker, after the previous row's cells: the
+        // marker was printed beside the group's first item (`(四) 1.本机关不掌握… 0 0 0 0 0 0 0
+        // 无法提供 2.没有现成…`, a PDF layout of extra sample 001, flattened).
+        let after_cells = before.is_some_and(|c| is_space(c) || fold_char(c).is_ascii_digit());
+        if self.table == Some(TableContext::Applications) && !at_line_start && after_cells {
+            if APP_GROUP_LABELS.iter().any(|g| compact_starts_with(rest, g)) {
+                // Its items are counted on from the one beside its marker.
                 return Some((i, Start::Row { item: None, group: false, opening: false }));
             }
         }
@@ -353,6 +366,16 @@ fn candidates(
             _ => marker_before(text, k, out), // .
         }
     }
+    // The group labels of table 三 (`本年度办理结果`, `不予公开`, `无法提供`, `不予处理`,
+    // `其他处理`), which may stand without their markers after a row's cells.
+    for k in memchr::memchr3_iter(0xE4, 0xE5, 0xE6, bytes) {
+        if let Some(
+            [0xE4, 0xB8, 0x8D] | [0xE6, 0x97, 0xA0] | [0xE5, 0x85, 0xB6] | [0xE6, 0x9C, 0xAC],
+        ) = bytes.get(k..k + 3)
+        {
+            out.push(k);
+        }
+    }
     for k in memchr::memchr2_iter(0xEF, 0xE2, bytes) {
         match bytes.get(k..k + 3) {
             Some([0xEF, 0xBC, 0x88]) => {
@@ -413,8 +436,9 @@ fn may_start(c: char, table: Option<TableContext>) -> bool {
     match c {
         '0'..='9' | '０'..='９' | '(' | '（' | '①'..='⑳' | '第' | '行' => true,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => true,
-        '.' | '．' | '、' => table == Some(TableContext::Applications),
-        '规' | '其' | '政' => table == Some(TableContext::Active),
+        '.' | '．' | '、' | '不' | '无' | '本' => table == Some(TableContext::Applications),
+        '其' => table.is_some(),
+        '规' | '政' => table == Some(TableContext::Active),
         _ => false,
     }
 }
@@ -533,7 +557,15 @@ fn app_row(after: &str) -> Option<AppRow> {
         let groups = APP_GROUP_LABELS.iter().map(|g| (fold_compact(g), AppRow::Group));
         rows.chain(groups).collect()
     });
-    keys.iter().find(|(key, _)| compact_starts_with(after, key)).map(|&(_, row)| row)
+    let named = |text: &str| {
+        keys.iter().find(|(key, _)| compact_starts_with(text, key)).map(|&(_, row)| row)
+    };
+    // A group label whose words stand elsewhere (a PDF layout prints `(四)` beside the first
+    // item and `无法提供` beside the second): the marker before a marked row is a group.
+    named(after).or_else(|| {
+        let (rest, _) = heading_marker(after).ok()?;
+        named(rest).map(|_| AppRow::Group)
+    })
 }
 
 #[cfg(test)]

@@ -44,6 +44,9 @@ use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, Table
 /// wording without taking sentences for titles.
 const MAX_TITLE_CHARS: usize = 40;
 
+/// The longest title with a comma in it that a space may end (`强化领导，落实责任`).
+const MAX_COMMA_TITLE_CHARS: usize = 16;
+
 /// A heading line, placed in the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Heading {
@@ -457,18 +460,36 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
         body.chars().nth(7).is_some()
             || head.any(|c| is_clause_punct(c) || fold_char(c).is_ascii_digit())
     };
+    // A comma inside the title (`（一）强化领导，落实责任`): then only a space can end it.
+    let mut comma = false;
     for (n, (i, c)) in rest.char_indices().enumerate() {
-        if n >= MAX_TITLE_CHARS || is_clause_punct(c) {
+        if n >= MAX_TITLE_CHARS {
+            return None;
+        }
+        if is_clause_punct(c) {
+            if fold_char(c) == ',' && n >= 2 {
+                comma = true;
+                continue;
+            }
             return None;
         }
         // A space after a title of two or more CJK characters, before a sentence: `六、附表
-        // 以下为…。` (`总 体 情 况`, letter-spaced, has one character before its spaces).
-        if is_space(c) && n >= 2 && rest[..i].chars().all(|c| c.is_alphabetic() && !c.is_ascii()) {
+        // 以下为…。` (`总 体 情 况`, letter-spaced, has one character before its spaces), and
+        // `（一）强化领导，落实责任 推进…。` (a web page's heading joined to its paragraph).
+        let title_char =
+            |c: char| (c.is_alphabetic() && !c.is_ascii()) || matches!(fold_char(c), ',' | '、');
+        // (A title with a comma is two short phrases; longer, it is a sentence broken by a
+        // space: sample 004's `（一）加大学习、宣传、培训工作力度，提高公众对政 府信息…`.)
+        let short = !comma || n <= MAX_COMMA_TITLE_CHARS;
+        if is_space(c) && n >= 2 && short && rest[..i].chars().all(title_char) {
             let body = rest[i..].trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
             let sentence = body.chars().take(2 * MAX_TITLE_CHARS).any(is_clause_punct);
             if sentence && !continues_title(body) {
                 return Some((i, rest.len() - body.len()));
             }
+        }
+        if comma {
+            continue;
         }
         let end = i + c.len_utf8();
         if TITLE_ENDINGS.iter().any(|e| rest[..end].ends_with(e)) {
