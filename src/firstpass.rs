@@ -224,11 +224,10 @@ impl Cutter {
         // marker was printed beside the group's first item (`(四) 1.本机关不掌握… 0 0 0 0 0 0 0
         // 无法提供 2.没有现成…`, a PDF layout of extra sample 001, flattened).
         let after_cells = before.is_some_and(|c| is_space(c) || fold_char(c).is_ascii_digit());
-        if self.table == Some(TableContext::Applications) && !at_line_start && after_cells {
-            if APP_GROUP_LABELS.iter().any(|g| compact_starts_with(rest, g)) {
-                // Its items are counted on from the one beside its marker.
-                return Some((i, Start::Row { item: None, group: false, opening: false }));
-            }
+        let in_apps = self.table == Some(TableContext::Applications) && !at_line_start;
+        if in_apps && after_cells && APP_GROUP_LABELS.iter().any(|g| compact_starts_with(rest, g)) {
+            // Its items are counted on from the one beside its marker.
+            return Some((i, Start::Row { item: None, group: false, opening: false }));
         }
         if let Some(found) = self.glued_index(text, i) {
             return Some(found);
