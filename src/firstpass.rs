@@ -54,9 +54,10 @@ fn lines_by(input: &str, fast: bool) -> Vec<Line> {
         if line.kind == LineKind::Text && !delimited {
             let before = cuts.len();
             positions.clear();
-            let active = cutter.table == Some(TableContext::Active);
+            let in_table =
+                matches!(cutter.table, Some(TableContext::Active | TableContext::Applications));
             if fast {
-                candidates(input, line.content, active, &mut anchors, &mut positions);
+                candidates(input, line.content, in_table, &mut anchors, &mut positions);
             } else {
                 positions.extend(candidates_plain(line.content.slice(input)));
             }
@@ -336,12 +337,12 @@ impl<'a> Anchors<'a> {
 /// superset of those where [`Cutter::start_at`] finds one. Most of a line is prose, so they
 /// come from a search for the bytes that end a marker (`、`, `.`, `．`), from which its digits
 /// or numerals are found going back, or open one (`(`, `（`, `①`), and from the anchors found
-/// in the whole input. A line where table 二 is read (`active`, or with its caption) is looked
-/// at character by character ([`candidates_plain`]): its row labels have no marker.
+/// in the whole input. A line where a table is read (`in_table`, or where one opens) is looked
+/// at character by character ([`candidates_plain`]).
 fn candidates(
     input: &str,
     content: crate::Span,
-    active: bool,
+    in_table: bool,
     anchors: &mut Anchors<'_>,
     out: &mut Vec<usize>,
 ) {
@@ -353,7 +354,6 @@ fn candidates(
         let start = k.checked_sub("第二十条第".len())?;
         (text.get(start..k) == Some("第二十条第")).then_some(start)
     };
-
     for k in memchr::memchr3_iter(b'(', b'.', 0xE3, bytes) {
         match bytes.get(k..k + 3) {
             Some([0xE3, 0x80, 0x81]) => marker_before(text, k, out), // 、
@@ -363,16 +363,6 @@ fn candidates(
                 out.extend(caption(k));
             }
             _ => marker_before(text, k, out), // .
-        }
-    }
-    // The group labels of table 三 (`本年度办理结果`, `不予公开`, `无法提供`, `不予处理`,
-    // `其他处理`), which may stand without their markers after a row's cells.
-    for k in memchr::memchr3_iter(0xE4, 0xE5, 0xE6, bytes) {
-        if let Some(
-            [0xE4, 0xB8, 0x8D] | [0xE6, 0x97, 0xA0] | [0xE5, 0x85, 0xB6] | [0xE6, 0x9C, 0xAC],
-        ) = bytes.get(k..k + 3)
-        {
-            out.push(k);
         }
     }
     for k in memchr::memchr2_iter(0xEF, 0xE2, bytes) {
@@ -387,15 +377,28 @@ fn candidates(
             _ => {}
         }
     }
-    // A line where table 二 is read is looked at character by character: its row labels have
-    // no marker to be found by.
-    if active || out.iter().any(|&k| text[k..].starts_with("第二十条第")) {
+    // A line where table 二 or 三 is read is looked at character by character: table 二's row
+    // labels have no marker to be found by, nor have table 三's group labels where a PDF
+    // layout printed their markers on another row (`(四) 1.本机关不掌握… 0 0 0 0 0 0 0 无法提供
+    // 2.没有现成…`, sample 001 flattened).
+    if in_table || out.iter().any(|&k| opens_a_table(&text[k..])) {
         out.clear();
         out.extend(candidates_plain(text));
         return;
     }
     out.sort_unstable();
     out.dedup();
+}
+
+/// Whether `rest` starts table 二 (its caption `第二十条第（`) or table 三 (its 勾稽 note, or its
+/// opening rows `一、本年新收…`, `二、上年结转…`).
+fn opens_a_table(rest: &str) -> bool {
+    if rest.starts_with("第二十条第") || compact_starts_with(rest, "(本列数据") {
+        return true;
+    }
+    let body = rest.trim_start_matches(is_numeral).trim_start_matches(is_space);
+    let body = body.strip_prefix('、').unwrap_or(body);
+    body.len() < rest.len() && (body.starts_with("本年新收") || body.starts_with("上年结转"))
 }
 
 /// Pushes the start of the digits or numerals before the marker end at byte `end` of `text`

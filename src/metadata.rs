@@ -402,6 +402,13 @@ const BUTTON_WORDS: &[&str] = &[
 /// 关闭窗口`, `【打印】【关闭】`), `附件下载`, or a footer line (`版权所有`, `主办单位：`,
 /// `网站标识码`, `ICP备`). Compared folded and without spaces.
 pub(crate) fn is_chrome(text: &str) -> bool {
+    // Most lines asked about are a report's: a sentence, or longer than chrome can be (each
+    // character takes at most four bytes).
+    if text.len() > 4 * MAX_CHROME_CHARS
+        || memchr::memmem::find(text.as_bytes(), "。".as_bytes()).is_some()
+    {
+        return false;
+    }
     let mut compact = String::new();
     for (n, c) in compact_chars(text).enumerate() {
         if n >= MAX_CHROME_CHARS {

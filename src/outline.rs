@@ -366,9 +366,13 @@ fn folded_prefix_len(text: &str, word: &str) -> Option<usize> {
 /// [`TEMPLATE_TITLES`] / [`UNNUMBERED_TITLES`] or a sub-title of section 一.
 /// Also says whether that title is a level-1 one.
 fn known_title_prefix(rest: &str) -> Option<(usize, bool)> {
+    // Only the titles that start with the text's first character are compared.
+    let first = rest.chars().find(|&c| !is_space(c) && !is_ignorable(c)).map(fold_char);
+    let starts = |t: &str| t.chars().next() == first;
     let level1 = TEMPLATE_TITLES.iter().chain(UNNUMBERED_TITLES.iter().map(|(t, _)| t));
+    let level1 = level1.filter(|t| starts(t));
     let mut best = level1.filter_map(|t| folded_prefix_len(rest, t)).max().map(|e| (e, true));
-    for stem in SUBTITLE_STEMS {
+    for stem in SUBTITLE_STEMS.iter().filter(|t| starts(t)) {
         let Some(end) = folded_prefix_len(rest, stem) else { continue };
         let with_suffix =
             SUBTITLE_SUFFIXES.iter().filter_map(|s| folded_prefix_len(&rest[end..], s)).max();
@@ -492,7 +496,7 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
             continue;
         }
         let end = i + c.len_utf8();
-        if TITLE_ENDINGS.iter().any(|e| rest[..end].ends_with(e)) {
+        if ends_a_title_ending(c) && TITLE_ENDINGS.iter().any(|e| rest[..end].ends_with(e)) {
             match split_at(end, false) {
                 Some(Some((_, body))) if !is_text(&rest[body..]) => {}
                 Some(found) => return found,
@@ -604,6 +608,12 @@ fn bare_marker_title(
         return None;
     }
     Some((j, crate::layout::normalize(text)))
+}
+
+/// Whether `c` is the last character of a [`TITLE_ENDINGS`] word (most characters are not:
+/// the words are compared only after one).
+fn ends_a_title_ending(c: char) -> bool {
+    TITLE_ENDINGS.iter().any(|e| e.ends_with(c))
 }
 
 /// Words a section title ends with (format.md §1.3: every template and observed title ends
