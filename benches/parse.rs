@@ -79,7 +79,10 @@ fn one_line(c: &mut Criterion) {
         // Cells flattened as a crawler keeps them (tabs and space runs to one space).
         let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let report = gov_info_disclosure::parse(&joined).expect("the one-line form parses");
-        assert_eq!(report.sections.len(), gov_info_disclosure::parse(&text).unwrap().sections.len());
+        assert_eq!(
+            report.sections.len(),
+            gov_info_disclosure::parse(&text).unwrap().sections.len()
+        );
         let mut group = c.benchmark_group(format!("web/{short}"));
         group.throughput(Throughput::Bytes(text.len() as u64));
         for (form, input) in [("lines", &text), ("one_line", &joined)] {

@@ -7,7 +7,7 @@ use crate::outline::{self, Heading};
 use crate::table::{self, Table};
 use crate::{
     AnnualReport, Code, Diagnostic, Edition, ParseError, ParseOptions, Preamble, Section, Span,
-    TableRegion,
+    TableKind, TableRegion,
 };
 
 /// Builds the report.
@@ -149,16 +149,44 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
     // lines (samples 000 and 003: the table was an image) still gets a call with an empty
     // region at the end of its heading, so that `table-missing` is reported there.
     if !legacy {
+        // A kind's table is read from the first region that holds one. A report may print
+        // its tables again under headings of their own (an appendix restarting at `一、主动公开
+        // 政府信息情况`): the section that only says `详见附表` is then no missing table, and
+        // its `table-missing` is kept only when no region of its kind holds one.
+        let mut empty: Vec<(TableKind, Vec<Diagnostic>)> = Vec::new();
         for section in &report.sections {
             let Some(kind) = section.kind.and_then(|k| k.table()) else { continue };
             let region =
                 first_table(section).map_or(Span::empty(section.heading_span.end), |t| t.span);
+            let mut own = Vec::new();
             // Unboxed: a boxed table 三 (~8 KB) was a copy made only to be moved out again.
-            match table::read(input, &lines, region, kind, &mut diagnostics) {
-                Some(Table::ActiveDisclosure(t)) => report.active_disclosure = Some(t),
-                Some(Table::Applications(t)) => report.applications = Some(t),
-                Some(Table::ReviewsAndLawsuits(t)) => report.reviews_and_lawsuits = Some(t),
-                None => {}
+            match table::read(input, &lines, region, kind, &mut own) {
+                Some(Table::ActiveDisclosure(t)) => {
+                    report.active_disclosure.get_or_insert(t);
+                }
+                Some(Table::Applications(t)) => {
+                    report.applications.get_or_insert(t);
+                }
+                Some(Table::ReviewsAndLawsuits(t)) => {
+                    report.reviews_and_lawsuits.get_or_insert(t);
+                }
+                None => {
+                    empty.push((kind, own));
+                    continue;
+                }
+            }
+            diagnostics.extend(own);
+        }
+        let mut reported = Vec::new();
+        for (kind, own) in empty {
+            let read = match kind {
+                TableKind::ActiveDisclosure => report.active_disclosure.is_some(),
+                TableKind::Applications => report.applications.is_some(),
+                _ => report.reviews_and_lawsuits.is_some(),
+            };
+            if !read && !reported.contains(&kind) {
+                reported.push(kind);
+                diagnostics.extend(own);
             }
         }
     }

@@ -7,7 +7,7 @@
 //! sub-titles) with every glue form, and the tree, kinds, numbers, run-in paragraphs, table
 //! regions and the coverage invariant are checked.
 
-use gov_info_disclosure::{parse, AnnualReport, Section, SectionKind, TableKind};
+use gov_info_disclosure::{parse, AnnualReport, Code, Section, SectionKind, TableKind};
 
 fn report(text: &str) -> AnnualReport {
     let r = parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
@@ -484,4 +484,27 @@ proptest::proptest! {
         let got: Vec<Want> = r.sections.iter().map(|x| got(&text, x)).collect();
         proptest::prop_assert_eq!(got, want, "{}", text);
     }
+}
+
+/// Sections 二–四 that only say `详见附表`, and the tables under an appendix whose headings
+/// restart the numbering: the tables are the report's, found by their content, and no
+/// `table-missing` is said of the sections that point to them.
+#[test]
+fn tables_in_an_appendix_are_the_report_s() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/web/tables_in_appendix.txt"
+    ))
+    .unwrap();
+    let r = report(&text);
+    let normative = r.active_disclosure.as_ref().unwrap().normative_documents.as_ref().unwrap();
+    assert_eq!((normative.issued, normative.in_force), (Some(2), Some(5)));
+    let a = r.applications.as_ref().expect("table 三");
+    assert_eq!(a.new_received.as_ref().unwrap().total, Some(8));
+    assert_eq!(r.reviews_and_lawsuits.as_ref().unwrap().review.total, Some(0));
+    assert!(r.diagnostics.iter().all(|d| d.code != Code::TableMissing), "{:#?}", r.diagnostics);
+    // The appendix keeps its own numbering: its sections follow 六.
+    let kinds: Vec<_> = r.sections.iter().map(|s| (s.number, s.kind)).collect();
+    assert_eq!(kinds.len(), 9);
+    assert_eq!(kinds[6], (1, Some(SectionKind::ActiveDisclosure)));
 }
