@@ -62,12 +62,19 @@
 //!
 //! 1. [`parsers`]: public nom parsers for the text's pieces — full-width/half-width folding,
 //!    Chinese numerals, heading markers, dates, page numbers.
-//! 2. Layout: lines that tile the input (`\n`, `\r\n`, a lone `\r`), page-number lines,
-//!    the document's wrap width, and paragraphs rebuilt from PDF-broken lines.
-//! 3. Outline: headings and their levels (from the order in which marker styles appear), the
-//!    kind of each level-1 section, and the table regions of sections 二, 三 and 四.
-//! 4. Model: metadata, sections and tables assembled into an [`AnnualReport`]; then
-//!    [`check`] runs the 勾稽 (arithmetic consistency) rules.
+//! 2. The first pass: logical lines that tile the input — physical lines (`\n`, `\r\n`, a lone
+//!    `\r`), cut further where structure starts inside a line (a heading marker that continues
+//!    the document's numbering, a table anchor, a table row label), so that a web page's
+//!    one-line body reads like a PDF's lines. Every later stage reads these lines; none
+//!    splits the raw text again.
+//! 3. Metadata: a crawler's `key: value` header and site chrome, the title, organ, year,
+//!    edition, publication date and signature.
+//! 4. Outline: headings and their levels (from the order in which marker styles appear), the
+//!    title of a heading glued to its text, the kind of each level-1 section, and the table
+//!    regions; paragraphs rebuilt from PDF-broken lines.
+//! 5. Tables: the three statistical tables typed from their regions' lines in any layout,
+//!    digits run together split by the table's own arithmetic; then [`check`] runs the 勾稽
+//!    (arithmetic consistency) rules on the assembled [`AnnualReport`].
 //!
 //! # Errors and diagnostics
 //!
