@@ -103,12 +103,18 @@ mod tests {
             ("第3页", 3),
             ("第 3 页，共 10 页", 3),
             ("- 5 - \r", 5),
+            ("  －１２－ ", 12),
+            ("第3页共9页", 3),
         ];
         for &(input, want) in ok {
             assert_eq!(page_number(input).map(|(_, n)| n), Ok(want), "{input:?}");
         }
-        for bad in ["", "3", "- 3", "3 -", "- 3 - 附件", "一、总体", "-", "第页", "0517-87222589"]
-        {
+        // Table data that looks like page numbers at a glance: a row of dashes and numbers,
+        // a lone dash cell, cells of zeros.
+        let table = ["-3", "0 0 0", "- 13959 144101 0 -", "- 0 -  0 -", "一、本年新收"];
+        let others =
+            ["", "3", "- 3", "3 -", "- 3 - 附件", "一、总体", "-", "第页", "0517-87222589"];
+        for bad in table.into_iter().chain(others) {
             assert!(page_number(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -301,57 +301,6 @@ pub(crate) fn as_decimal(text: &str) -> Option<(Decimal, Option<String>)> {
     Some((d, unit.map(str::to_string)))
 }
 
-/// Whether a line is a page number: `- 3 -`, `— 3 —`, `-3-`, `第 3 页`, `第3页 共9页`.
-pub(crate) fn is_page_number(line: &str) -> bool {
-    // Both shapes below start with a dash or `第` once folded and stripped of spaces; most
-    // lines are rejected here, without the folded copy (is_table_line runs this on every line
-    // of a report: 13% of a parse, issue 5 profile).
-    let first = line.chars().map(fold).find(|c| !is_space(*c));
-    if !matches!(first, Some('-' | '—' | '–' | '一' | '_' | '第')) {
-        return false;
-    }
-    // Both shapes are made of dashes, digits, `第`, `页` and `共` only: a line starting with
-    // `一` (`一、总体情况`, `一是…`) is rejected here too, without the copy.
-    if !line.chars().map(fold).all(|c| {
-        is_space(c) || matches!(c, '-' | '—' | '–' | '一' | '_' | '0'..='9' | '第' | '页' | '共')
-    }) {
-        return false;
-    }
-    let t: String = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
-    if t.is_empty() {
-        return false;
-    }
-    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '一' | '_');
-    let inner = t.trim_start_matches(dashes);
-    let lead = t.len() - inner.len();
-    let core = inner.trim_end_matches(dashes);
-    let trail = inner.len() - core.len();
-    // At most `- 123 -`: a row of dashes and numbers (`- 13959 144101 … -`) is table data.
-    let tokens = line.split(is_space).filter(|x| !x.is_empty()).count();
-    if lead > 0
-        && trail > 0
-        && tokens <= 3
-        && (1..=4).contains(&core.len())
-        && core.chars().all(|c| c.is_ascii_digit())
-    {
-        return true;
-    }
-    // `第 3 页` / `第3页共9页`
-    if let Some(rest) = t.strip_prefix('第') {
-        let d = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-        if d.len() < rest.len() {
-            if let Some(after) = d.strip_prefix('页') {
-                return after.is_empty()
-                    || after
-                        .strip_prefix('共')
-                        .map(|x| x.trim_start_matches(|c: char| c.is_ascii_digit()) == "页")
-                        .unwrap_or(false);
-            }
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,16 +406,5 @@ mod tests {
         assert_eq!(as_i64("+1036"), Some(1036));
         let (d, u) = as_decimal("73802895.90元").unwrap();
         assert_eq!((d.as_str(), u.as_deref()), ("73802895.90", Some("元")));
-    }
-
-    #[test]
-    fn page_numbers() {
-        for s in ["- 3 -", "— 3 —", "-3-", "  －１２－ ", "第 3 页", "第3页共9页"] {
-            assert!(is_page_number(s), "{s}");
-        }
-        for s in ["3", "-3", "一、本年新收", "0 0 0", "-", "- 13959 144101 0 -", "- 0 -  0 -"]
-        {
-            assert!(!is_page_number(s), "{s}");
-        }
     }
 }

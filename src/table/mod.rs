@@ -154,7 +154,7 @@ pub fn is_table_line(line: &str) -> bool {
     // A page number starts with a dash or `第` once folded and stripped of spaces: `first`
     // then (a line starting with a quote is none), so most lines skip the test.
     let page_start = matches!(first, Some('-' | '—' | '–' | '一' | '_' | '第'));
-    if first.is_none() || (page_start && cell::is_page_number(line)) {
+    if first.is_none() || (page_start && crate::parsers::page_number(line.trim()).is_ok()) {
         return false;
     }
     if memchr::memchr(b'\t', line.as_bytes()).is_some() || first == Some('|') {
