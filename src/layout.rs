@@ -428,8 +428,20 @@ pub(crate) fn paragraphs(
         cover = Some(cover.map_or(seg, |c| c.cover(seg)));
         // The short-line test looks at the whole line: a run-in heading's body is the tail
         // of a full line (004: `（一）公开的数量。2018 年度，我镇主动公开政府信`).
-        let line_start = input[..seg.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-        let whole_line = input.get(line_start..seg.end).unwrap_or(text);
+        // Looked for at most a few wrapped lines' worth back: a longer line is no short one,
+        // and a web page's one-line body would make the search quadratic.
+        let whole_line = match wrap {
+            Some(w) => {
+                let mut from = seg.start.saturating_sub(4 * w);
+                while !input.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let back = &input[from..seg.start];
+                let line_start = back.rfind(['\n', '\r']).map_or(from, |p| from + p + 1);
+                input.get(line_start..seg.end).unwrap_or(text)
+            }
+            None => text,
+        };
         if ends_paragraph(whole_line, wrap) {
             out.extend(join_paragraph(input, &pending, cover.take()));
             pending.clear();

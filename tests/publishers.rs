@@ -390,3 +390,26 @@ fn every_sample_in_every_published_form() {
         }
     }
 }
+
+/// The size limit's worth of a web page on one line (16 MiB, the samples joined over and
+/// over): it parses, and every byte lies in some node.
+#[test]
+fn a_one_line_page_of_the_size_limit_parses() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let mut samples: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            std::fs::read_to_string(p).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    samples.sort();
+    let unit = samples.join(" ");
+    let limit = gov_info_disclosure::ParseOptions::default().max_input_len;
+    let text = unit.repeat(limit / unit.len());
+    assert!(text.len() <= limit && text.len() + unit.len() > limit && !text.contains('\n'));
+    let report = parse(&text).expect("a report");
+    assert_eq!(report.check_coverage(), Ok(()));
+    assert!(report.applications.is_some());
+}
