@@ -444,6 +444,14 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
         }
         Some(Some((end, rest.len() - body.len())))
     };
+    // The run-in text after a title must be clearly text: a few characters after it may be the
+    // rest of the title (`政府信息公开情况统计表`, `收到和处理政府信息公开申请情况统计表`).
+    // (Looks at the first characters only: a one-line web page may be megabytes long.)
+    let is_text = |body: &str| {
+        let mut head = body.chars().take(MAX_TITLE_CHARS);
+        body.chars().nth(7).is_some()
+            || head.any(|c| is_clause_punct(c) || fold_char(c).is_ascii_digit())
+    };
     if let Some((end, level1)) = known_title_prefix(rest) {
         if end == rest.len() {
             return None;
@@ -451,19 +459,13 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
         // A level-1 title goes on only with a conjunction (`总体情况和主要成效`); a sub-title
         // stem also when the whole reads as a title (`主动公开规章和规范性文件情况`).
         if level1 || !is_title_shaped(rest) {
-            if let Some(found) = split_at(end, level1) {
-                return found;
+            match split_at(end, level1) {
+                Some(Some((_, body))) if !is_text(&rest[body..]) => return None,
+                Some(found) => return found,
+                None => {}
             }
         }
     }
-    // Past a known title, the run-in text must be clearly text: a few characters after a title
-    // ending may be the rest of the title (`政府信息公开情况统计表`).
-    // (Looks at the first characters only: a one-line web page may be megabytes long.)
-    let is_text = |body: &str| {
-        let mut head = body.chars().take(MAX_TITLE_CHARS);
-        body.chars().nth(7).is_some()
-            || head.any(|c| is_clause_punct(c) || fold_char(c).is_ascii_digit())
-    };
     // A comma inside the title (`（一）强化领导，落实责任`): then only a space can end it.
     let mut comma = false;
     for (n, (i, c)) in rest.char_indices().enumerate() {
