@@ -519,7 +519,9 @@ fn anchor(rest: &str, before: Option<char>) -> Option<TableContext> {
     }
     // The header of table 四 starts `行政复议 行政诉讼`; the title of section 四 says
     // `行政复议、行政诉讼情况`.
-    if compact_starts_with(rest, "行政复议行政诉讼") && before != Some('、') {
+    // (`…公开行政复议行政诉讼情况`, without the 顿号, is the title too.)
+    let title = compact_starts_with(rest, "行政复议行政诉讼情况");
+    if compact_starts_with(rest, "行政复议行政诉讼") && before != Some('、') && !title {
         return Some(TableContext::Reviews);
     }
     None

@@ -460,7 +460,11 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
         // stem also when the whole reads as a title (`主动公开规章和规范性文件情况`).
         if level1 || !is_title_shaped(rest) {
             match split_at(end, level1) {
-                Some(Some((_, body))) if !is_text(&rest[body..]) => return None,
+                Some(Some((_, body)))
+                    if !is_text(&rest[body..]) || names_a_table(&rest[body..]) =>
+                {
+                    return None
+                }
                 Some(found) => return found,
                 None => {}
             }
@@ -610,6 +614,15 @@ fn bare_marker_title(
         return None;
     }
     Some((j, crate::layout::normalize(text)))
+}
+
+/// Whether the text after a known title only names its table (`收到和处理政府信息公开申请情况
+/// 统计表。`, found by the roundtrip fuzz target): a few characters ending in `表` before a
+/// terminator or the end of the line are the rest of the title.
+fn names_a_table(after: &str) -> bool {
+    let head: &str = after.split(is_clause_punct).next().unwrap_or_default();
+    let chars = head.chars().count();
+    (1..=7).contains(&chars) && head.ends_with('表')
 }
 
 /// Whether `c` is the last character of a [`TITLE_ENDINGS`] word (most characters are not:
