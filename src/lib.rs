@@ -110,6 +110,8 @@ mod firstpass;
 pub mod fuzzing;
 #[cfg(feature = "arbitrary")]
 pub mod generate;
+#[cfg(feature = "html")]
+mod html;
 mod layout;
 mod metadata;
 mod model;
@@ -124,6 +126,11 @@ pub mod table;
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
 pub use error::ParseError;
+#[doc(hidden)]
+#[cfg(feature = "html")]
+pub use html::projection as __html_projection;
+#[cfg(feature = "html")]
+pub use html::{parse_html, parse_html_bytes, parse_html_bytes_with, parse_html_with};
 pub use model::*;
 pub use options::ParseOptions;
 pub use span::{LineIndex, Span};
