@@ -592,3 +592,80 @@ fn adversarial_pages_complete() {
     assert!(parse_html("").is_err());
     assert!(parse_html("<html><script>x</script></html>").is_err());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Random tag soup (the fuzz target's checks, fuzz/fuzz_targets/html.rs, under `cargo test`)
+// ---------------------------------------------------------------------------------------------
+
+fn soup() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "<p>",
+        "</p>",
+        "<div class=nav>",
+        "<div>",
+        "</div>",
+        "<br>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<td colspan=3>",
+        "<td rowspan=999999999>",
+        "<th colspan=0>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<!--",
+        "-->",
+        "<head>",
+        "</head>",
+        "<title>",
+        "</title>",
+        "<meta name=PubDate content=\"2023-01-02\">",
+        "&nbsp;",
+        "&#12288;",
+        "&lt;",
+        "&amp",
+        "&#x1F600;",
+        "一、总体情况",
+        "（一）主动公开",
+        "二、主动公开政府信息情况",
+        "某县2023年政府信息公开工作年度报告",
+        "行政许可",
+        "12",
+        "0",
+        " ",
+        "\n",
+        "\r\n",
+        "\u{0}",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        "é",
+        "第二十条第（一）项",
+        "信息内容",
+        "规章",
+    ]);
+    proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any tag soup parses or fails cleanly; a report's spans tile the HTML on char boundaries,
+    /// its JSON serializes and its diagnostics render.
+    #[test]
+    fn tag_soup_keeps_the_guarantees(html in soup()) {
+        if let Ok(report) = parse_html(&html) {
+            gov_info_disclosure::fuzzing::check_report(&html, &report);
+        }
+        let (gbk, _, _) = encoding_rs::GBK.encode(&html);
+        if let Ok(decoded) = parse_html_bytes(&gbk) {
+            gov_info_disclosure::fuzzing::check_report(&decoded.text, &decoded.report);
+        }
+    }
+}
