@@ -669,3 +669,78 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A Word-exported page (tests/fixtures/html/word_2019.html, hand-made in the shape of real
+// pages: site header, navigation, breadcrumbs, share bar, scripts writing markup, every `<td>`
+// styled with its text in `<p><span><font>`, `<o:p>`, `<br/>` in header cells, footer)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn word_exported_page_gives_every_cell() {
+    let html = include_str!("fixtures/html/word_2019.html");
+    let r = parse_html(html).unwrap();
+    assert_eq!(r.title, "某市某区市场监督管理局2019年政府信息公开工作年度报告");
+    assert_eq!(r.organ.as_deref(), Some("某市某区市场监督管理局"));
+    assert_eq!(r.year, Some(2019));
+    assert_eq!(r.edition, gov_info_disclosure::Edition::Format2019);
+    assert_eq!(r.published.map(|d| d.to_string()).as_deref(), Some("2020-01-31"));
+    let kinds: Vec<_> = r.sections.iter().map(|s| (s.number, s.kind)).collect();
+    use gov_info_disclosure::SectionKind::*;
+    assert_eq!(
+        kinds,
+        [
+            (1, Some(Overview)),
+            (2, Some(ActiveDisclosure)),
+            (3, Some(Applications)),
+            (4, Some(ReviewsAndLawsuits)),
+            (5, Some(ProblemsAndImprovements)),
+            (6, Some(OtherMatters)),
+        ]
+    );
+    // Nothing of the chrome, the scripts or the navigation became a section or a paragraph.
+    assert!(r.sections.iter().all(|s| s.subsections.is_empty()));
+    let sig = r.signature.as_ref().unwrap();
+    assert_eq!(sig.date.map(|d| d.to_string()).as_deref(), Some("2020-01-20"));
+
+    // Table 二: the cells that a text copy runs together (`31120`, `761059`, `5132`,
+    // `12356.78万元`) are cells here.
+    let a = r.active_disclosure.as_ref().unwrap();
+    let n = a.normative_documents.as_ref().unwrap();
+    assert_eq!((n.made, n.published, n.total_public), (Some(3), Some(3), Some(17)));
+    let d = |x: &Option<gov_info_disclosure::DecisionCounts>| {
+        let x = x.as_ref().unwrap();
+        (x.previous_year, x.change, x.decisions)
+    };
+    assert_eq!(d(&a.licensing), (Some(31), Some(12), Some(0)));
+    assert_eq!(d(&a.punishment), (Some(76), Some(105), Some(9)));
+    assert_eq!(d(&a.coercion), (Some(5), Some(13), Some(2)));
+    let p = a.procurement.as_ref().unwrap();
+    assert_eq!(p.items, Some(12));
+    assert_eq!(p.amount.as_ref().map(|x| x.to_string()).as_deref(), Some("356.78"));
+    let cells: Vec<&str> = p.cells.iter().map(|s| s.slice(html)).collect();
+    assert_eq!(cells, ["12", "356.78万元"]);
+
+    // Table 三 (2019: （六）其他处理 undivided) and table 四.
+    let t = r.applications.as_ref().unwrap();
+    let v = |row: &Option<gov_info_disclosure::ApplicantCounts>| row.as_ref().unwrap().values();
+    let s = |x: [u64; 7]| x.map(Some);
+    assert_eq!(v(&t.new_received), s([6, 1, 0, 0, 1, 0, 8]));
+    assert_eq!(v(&t.granted), s([3, 1, 0, 0, 0, 0, 4]));
+    assert_eq!(v(&t.unable_to_provide.not_held), s([2, 0, 0, 0, 1, 0, 3]));
+    assert_eq!(v(&t.other_handling.undivided), s([0; 7]));
+    assert_eq!(v(&t.total_processed), s([6, 1, 0, 0, 1, 0, 8]));
+    assert_eq!(v(&t.carried_forward), s([1, 0, 0, 0, 0, 0, 1]));
+    let rl = r.reviews_and_lawsuits.as_ref().unwrap();
+    assert_eq!(rl.review.values(), [1, 0, 0, 1, 2].map(Some));
+    assert_eq!(rl.lawsuit_direct.values(), [0, 1, 0, 0, 1].map(Some));
+    // The arithmetic holds, so no check fires.
+    let failed: Vec<_> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity == gov_info_disclosure::Severity::Error)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(failed.is_empty(), "{failed:?}");
+    spans_hold_their_text(&r, html).unwrap();
+}

@@ -169,7 +169,13 @@ struct Table {
 struct Elem {
     name: Box<[u8]>,
     dropped: bool,
+    /// Where a container's projected text starts (None for other elements).
+    text_start: Option<usize>,
 }
+
+/// Elements that can hold a page's content block.
+const CONTAINER: &[&[u8]] =
+    &[b"div", b"td", b"article", b"section", b"main", b"body", b"center", b"form", b"font"];
 
 #[derive(Default)]
 struct Out {
@@ -352,6 +358,10 @@ pub(crate) fn project(html: &str) -> Projection {
     let mut in_title: Option<(String, usize, usize)> = None;
     let mut meta = Meta::default();
     let mut header_done = false;
+    // Where the header ends and the page's text starts.
+    let mut body_start = 0;
+    // The projected ranges of closed containers.
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
 
     let src = |s: html5gum::Span<usize>| html.get(s.start..s.end).unwrap_or("");
 
@@ -398,7 +408,9 @@ pub(crate) fn project(html: &str) -> Projection {
                     || attr(tag, "class").is_some_and(|v| chrome_attr(v))
                     || attr(tag, "id").is_some_and(|v| chrome_attr(v));
                 if !is_void {
-                    stack.push(Elem { name: name.into(), dropped: chrome });
+                    let text_start =
+                        (dropped == 0 && !chrome && is(CONTAINER, name)).then_some(out.text.len());
+                    stack.push(Elem { name: name.into(), dropped: chrome, text_start });
                     if chrome {
                         dropped += 1;
                     }
@@ -454,6 +466,9 @@ pub(crate) fn project(html: &str) -> Projection {
                 if let Some(k) = stack[reach..].iter().rposition(|e| &*e.name == name) {
                     for e in stack.drain(reach + k..) {
                         dropped -= usize::from(e.dropped);
+                        if let Some(start) = e.text_start {
+                            blocks.push((start, out.text.len()));
+                        }
                         if matches!(&*e.name, b"article" | b"main") {
                             article = article.saturating_sub(1);
                         }
@@ -505,6 +520,7 @@ pub(crate) fn project(html: &str) -> Projection {
                 if !header_done {
                     header_done = true;
                     write_header(&mut out, &meta, html);
+                    body_start = out.text.len();
                 }
                 let cell = tables.last().is_some_and(|t| !t.layout && t.cell_open);
                 out.text(&value, src(s.span), s.span.start, cell);
@@ -514,14 +530,75 @@ pub(crate) fn project(html: &str) -> Projection {
     }
     if !header_done {
         write_header(&mut out, &meta, html);
+        body_start = out.text.len();
     }
     while let Some(mut t) = tables.pop() {
         if !t.layout {
             end_row(&mut t, &mut out);
         }
     }
+    blocks.extend(stack.iter().filter_map(|e| e.text_start).map(|s| (s, out.text.len())));
     out.newline();
+    if let Some((start, end)) = content_block(&out.text, body_start, &blocks) {
+        let mut text = String::with_capacity(body_start + end - start + 1);
+        text.push_str(&out.text[..body_start]);
+        text.push_str(&out.text[start..end]);
+        let mut starts = out.starts[..body_start].to_vec();
+        starts.extend_from_slice(&out.starts[start..end]);
+        if !text.ends_with('\n') {
+            text.push('\n');
+            starts.push(out.starts.get(end).copied().unwrap_or(html.len()));
+        }
+        return Projection { text, starts, src_len: html.len() };
+    }
     Projection { text: out.text, starts: out.starts, src_len: html.len() }
+}
+
+/// The page's content block: the smallest container whose text holds the report's level-1
+/// headings (lines starting `一、`, `二、` … outside tables, at least two) and the title-like line
+/// before them (short, naming a 报告, not a sentence). What lies outside it is the site's
+/// chrome — breadcrumbs, `来源： 时间：` bars, share and print buttons, QR codes, footers — which
+/// would otherwise stand between the report's last line and its signature. `None` when the
+/// page has no such headings (then the whole body is the report).
+fn content_block(
+    text: &str,
+    body_start: usize,
+    blocks: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    let body = text.get(body_start..)?;
+    let mut at = body_start;
+    let (mut first, mut last, mut count) = (None, 0, 0);
+    let mut title = None;
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let l = line.trim_end();
+        if l.contains('\t') {
+            continue;
+        }
+        let numeral = l.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+        if numeral.len() < l.len() && numeral.starts_with('、') {
+            first.get_or_insert(start);
+            last = start;
+            count += 1;
+        } else if first.is_none()
+            && l.contains("报告")
+            && l.chars().count() <= 60
+            && !l.ends_with(['。', '；', '，'])
+        {
+            title = Some(start);
+        }
+    }
+    let first = first?;
+    if count < 2 {
+        return None;
+    }
+    let need = (title.unwrap_or(first).min(first), last + 1);
+    blocks
+        .iter()
+        .map(|&(s, e)| (s.max(body_start), e))
+        .filter(|&(s, e)| s <= need.0 && e >= need.1)
+        .min_by_key(|&(s, e)| e - s)
 }
 
 /// The page's `<title>` and `<meta>` fields as the header a crawler writes (`标题: …`,
