@@ -702,6 +702,12 @@ fn word_exported_page_gives_every_cell() {
     assert!(r.sections.iter().all(|s| s.subsections.is_empty()));
     let sig = r.signature.as_ref().unwrap();
     assert_eq!(sig.date.map(|d| d.to_string()).as_deref(), Some("2020-01-20"));
+    // The page around the content block is site chrome, kept with its bytes.
+    let before = r.preamble.chrome[0].slice(html);
+    assert!(before.contains("当前位置") && before.contains("分享到"), "{before}");
+    let after = r.trailer.last().unwrap().slice(html);
+    assert!(after.contains("附件下载") && after.contains("关闭窗口"), "{after}");
+    assert!(r.diagnostics().iter().any(|d| d.code == Code::SiteChrome));
 
     // Table 二: the cells that a text copy runs together (`31120`, `761059`, `5132`,
     // `12356.78万元`) are cells here.

@@ -58,6 +58,23 @@ pub fn parse_html_with(html: &str, options: &ParseOptions) -> Result<AnnualRepor
     let projection = project::project(html);
     let mut report = crate::parse_with(&projection.text, options)?;
     report.map_spans(&mut |s| projection.map(s));
+    let [before, after] = projection.outside;
+    if before.is_some() || after.is_some() {
+        report.preamble.chrome.splice(0..0, before);
+        report.trailer.extend(after);
+        let first = before.or(after).unwrap_or_default();
+        let mut d = Diagnostic::note(
+            Code::SiteChrome,
+            first,
+            "expected the report, found the page's site chrome around its content block \
+             (the smallest element holding the title and the level-1 headings); kept out of \
+             the report",
+        );
+        if let (Some(_), Some(a)) = (before, after) {
+            d = d.with_label(a, "site chrome after the content block");
+        }
+        report.diagnostics.push(d);
+    }
     debug_assert_eq!(report.check_coverage(), Ok(()), "html spans");
     Ok(report)
 }

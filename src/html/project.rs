@@ -27,6 +27,9 @@ pub(crate) struct Projection {
     pub(crate) text: String,
     starts: Vec<usize>,
     src_len: usize,
+    /// The page's text outside its content block (see `content_block`), before and after it,
+    /// as HTML byte ranges.
+    pub(crate) outside: [Option<Span>; 2],
 }
 
 impl Projection {
@@ -549,9 +552,15 @@ pub(crate) fn project(html: &str) -> Projection {
             text.push('\n');
             starts.push(out.starts.get(end).copied().unwrap_or(html.len()));
         }
-        return Projection { text, starts, src_len: html.len() };
+        let src = |i: usize| out.starts.get(i).copied().unwrap_or(out.last_end);
+        let piece = |a: usize, b: usize| {
+            let cut = out.text.get(a..b).unwrap_or("");
+            (!cut.trim().is_empty()).then(|| Span::new(src(a), src(b).max(src(a))))
+        };
+        let outside = [piece(body_start, start), piece(end, out.text.len())];
+        return Projection { text, starts, src_len: html.len(), outside };
     }
-    Projection { text: out.text, starts: out.starts, src_len: html.len() }
+    Projection { text: out.text, starts: out.starts, src_len: html.len(), outside: [None, None] }
 }
 
 /// The page's content block: the smallest container whose text holds the report's level-1
