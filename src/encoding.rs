@@ -239,6 +239,15 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<DecodedR
         return crate::html::parse_html_bytes_with(bytes, options);
     }
     let Decoded { text, encoding, bom_len } = decode(bytes)?;
+    // A UTF-16 page shows its markup only once decoded.
+    #[cfg(feature = "html")]
+    if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
+        && crate::html::looks_like_html(text.as_bytes())
+    {
+        let mut decoded = crate::html::parse_decoded_html(text.into_owned(), encoding, options)?;
+        decoded.bom_len = bom_len;
+        return Ok(decoded);
+    }
     let text = text.into_owned();
     let mut report = crate::parse_with(&text, options)?;
     if encoding != TextEncoding::Utf8 {

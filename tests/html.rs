@@ -448,7 +448,7 @@ const TABLE_FOUR: &str = "<table>\
 <td rowspan=2>尚未<br>审结</td><td rowspan=2>总计</td><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>\
 <tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>\
 <td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>\
-<tr><td>1</td><td>2</td><td>0</td><td>0</td><td>3</td><td>&nbsp;</td><td>-</td><td>0</td><td>0</td><td>0</td>\
+<tr><td>1</td><td>2</td><td>0</td><td>0</td><td>3</td><td>&nbsp;&emsp;&#12288;</td><td>-</td><td>0</td><td>0</td><td>0</td>\
 <td>4</td><td>0</td><td>0</td><td>1</td><td>5</td></tr></table>";
 
 fn page(body: &str) -> String {
@@ -559,6 +559,17 @@ fn parse_bytes_routes_pages_and_keeps_text() {
     assert_eq!(d.encoding, TextEncoding::Gb18030);
     assert_eq!(d.text, page);
     assert_eq!(d.report.year, Some(2023));
+    // A page that declares GB2312 but is UTF-8 (a template copied between sites) is read as
+    // the bytes are.
+    let d = parse_html_bytes(page.as_bytes()).unwrap();
+    assert_eq!((d.encoding, d.text.as_str()), (TextEncoding::Utf8, page));
+    // A UTF-16 page (Notepad's "Unicode") is recognized once decoded.
+    let le: Vec<u8> =
+        [0xff, 0xfe].into_iter().chain(html.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let d = parse_bytes(&le).unwrap();
+    assert_eq!((d.encoding, d.bom_len), (TextEncoding::Utf16Le, 2));
+    assert_eq!(d.report.sections[0].title, "总体情况");
+    assert_eq!(d.report.sections[0].span.end, d.text.len());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -114,7 +114,18 @@ pub fn parse_html_bytes_with(
         return Err(ParseError::TooLarge { len: bytes.len(), limit: options.max_input_len });
     }
     let Decoded { text, encoding, bom_len } = decode_html(bytes)?;
-    let text = text.into_owned();
+    let mut decoded = parse_decoded_html(text.into_owned(), encoding, options)?;
+    decoded.bom_len = bom_len;
+    Ok(decoded)
+}
+
+/// Parses a page decoded from `encoding`; a note says so when that was not UTF-8.
+pub(crate) fn parse_decoded_html(
+    text: String,
+    encoding: TextEncoding,
+    options: &ParseOptions,
+) -> Result<DecodedReport, ParseError> {
+    let bom_len = 0;
     let mut report = parse_html_with(&text, options)?;
     if encoding != TextEncoding::Utf8 {
         report.diagnostics.insert(

@@ -253,8 +253,9 @@ impl Out {
                 }
             }
             let at = base + at;
-            let space = matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{a0}')
-                || (cell && c == '\u{3000}');
+            // `&nbsp;`, `&ensp;`, `&emsp;`, `&thinsp;` … are spaces; U+3000 (`&#12288;`) stays
+            // in running text, where the text parser reads it as indentation or a separator.
+            let space = c.is_whitespace() && (cell || c != '\u{3000}');
             if space {
                 if !self.at_break && self.pending_space.is_none() {
                     self.pending_space = Some(at);
