@@ -761,3 +761,18 @@ fn word_exported_page_gives_every_cell() {
     assert!(failed.is_empty(), "{failed:?}");
     spans_hold_their_text(&r, html).unwrap();
 }
+
+#[test]
+fn an_articles_own_header_is_kept() {
+    // The page's header (logo, menu) is chrome; the article's `<header>` holds its title.
+    let html = "<html><body><header><a>某市人民政府网站</a><p>一、网站导航</p></header>\
+        <div class=\"header\"><p>二、站点头部</p></div>\
+        <article><header class=\"article-header\"><h1>某局2023年政府信息公开工作年度报告</h1></header>\
+        <p>一、总体情况</p><p>本年度工作有序开展。</p><p>二、其他需要报告的事项</p><p>无。</p>\
+        </article><div class=\"foot\">版权所有</div></body></html>";
+    let r = parse_html(html).unwrap();
+    assert_eq!(r.title, "某局2023年政府信息公开工作年度报告");
+    let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["总体情况", "其他需要报告的事项"]);
+    r.check_coverage().unwrap();
+}

@@ -238,3 +238,38 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 pub fn projection(html: &str) -> String {
     project::project(html).text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_charsets() {
+        let c = |s: &str| declared_charset(s.as_bytes()).map(Encoding::name);
+        assert_eq!(c("<meta charset=gbk>"), Some("GBK"));
+        assert_eq!(c("<META CHARSET=\"GB2312\" />"), Some("GBK"));
+        assert_eq!(
+            c("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb18030\">"),
+            Some("gb18030")
+        );
+        assert_eq!(c("<meta charset='utf-8'>"), Some("UTF-8"));
+        // Not in a <meta>, or an unknown label: nothing declared.
+        assert_eq!(c("<p>charset=gbk</p>"), None);
+        assert_eq!(c("<meta charset=klingon>"), None);
+        // Only the first 4 KiB count.
+        assert_eq!(c(&format!("{}<meta charset=gbk>", " ".repeat(5000))), None);
+    }
+
+    #[test]
+    fn pages_are_told_from_text() {
+        let html = |s: &str| looks_like_html(s.as_bytes());
+        assert!(html("<!DOCTYPE html><html>"));
+        assert!(html("\u{feff} \n<HTML lang=zh>"));
+        assert!(html(
+            "<div class=\"a\"><p style=\"x\">一、总体情况</p><p style=\"y\">正文</p></div>"
+        ));
+        assert!(!html("一、总体情况\n<p>是一个标签。\n"));
+        assert!(!html("<一>、总体情况，本年度工作有序开展，全年主动公开政府信息。"));
+        assert!(!html(""));
+    }
+}

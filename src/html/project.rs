@@ -118,14 +118,16 @@ fn is(list: &[&[u8]], name: &[u8]) -> bool {
     list.contains(&name)
 }
 
-/// Site chrome by its class or id: navigation, menus, footers, breadcrumbs, share buttons.
-fn chrome_attr(value: &[u8]) -> bool {
+/// Site chrome by its class or id: navigation, menus, footers, breadcrumbs, share buttons;
+/// a page header (`header`, `topbar`) only outside an `<article>`/`<main>`, where a header
+/// holds the article's own title.
+fn chrome_attr(value: &[u8], in_article: bool) -> bool {
     let v = String::from_utf8_lossy(value).to_ascii_lowercase();
     v.split(|c: char| c.is_ascii_whitespace()).any(|word| {
         ["nav", "menu", "footer", "breadcrumb", "crumb", "share"].iter().any(|k| word.contains(k))
-            || word
-                .split(['-', '_'])
-                .any(|w| matches!(w, "header" | "foot" | "head" | "topbar" | "sidebar"))
+            || word.split(['-', '_']).any(|w| {
+                matches!(w, "foot" | "sidebar") || (!in_article && matches!(w, "header" | "topbar"))
+            })
     })
 }
 
@@ -409,8 +411,8 @@ pub(crate) fn project(html: &str) -> Projection {
                 let is_void = is(VOID, name) || tag.self_closing && name != b"td" && name != b"th";
                 let chrome = is(DROPPED, name)
                     || (name == b"header" && article == 0)
-                    || attr(tag, "class").is_some_and(|v| chrome_attr(v))
-                    || attr(tag, "id").is_some_and(|v| chrome_attr(v));
+                    || attr(tag, "class").is_some_and(|v| chrome_attr(v, article > 0))
+                    || attr(tag, "id").is_some_and(|v| chrome_attr(v, article > 0));
                 if !is_void {
                     let text_start =
                         (dropped == 0 && !chrome && is(CONTAINER, name)).then_some(out.text.len());
