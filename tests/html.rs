@@ -776,3 +776,20 @@ fn an_articles_own_header_is_kept() {
     assert_eq!(titles, ["总体情况", "其他需要报告的事项"]);
     r.check_coverage().unwrap();
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The Word-exported page cut anywhere, or with a piece cut out (tags torn, a table
+    /// unclosed, the content block's end missing), keeps the guarantees.
+    #[test]
+    fn torn_page_keeps_the_guarantees(a in 0usize..100_000, b in 0usize..100_000, cut in any::<bool>()) {
+        let html = include_str!("fixtures/html/word_2019.html");
+        let at = |i: usize| (0..=i.min(html.len())).rev().find(|&k| html.is_char_boundary(k)).unwrap_or(0);
+        let (x, y) = (at(a.min(b)), at(a.max(b)));
+        let torn = if cut { html[..y].to_string() } else { format!("{}{}", &html[..x], &html[y..]) };
+        if let Ok(report) = parse_html(&torn) {
+            gov_info_disclosure::fuzzing::check_report(&torn, &report);
+        }
+    }
+}
