@@ -793,3 +793,54 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The samples of tests/data as pages
+// ---------------------------------------------------------------------------------------------
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn samples() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            out.push((name, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    out.sort();
+    assert!(out.len() >= 5);
+    out
+}
+
+/// Each sample pasted into a page as `<pre>` (whitespace kept) gives the text's model, and as
+/// one `<p>` per line (runs of spaces collapsed, as a browser shows them) the same metadata,
+/// sections and paragraphs.
+#[test]
+fn samples_as_pages() {
+    let mut with_tables = 0;
+    for (name, text) in samples() {
+        let want = parse(&text).unwrap();
+        with_tables += usize::from(want.applications.is_some());
+        let pre = format!("<!DOCTYPE html><html><body><pre>{}</pre></body></html>", escape(&text));
+        let got = parse_html(&pre).unwrap();
+        let d = differences(&model(&got), &model(&want));
+        assert!(d.is_empty(), "{name} as <pre>:\n{d}");
+        spans_hold_their_text(&got, &pre).unwrap();
+
+        let paras: String = text.lines().map(|l| format!("<p>{}</p>\n", escape(l))).collect();
+        let page = format!("<!DOCTYPE html><html><body>{paras}</body></html>");
+        let got = parse_html(&page).unwrap();
+        let mut got = model(&got);
+        let mut want = model(&want);
+        for m in [&mut got, &mut want] {
+            m.as_object_mut().unwrap().retain(|k, _| k != "tables" && k != "checks");
+        }
+        let d = differences(&got, &want);
+        assert!(d.is_empty(), "{name} as <p> lines:\n{d}");
+    }
+    assert!(with_tables >= 2, "{with_tables}");
+}

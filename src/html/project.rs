@@ -226,7 +226,9 @@ impl Out {
     /// Decoded text `value` whose source is `src` (at HTML offset `base`); whitespace runs
     /// collapse to one space, none at a line or cell start. `cell`: U+3000 counts as
     /// whitespace too (a cell of `　` is blank).
-    fn text(&mut self, value: &str, src: &str, base: usize, cell: bool) {
+    /// `pre`: inside `<pre>`, whitespace is kept as written (a text table pasted into a page
+    /// keeps its columns and its line breaks).
+    fn text(&mut self, value: &str, src: &str, base: usize, cell: bool, pre: bool) {
         let src_b = src.as_bytes();
         let mut j = 0usize;
         for c in value.chars() {
@@ -255,6 +257,18 @@ impl Out {
                 }
             }
             let at = base + at;
+            if pre && c != '\u{a0}' {
+                if c == '\r' {
+                    continue;
+                }
+                if let Some(s) = self.pending_space.take() {
+                    self.push_char(' ', s);
+                }
+                self.push_char(c, at);
+                self.at_break = c == '\n';
+                self.last_end = base + j.min(src.len());
+                continue;
+            }
             // `&nbsp;`, `&ensp;`, `&emsp;`, `&thinsp;` … are spaces; U+3000 (`&#12288;`) stays
             // in running text, where the text parser reads it as indentation or a separator.
             let space = c.is_whitespace() && (cell || c != '\u{3000}');
@@ -359,6 +373,7 @@ pub(crate) fn project(html: &str) -> Projection {
     let mut stack: Vec<Elem> = Vec::new();
     let mut dropped = 0usize;
     let mut article = 0usize;
+    let mut pre = 0usize;
     let mut tables: Vec<Table> = Vec::new();
     let mut in_head = false;
     let mut in_title: Option<(String, usize, usize)> = None;
@@ -423,6 +438,9 @@ pub(crate) fn project(html: &str) -> Projection {
                     if matches!(name, b"article" | b"main") {
                         article += 1;
                     }
+                    if matches!(name, b"pre" | b"listing") {
+                        pre += 1;
+                    }
                 }
                 if dropped > 0 || in_head {
                     continue;
@@ -478,6 +496,9 @@ pub(crate) fn project(html: &str) -> Projection {
                         if matches!(&*e.name, b"article" | b"main") {
                             article = article.saturating_sub(1);
                         }
+                        if matches!(&*e.name, b"pre" | b"listing") {
+                            pre = pre.saturating_sub(1);
+                        }
                     }
                 } else if !matches!(name, b"td" | b"th" | b"tr" | b"table" | b"p" | b"br") {
                     continue;
@@ -529,7 +550,7 @@ pub(crate) fn project(html: &str) -> Projection {
                     body_start = out.text.len();
                 }
                 let cell = tables.last().is_some_and(|t| !t.layout && t.cell_open);
-                out.text(&value, src(s.span), s.span.start, cell);
+                out.text(&value, src(s.span), s.span.start, cell, pre > 0);
             }
             _ => {}
         }
@@ -643,7 +664,7 @@ fn write_header(out: &mut Out, meta: &Meta, html: &str) {
         // the part of the text it came from, so its start may be further in: map it whole).
         let src = html.get(start..end).unwrap_or("");
         let value = value.replace(['\n', '\r'], " ");
-        out.text(&value, src, start, false);
+        out.text(&value, src, start, false, false);
         out.last_end = out.last_end.max(end);
         out.newline();
     }
