@@ -392,6 +392,26 @@ fn spans_hold_their_text(r: &AnnualReport, html: &str) -> Result<(), String> {
             }
         }
     }
+    if let Some(a) = &r.active_disclosure {
+        let mut spans: Vec<Span> = Vec::new();
+        for row in [&a.regulations, &a.normative_documents].into_iter().flatten() {
+            spans.extend(&row.cells);
+        }
+        for row in
+            [&a.licensing, &a.other_services, &a.punishment, &a.coercion].into_iter().flatten()
+        {
+            spans.extend(&row.cells);
+        }
+        spans.extend(a.administrative_fees.iter().flat_map(|x| x.cells.clone()));
+        spans.extend(a.procurement.iter().flat_map(|x| x.cells.clone()));
+        for span in spans {
+            // A value cell: digits (an amount may carry its unit), or blank.
+            let t = span.slice(html).trim();
+            if !(t.is_empty() || t == "-" || t.starts_with(|c: char| c.is_ascii_digit())) {
+                return Err(format!("table 二 cell at {span:?}: {t:?}"));
+            }
+        }
+    }
     for (span, value) in cells {
         // A cell's span is its `<td>`'s text: exactly the digits.
         if span.slice(html).trim() != value {
@@ -527,6 +547,17 @@ fn chrome_scripts_and_head_are_dropped() {
     assert_eq!(r.title, "某局2022年政府信息公开工作年度报告");
     assert_eq!(r.year, Some(2022));
     assert_eq!(r.published.map(|d| d.to_string()).as_deref(), Some("2023-01-30"));
+    // The page's fields are front matter, each at its attribute value's bytes.
+    let fields: Vec<(&str, &str)> =
+        r.preamble.front_matter.iter().map(|f| (f.key.as_str(), f.span.slice(html))).collect();
+    assert_eq!(
+        fields,
+        [
+            ("网页标题", "ignored"),
+            ("标题", "某局2022年政府信息公开工作年度报告"),
+            ("发布时间", "2023-01-30 10:00")
+        ]
+    );
     let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["总体情况", "其他需要报告的事项"]);
     spans_hold_their_text(&r, html).unwrap();

@@ -58,6 +58,9 @@ pub fn parse_html_with(html: &str, options: &ParseOptions) -> Result<AnnualRepor
     let projection = project::project(html);
     let mut report = crate::parse_with(&projection.text, options)?;
     report.map_spans(&mut |s| projection.map(s));
+    // The markup before the first piece of text (doctype, <head> …) is the preamble's.
+    report.span.start = 0;
+    report.preamble.span.start = 0;
     let [before, after] = projection.outside;
     if before.is_some() || after.is_some() {
         report.preamble.chrome.splice(0..0, before);

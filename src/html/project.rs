@@ -33,14 +33,13 @@ pub(crate) struct Projection {
 }
 
 impl Projection {
-    /// The HTML offset of the boundary before projected byte `i`: 0 for 0, the HTML's length
-    /// for the end, else where the piece holding byte `i` starts. One function for starts and
+    /// The HTML offset of the boundary before projected byte `i`: the HTML's length for the
+    /// end, else where the piece holding byte `i` starts (the caller extends the report and
+    /// its preamble to byte 0). One function for starts and
     /// ends, monotone, so spans that tile the text tile the HTML, and a span that ends at a
     /// synthesized separator ends where the last content before it ended.
     fn offset(&self, i: usize) -> usize {
-        if i == 0 {
-            0
-        } else if i >= self.text.len() {
+        if i >= self.text.len() {
             self.src_len
         } else {
             self.starts.get(i).copied().unwrap_or(self.src_len)
@@ -350,6 +349,26 @@ fn layout_tables(tokens: &[Token<usize>]) -> Vec<bool> {
     layout
 }
 
+/// The bytes of an attribute's value inside the span html5gum gives the attribute (which
+/// may start at its name, `content="…"`): after the `=` and an opening quote, before the
+/// closing quote.
+fn attr_value(html: &str, span: html5gum::Span<usize>) -> (usize, usize) {
+    let Some(src) = html.get(span.start..span.end) else { return (span.start, span.end) };
+    let Some(eq) = src.find('=') else { return (span.start, span.end) };
+    let after = &src[eq + 1..];
+    let value = after.trim_start();
+    let (value, quote) = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => (&value[1..], Some(q)),
+        _ => (value, None),
+    };
+    let value = match quote {
+        Some(q) => value.strip_suffix(q).unwrap_or(value),
+        None => value,
+    };
+    let start = span.start + (value.as_ptr() as usize - src.as_ptr() as usize);
+    (start, start + value.len())
+}
+
 fn lossy(s: &[u8]) -> String {
     String::from_utf8_lossy(s).into_owned()
 }
@@ -393,11 +412,8 @@ pub(crate) fn project(html: &str) -> Projection {
                 if name == b"meta" {
                     let key = attr(tag, "name").map(|v| lossy(v).to_ascii_lowercase());
                     if let (Some(key), Some(content)) = (key, attr(tag, "content")) {
-                        let value = (
-                            lossy(content).trim().to_string(),
-                            content.span.start,
-                            content.span.end,
-                        );
+                        let (start, end) = attr_value(html, content.span);
+                        let value = (lossy(content).trim().to_string(), start, end);
                         let slot = match key.as_str() {
                             "articletitle" => Some(&mut meta.article_title),
                             "pubdate" => Some(&mut meta.pub_date),
