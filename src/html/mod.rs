@@ -2,7 +2,10 @@
 //!
 //! A page is projected onto report text (see `project`): block elements end lines, a data
 //! table's rows become tab-delimited lines with merged cells expanded, scripts, styles,
-//! comments, the `<head>` and site navigation are dropped, and the page's `<title>` and
+//! comments, the `<head>` and site navigation are dropped, the text is cut to the page's
+//! content block (the smallest element holding the title and the level-1 headings; the rest is
+//! kept as [`Preamble::chrome`](crate::Preamble::chrome) / [`AnnualReport::trailer`] with a
+//! `site-chrome` note), and the page's `<title>` and
 //! `<meta name="ArticleTitle|PubDate|ContentSource|Author">` become a crawler-style header.
 //! The text parser reads that text; then every span of the report is mapped back to the HTML,
 //! so spans index the page the caller passed and [`AnnualReport::check_coverage`] holds over

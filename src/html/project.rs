@@ -4,7 +4,10 @@
 //! on every token) and walked once: block elements end a line, a data table's cells are joined
 //! with `\t` and its rows end with `\n`, with rowspan/colspan expanded into blank cells, so
 //! that the text parser sees each table row as a tab-delimited line, exactly the shape it
-//! reads from text. Every projected byte records the HTML offset it came from
+//! reads from text. Layout tables (a cell holding a table, a heading, a list or many blocks)
+//! are unwrapped: their cells are blocks. Whitespace collapses as a browser shows it (kept in
+//! `<pre>`). Chrome elements are skipped, and the text is then cut to the page's content block
+//! (`content_block`). Every projected byte records the HTML offset it came from
 //! ([`Projection::map`]).
 
 use html5gum::{DefaultEmitter, HtmlString, Token, Tokenizer};
