@@ -207,7 +207,7 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, us
 ///
 /// With the feature `html` (on by default), bytes that look like an HTML page — a leading
 /// `<!DOCTYPE` or `<html` after a BOM and whitespace, or mostly markup in the first 4 KiB — are
-/// read as one with [`parse_html_bytes`](crate::parse_html_bytes): the page's declared charset
+/// read as one with `parse_html_bytes`: the page's declared charset
 /// counts, and spans point into the decoded HTML.
 ///
 /// ```

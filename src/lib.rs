@@ -85,46 +85,12 @@
 //! returns the decoded text with the report ([`DecodedReport`]); spans point into that text.
 //! Bytes valid in no supported encoding are a [`ParseError::Undecodable`] naming the offset.
 //!
-//! # HTML pages
-//!
-//! With the feature `html` (on by default), [`parse_html`] reads a report's web page as
-//! published, and [`parse_html_bytes`] its bytes (charset from a BOM, the page's
-//! `<meta charset>`, or detection); [`parse_bytes`] recognizes a page by itself. Block
-//! elements are lines, each `<table>` row is a row of cells (rowspan/colspan expanded, so
-//! `<td>12</td><td>0</td>` is never `120`), scripts, styles, the `<head>` and site navigation
-//! are dropped, `<meta name="ArticleTitle">` / `PubDate` / `ContentSource` are the page's
-//! front matter. Every span indexes the HTML: a cell's span is its `<td>`'s text.
-//!
-//! ```
-//! # #[cfg(feature = "html")] {
-//! use gov_info_disclosure::parse_html;
-//! let html = r#"<html><head><meta name="PubDate" content="2024-01-22"></head><body>
-//! <div class="breadcrumb">首页 &gt; 政务公开</div>
-//! <div id="content"><p>某县某镇人民政府2023年政府信息公开工作年度报告</p>
-//! <p>四、政府信息公开行政复议、行政诉讼情况</p>
-//! <table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
-//! <tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td>
-//! <td rowspan="2">尚未审结</td><td rowspan="2">总计</td>
-//! <td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
-//! <tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>
-//! <td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
-//! <tr><td>1</td><td>2</td><td>0</td><td>0</td><td>3</td><td>0</td><td>0</td><td>0</td>
-//! <td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table></div>
-//! </body></html>"#;
-//! let report = parse_html(html).unwrap();
-//! assert_eq!(report.year, Some(2023));
-//! assert_eq!(report.published.unwrap().to_string(), "2024-01-22");
-//! let review = &report.reviews_and_lawsuits.as_ref().unwrap().review;
-//! assert_eq!(review.total, Some(3));
-//! assert_eq!(review.cells[4].unwrap().slice(html), "3");
-//! assert!(report.check_coverage().is_ok());
-//! # }
-//! ```
-//!
+#![cfg_attr(feature = "html", doc = include_str!("html/doc.md"))]
 //! # Features
 //!
-//! - `html` (default): the HTML input above, with the html5gum tokenizer. Without it the crate
-//!   reads text only and [`parse_bytes`] treats every input as text.
+//! - `html` (default): HTML pages in (`parse_html`, `parse_html_bytes`), with the html5gum
+//!   tokenizer. Without it the crate reads text only and [`parse_bytes`] treats every input as
+//!   text.
 //! - `arbitrary`: `arbitrary::Arbitrary` for the table types, and the `generate` module: a
 //!   generator of structurally valid report text (random sections, tables in random layouts,
 //!   random numbers) for downstream fuzz harnesses and benches.
