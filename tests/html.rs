@@ -875,3 +875,18 @@ fn samples_as_pages() {
     }
     assert!(with_tables >= 2, "{with_tables}");
 }
+
+#[test]
+fn a_signature_beside_the_content_block_is_the_reports() {
+    let html = "<html><body><div class=\"crumbs\">首页 &gt; 年报</div><div id=\"zoom\">\
+        <p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度工作有序开展。</p>\
+        <p>二、其他需要报告的事项</p><p>无。</p></div>\
+        <div class=\"sign\"><p>某市某区某局</p><p>2024年1月20日</p></div>\
+        <div class=\"tools\">打印本页 关闭窗口</div><div>扫一扫在手机上查看当前页面</div></body></html>";
+    let r = parse_html(html).unwrap();
+    let sig = r.signature.as_ref().unwrap();
+    assert_eq!(sig.organ.as_deref(), Some("某市某区某局"));
+    assert_eq!(sig.date.map(|d| d.to_string()).as_deref(), Some("2024-01-20"));
+    assert!(r.trailer.last().unwrap().slice(html).contains("扫一扫"));
+    r.check_coverage().unwrap();
+}

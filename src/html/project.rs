@@ -646,11 +646,33 @@ fn content_block(
         return None;
     }
     let need = (title.unwrap_or(first).min(first), last + 1);
-    blocks
+    let (start, mut end) = blocks
         .iter()
         .map(|&(s, e)| (s.max(body_start), e))
         .filter(|&(s, e)| s <= need.0 && e >= need.1)
-        .min_by_key(|&(s, e)| e - s)
+        .min_by_key(|&(s, e)| e - s)?;
+    // A signature set in an element of its own after the body (`<div class="sign">`): up to
+    // three short lines right after the block that name an organ or give a date go with it.
+    let mut taken = 0;
+    for line in text.get(end..).unwrap_or("").split_inclusive('\n') {
+        let l = line.trim();
+        if taken == 3 || !(l.is_empty() || signature_like(l)) {
+            break;
+        }
+        end += line.len();
+        taken += usize::from(!l.is_empty());
+    }
+    Some((start, end))
+}
+
+/// A short line that is a date (`2024年1月20日`) or ends with an organ's suffix.
+fn signature_like(line: &str) -> bool {
+    const SUFFIXES: [&str; 14] =
+        ["局", "委", "办", "政府", "院", "会", "室", "处", "厅", "部", "中心", "所", "站", "队"];
+    let dated = line.contains('年')
+        && line.contains('月')
+        && line.chars().any(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c));
+    line.chars().count() <= 30 && (dated || SUFFIXES.iter().any(|s| line.ends_with(s)))
 }
 
 /// The page's `<title>` and `<meta>` fields as the header a crawler writes (`标题: …`,
