@@ -585,7 +585,9 @@ pub(crate) fn project(html: &str) -> Projection {
     }
     blocks.extend(stack.iter().filter_map(|e| e.text_start).map(|s| (s, out.text.len())));
     out.newline();
-    if let Some((start, end)) = content_block(&out.text, body_start, &blocks) {
+    if let Some((start, end)) =
+        content_block(&out.text, body_start, &blocks, meta.article_title.is_some())
+    {
         let mut text = String::with_capacity(body_start + end - start + 1);
         text.push_str(&out.text[..body_start]);
         text.push_str(&out.text[start..end]);
@@ -608,7 +610,8 @@ pub(crate) fn project(html: &str) -> Projection {
 
 /// The page's content block: the smallest container whose text holds the report's level-1
 /// headings (lines starting `一、`, `二、` … outside tables, at least two) and the title-like line
-/// before them (short, naming a 报告, not a sentence). What lies outside it is the site's
+/// before them (short, naming a 报告, not a sentence; not needed when `titled`, the page having
+/// an `ArticleTitle`). What lies outside it is the site's
 /// chrome — breadcrumbs, `来源： 时间：` bars, share and print buttons, QR codes, footers — which
 /// would otherwise stand between the report's last line and its signature. `None` when the
 /// page has no such headings (then the whole body is the report).
@@ -616,6 +619,7 @@ fn content_block(
     text: &str,
     body_start: usize,
     blocks: &[(usize, usize)],
+    titled: bool,
 ) -> Option<(usize, usize)> {
     let body = text.get(body_start..)?;
     let mut at = body_start;
@@ -645,6 +649,9 @@ fn content_block(
     if count < 2 {
         return None;
     }
+    // With the title in the page's `ArticleTitle` the header has it: the block need only hold
+    // the headings (a title bar above the content, with its 来源/时间/分享 chrome, stays out).
+    let title = if titled { None } else { title };
     let need = (title.unwrap_or(first).min(first), last + 1);
     let (start, mut end) = blocks
         .iter()
