@@ -18,8 +18,10 @@ use crate::Span;
 /// span than this is an authoring error or an attack, and expanding it must stay linear.
 const MAX_COLSPAN: usize = 100;
 const MAX_ROWSPAN: u32 = 100;
-/// Columns beyond this are never filled with expansion blanks (real cells still count).
-const MAX_GRID_COLS: usize = 1000;
+/// Columns beyond this are never filled with expansion blanks (real cells still count): the
+/// official tables have at most 15 columns, and a row of empty `<tr>` under merged cells must
+/// not project to more than a few times its bytes.
+const MAX_GRID_COLS: usize = 64;
 /// How far back an end tag looks for its start tag: stray end tags cost O(1) each, whatever
 /// the nesting depth.
 const END_TAG_REACH: usize = 64;
@@ -192,6 +194,11 @@ struct Out {
     last_end: usize,
     pending_space: Option<usize>,
     at_break: bool,
+    /// A bound on the separators: the page's text is never longer than the page, and
+    /// separators (line ends, tabs, blanks of merged cells) stop once the projection is this
+    /// long, so that no markup, however merged its cells, projects to more than three times
+    /// its size.
+    budget: usize,
 }
 
 impl Out {
@@ -205,6 +212,9 @@ impl Out {
 
     fn synth(&mut self, c: char) {
         self.pending_space = None;
+        if self.text.len() >= self.budget {
+            return;
+        }
         let at = self.last_end;
         self.push_char(c, at);
     }
@@ -391,7 +401,7 @@ pub(crate) fn project(html: &str) -> Projection {
         Tokenizer::new_with_emitter(html, emitter).filter_map(Result::ok).collect();
     let layout = layout_tables(&tokens);
 
-    let mut out = Out { at_break: true, ..Out::default() };
+    let mut out = Out { at_break: true, budget: 2 * html.len() + 4096, ..Out::default() };
     let mut stack: Vec<Elem> = Vec::new();
     let mut dropped = 0usize;
     let mut article = 0usize;
