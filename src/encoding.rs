@@ -169,6 +169,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ParseError> {
     }
 }
 
+/// Decodes all of `bytes` strictly as `encoding` (no BOM handling): an HTML page's declared
+/// charset.
+#[cfg(feature = "html")]
+pub(crate) fn decode_strict_as(encoding: TextEncoding, bytes: &[u8]) -> Option<Cow<'_, str>> {
+    match encoding {
+        TextEncoding::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+        _ => decode_strict(encoding.encoding_rs(), bytes).ok().map(Cow::Owned),
+    }
+}
+
 /// Decodes all of `bytes` as `encoding` (no BOM handling), or returns the offset of the first
 /// byte of the first malformed sequence.
 fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
@@ -195,6 +205,11 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, us
 
 /// Decodes `bytes` and parses them with the default [`ParseOptions`].
 ///
+/// With the feature `html` (on by default), bytes that look like an HTML page — a leading
+/// `<!DOCTYPE` or `<html` after a BOM and whitespace, or mostly markup in the first 4 KiB — are
+/// read as one with `parse_html_bytes`: the page's declared charset
+/// counts, and spans point into the decoded HTML.
+///
 /// ```
 /// use gov_info_disclosure::{parse_bytes, ParseError};
 /// let err = parse_bytes(b"\xff\xff\xff").unwrap_err();
@@ -219,7 +234,20 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<DecodedR
     if bytes.len() > options.max_input_len {
         return Err(ParseError::TooLarge { len: bytes.len(), limit: options.max_input_len });
     }
+    #[cfg(feature = "html")]
+    if crate::html::looks_like_html(bytes) {
+        return crate::html::parse_html_bytes_with(bytes, options);
+    }
     let Decoded { text, encoding, bom_len } = decode(bytes)?;
+    // A UTF-16 page shows its markup only once decoded.
+    #[cfg(feature = "html")]
+    if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
+        && crate::html::looks_like_html(text.as_bytes())
+    {
+        let mut decoded = crate::html::parse_decoded_html(text.into_owned(), encoding, options)?;
+        decoded.bom_len = bom_len;
+        return Ok(decoded);
+    }
     let text = text.into_owned();
     let mut report = crate::parse_with(&text, options)?;
     if encoding != TextEncoding::Utf8 {

@@ -92,8 +92,12 @@
 //! returns the decoded text with the report ([`DecodedReport`]); spans point into that text.
 //! Bytes valid in no supported encoding are a [`ParseError::Undecodable`] naming the offset.
 //!
+#![cfg_attr(feature = "html", doc = include_str!("html/doc.md"))]
 //! # Features
 //!
+//! - `html` (default): HTML pages in (`parse_html`, `parse_html_bytes`), with the html5gum
+//!   tokenizer. Without it the crate reads text only and [`parse_bytes`] treats every input as
+//!   text.
 //! - `arbitrary`: `arbitrary::Arbitrary` for the table types, and the `generate` module: a
 //!   generator of structurally valid report text (random sections, tables in random layouts,
 //!   random numbers) for downstream fuzz harnesses and benches.
@@ -117,6 +121,8 @@ mod firstpass;
 pub mod fuzzing;
 #[cfg(feature = "arbitrary")]
 pub mod generate;
+#[cfg(feature = "html")]
+mod html;
 mod layout;
 mod metadata;
 mod model;
@@ -131,6 +137,11 @@ pub mod table;
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
 pub use error::ParseError;
+#[doc(hidden)]
+#[cfg(feature = "html")]
+pub use html::projection as __html_projection;
+#[cfg(feature = "html")]
+pub use html::{parse_html, parse_html_bytes, parse_html_bytes_with, parse_html_with};
 pub use model::*;
 pub use options::ParseOptions;
 pub use span::{LineIndex, Span};

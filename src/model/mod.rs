@@ -4,6 +4,7 @@
 mod coverage;
 mod date;
 mod decimal;
+mod spans;
 mod tables;
 
 pub use date::Date;
