@@ -4,6 +4,7 @@
 - corpus/parse/: every file of tests/data and tests/fixtures as it is, plus each sample of
   tests/data re-encoded as GBK and as UTF-16LE with a BOM (the `parse` target takes bytes),
   joined into one line, and behind a crawler's header with its lines run together.
+- corpus/html/: the HTML fixtures of tests/fixtures/html.
 - corpus/parsers/: every distinct line of those files, up to 256 bytes (the nom parsers work
   on short pieces; small seeds mutate faster).
 - corpus/roundtrip/: 16 deterministic pseudo-random byte strings (SHA-256 chains) of 256 to
@@ -51,6 +52,8 @@ def main() -> None:
                   + "1.属于国家秘密 00000002.其他法律行政法规禁止公开 0000000" * 50).encode("utf-8"))
     put("parse", (title + "申请人情况一、本年新收政府信息公开申请数量 " + "1" * 5000
                   + "二、上年结转政府信息公开申请数量 0000000").encode("utf-8"))
+    for path in sorted((ROOT / "tests" / "fixtures" / "html").glob("*.html")):
+        put("html", path.read_bytes())
     for line in lines:
         put("parsers", line)
     for i in range(16):

@@ -14,6 +14,20 @@ use crate::{
     TableKind,
 };
 
+/// Target `html`: any bytes as an HTML page, through [`crate::parse_html`] on the lossily
+/// decoded text and [`crate::parse_html_bytes`] on the bytes; every guarantee checked (spans
+/// tile the HTML, sit on char boundaries, the JSON serializes, diagnostics render).
+#[cfg(feature = "html")]
+pub fn html_target(data: &[u8]) {
+    let html = String::from_utf8_lossy(data);
+    if let Ok(report) = crate::parse_html(&html) {
+        check_report(&html, &report);
+    }
+    if let Ok(decoded) = crate::parse_html_bytes(data) {
+        check_report(&decoded.text, &decoded.report);
+    }
+}
+
 /// Target `parse`: any bytes through [`parse_bytes`]; every guarantee checked on the result.
 pub fn parse_bytes_target(data: &[u8]) {
     match parse_bytes(data) {

@@ -30,6 +30,8 @@ fn run(path: &Path, target: &str, data: &[u8]) {
         "parsers" => fuzzing::parsers_target(data),
         #[cfg(feature = "arbitrary")]
         "roundtrip" => fuzzing::roundtrip_target(data),
+        #[cfg(feature = "html")]
+        "html" => fuzzing::html_target(data),
         _ => {}
     });
     if let Err(panic) = result {
@@ -46,7 +48,7 @@ fn run(path: &Path, target: &str, data: &[u8]) {
 fn corpus_and_artifacts_replay_through_their_targets() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut count = 0;
-    for target in ["parse", "parsers", "roundtrip"] {
+    for target in ["parse", "parsers", "roundtrip", "html"] {
         let mut files = Vec::new();
         files_under(&fuzz.join("corpus").join(target), &mut files);
         files.sort();
@@ -60,7 +62,7 @@ fn corpus_and_artifacts_replay_through_their_targets() {
     artifacts.sort();
     for path in &artifacts {
         let data = std::fs::read(path).expect("readable artifact");
-        for target in ["parse", "parsers", "roundtrip"] {
+        for target in ["parse", "parsers", "roundtrip", "html"] {
             run(path, target, &data);
         }
     }
