@@ -19,6 +19,8 @@ use gov_info_disclosure::{
 use proptest::prelude::*;
 use serde_json::Value;
 
+mod common;
+
 // ---------------------------------------------------------------------------------------------
 // The report, written as text and as a page
 // ---------------------------------------------------------------------------------------------
@@ -280,35 +282,9 @@ fn model(r: &AnnualReport) -> Value {
         let paras: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
         serde_json::json!([s.number, s.title, s.kind, paras, s.tables.len(), subs])
     }
-    fn strip(v: &mut Value) {
-        match v {
-            Value::Object(m) => {
-                m.retain(|k, _| k != "span" && k != "cells");
-                m.values_mut().for_each(strip);
-            }
-            Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let checks: Vec<(Code, &str)> = r
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            matches!(
-                d.code,
-                Code::BalanceMismatch
-                    | Code::RowTotalMismatch
-                    | Code::ColumnTotalMismatch
-                    | Code::OutcomeTotalMismatch
-                    | Code::TableMissing
-                    | Code::AmbiguousDigits
-            )
-        })
-        .map(|d| (d.code, d.message.as_str()))
-        .collect();
-    let mut tables =
-        serde_json::json!([r.active_disclosure, r.applications, r.reviews_and_lawsuits]);
-    strip(&mut tables);
+    let codes = [common::CHECKS.as_slice(), &[Code::TableMissing, Code::AmbiguousDigits]].concat();
+    let checks = common::diagnostics_of(r, &codes);
+    let tables = common::tables(r);
     let signature = r.signature.as_ref().map(|s| (s.organ.clone(), s.date));
     serde_json::json!({
         "title": r.title,

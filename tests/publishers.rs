@@ -17,6 +17,8 @@ use gov_info_disclosure::{parse, AnnualReport, Code, Section};
 use proptest::prelude::*;
 use serde_json::Value;
 
+mod common;
+
 /// Numbers of one table-三 report, consistent with the format's arithmetic.
 #[derive(Debug, Clone)]
 struct Numbers {
@@ -201,33 +203,8 @@ fn model(r: &AnnualReport) -> Value {
         let subs: Vec<Value> = s.subsections.iter().map(tree).collect();
         serde_json::json!([s.number, s.title, s.kind, subs])
     }
-    fn strip(v: &mut Value) {
-        match v {
-            Value::Object(m) => {
-                m.retain(|k, _| k != "span" && k != "cells");
-                m.values_mut().for_each(strip);
-            }
-            Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let checks: Vec<(Code, &str)> = r
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            matches!(
-                d.code,
-                Code::BalanceMismatch
-                    | Code::RowTotalMismatch
-                    | Code::ColumnTotalMismatch
-                    | Code::OutcomeTotalMismatch
-            )
-        })
-        .map(|d| (d.code, d.message.as_str()))
-        .collect();
-    let mut tables =
-        serde_json::json!([r.active_disclosure, r.applications, r.reviews_and_lawsuits]);
-    strip(&mut tables);
+    let checks = common::diagnostics_of(r, &common::CHECKS);
+    let tables = common::tables(r);
     serde_json::json!({
         "title": r.title,
         "organ": r.organ,

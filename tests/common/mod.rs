@@ -1,0 +1,41 @@
+//! Shared by the tests that compare the models of one report in several forms.
+#![allow(dead_code)] // each test file uses a different part of this module
+
+use gov_info_disclosure::{AnnualReport, Code};
+use serde_json::Value;
+
+/// The four 勾稽 checks: their diagnostics are part of a report's model.
+pub const CHECKS: [Code; 4] = [
+    Code::BalanceMismatch,
+    Code::RowTotalMismatch,
+    Code::ColumnTotalMismatch,
+    Code::OutcomeTotalMismatch,
+];
+
+/// `v` without its spans and cell spans (the forms of a report differ in their bytes).
+pub fn strip_spans(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.retain(|k, _| k != "span" && k != "cells");
+            m.values_mut().for_each(strip_spans);
+        }
+        Value::Array(a) => a.iter_mut().for_each(strip_spans),
+        _ => {}
+    }
+}
+
+/// The three tables of `r` without spans.
+pub fn tables(r: &AnnualReport) -> Value {
+    let mut t = serde_json::json!([r.active_disclosure, r.applications, r.reviews_and_lawsuits]);
+    strip_spans(&mut t);
+    t
+}
+
+/// The code and message of each diagnostic of `r` whose code is among `codes`.
+pub fn diagnostics_of<'a>(r: &'a AnnualReport, codes: &[Code]) -> Vec<(Code, &'a str)> {
+    r.diagnostics
+        .iter()
+        .filter(|d| codes.contains(&d.code))
+        .map(|d| (d.code, d.message.as_str()))
+        .collect()
+}
