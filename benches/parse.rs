@@ -10,7 +10,8 @@
 //!   bytes and copies them into the returned `DecodedReport`;
 //!
 //! for each sample of `tests/data` and for all samples together (`all`); and `web/NAME`, each
-//! sample line-broken (`lines`) beside the same text joined into one line (`one_line`). Each has
+//! sample line-broken (`lines`) beside the same text joined into one line (`one_line`); and
+//! `html/NAME`, each sample as text beside the same sample as a web page. Each has
 //! `Throughput::Bytes`, so criterion prints MB/s; the ratio `parse / baseline_lines` is the
 //! figure the performance target is stated in (≤ 10×, and ≥ 200 MB/s end to end). The measured
 //! figures and the machine are in `benches/README.md`; `benches/ratios.py` prints the ratios
@@ -94,5 +95,37 @@ fn one_line(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, end_to_end, one_line);
+/// A report as its web page (issue 11): each sample as a page of one `<p>` per line, beside
+/// the text, in one group (target: the page at no less than a third of the text's throughput,
+/// in bytes of each input).
+#[cfg(feature = "html")]
+fn html_page(c: &mut Criterion) {
+    fn escape(line: &str) -> String {
+        line.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+    for (name, text) in common::samples() {
+        let short = name.split('_').next().unwrap_or(&name).to_string();
+        let body: String = text.lines().map(|l| format!("<p>{}</p>\n", escape(l))).collect();
+        let page = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{short}</title>\
+             <script>var x = 1;</script></head><body><div id=\"content\">\n{body}</div></body></html>"
+        );
+        gov_info_disclosure::parse_html(&page).expect("the page parses");
+        let mut group = c.benchmark_group(format!("html/{short}"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(BenchmarkId::from_parameter("text"), |b| {
+            b.iter(|| black_box(gov_info_disclosure::parse(black_box(&text))))
+        });
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_function(BenchmarkId::from_parameter("page"), |b| {
+            b.iter(|| black_box(gov_info_disclosure::parse_html(black_box(&page))))
+        });
+        group.finish();
+    }
+}
+
+#[cfg(not(feature = "html"))]
+fn html_page(_: &mut Criterion) {}
+
+criterion_group!(benches, end_to_end, one_line, html_page);
 criterion_main!(benches);
