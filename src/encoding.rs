@@ -250,6 +250,13 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<DecodedR
     }
     let text = text.into_owned();
     let mut report = crate::parse_with(&text, options)?;
+    note_decoding(&mut report, encoding);
+    Ok(DecodedReport { encoding, bom_len, text, report })
+}
+
+/// Says first, on a report read from bytes that were not UTF-8, which encoding they were
+/// decoded from (spans index the decoded text, not the bytes).
+pub(crate) fn note_decoding(report: &mut crate::AnnualReport, encoding: TextEncoding) {
     if encoding != TextEncoding::Utf8 {
         report.diagnostics.insert(
             0,
@@ -261,7 +268,6 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<DecodedR
             .with_note("spans are byte offsets into the decoded UTF-8 text"),
         );
     }
-    Ok(DecodedReport { encoding, bom_len, text, report })
 }
 
 #[cfg(test)]

@@ -299,29 +299,6 @@ fn model(r: &AnnualReport) -> Value {
     })
 }
 
-/// Where two models differ, as `path: got != want` lines.
-fn differences(got: &Value, want: &Value) -> String {
-    fn walk(path: String, a: &Value, b: &Value, out: &mut Vec<String>) {
-        match (a, b) {
-            (Value::Object(x), Value::Object(y)) => {
-                for (k, v) in y {
-                    walk(format!("{path}.{k}"), x.get(k).unwrap_or(&Value::Null), v, out);
-                }
-            }
-            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-                for (i, (p, q)) in x.iter().zip(y).enumerate() {
-                    walk(format!("{path}[{i}]"), p, q, out);
-                }
-            }
-            _ if a != b => out.push(format!("{path}: {a} != {b}")),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(String::new(), got, want, &mut out);
-    out.join("\n")
-}
-
 /// Every paragraph's and table cell's span, with the text it must hold.
 fn spans_hold_their_text(r: &AnnualReport, html: &str) -> Result<(), String> {
     // Letters and digits: punctuation and spaces may come from entities (`&lt;`, `&nbsp;`).
@@ -416,7 +393,7 @@ proptest! {
 
         let html = as_html(&blocks, "utf-8");
         let got = parse_html(&html).map_err(|e| TestCaseError::fail(format!("html: {e}")))?;
-        let d = differences(&model(&got), &want);
+        let d = common::differences(&model(&got), &want);
         prop_assert!(d.is_empty(), "utf-8 page:\n{}", d);
         spans_hold_their_text(&got, &html).map_err(TestCaseError::fail)?;
 
@@ -427,7 +404,7 @@ proptest! {
             let decoded = decoded.map_err(|e| TestCaseError::fail(format!("gbk: {e}")))?;
             prop_assert_eq!(decoded.encoding, TextEncoding::Gb18030);
             prop_assert_eq!(decoded.report.diagnostics[0].code, Code::Decoded);
-            let d = differences(&model(&decoded.report), &want);
+            let d = common::differences(&model(&decoded.report), &want);
             prop_assert!(d.is_empty(), "gbk page:\n{}", d);
             spans_hold_their_text(&decoded.report, &decoded.text).map_err(TestCaseError::fail)?;
         }
@@ -850,7 +827,7 @@ fn samples_as_pages() {
         with_tables += usize::from(want.applications.is_some());
         let pre = format!("<!DOCTYPE html><html><body><pre>{}</pre></body></html>", escape(&text));
         let got = parse_html(&pre).unwrap();
-        let d = differences(&model(&got), &model(&want));
+        let d = common::differences(&model(&got), &model(&want));
         assert!(d.is_empty(), "{name} as <pre>:\n{d}");
         spans_hold_their_text(&got, &pre).unwrap();
 
@@ -862,7 +839,7 @@ fn samples_as_pages() {
         for m in [&mut got, &mut want] {
             m.as_object_mut().unwrap().retain(|k, _| k != "tables" && k != "checks");
         }
-        let d = differences(&got, &want);
+        let d = common::differences(&got, &want);
         assert!(d.is_empty(), "{name} as <p> lines:\n{d}");
     }
     assert!(with_tables >= 2, "{with_tables}");

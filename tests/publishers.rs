@@ -216,29 +216,6 @@ fn model(r: &AnnualReport) -> Value {
     })
 }
 
-/// Where two models differ, as `path: got != want` lines.
-fn differences(got: &Value, want: &Value) -> String {
-    fn walk(path: String, a: &Value, b: &Value, out: &mut Vec<String>) {
-        match (a, b) {
-            (Value::Object(x), Value::Object(y)) => {
-                for (k, v) in y {
-                    walk(format!("{path}.{k}"), x.get(k).unwrap_or(&Value::Null), v, out);
-                }
-            }
-            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-                for (i, (p, q)) in x.iter().zip(y).enumerate() {
-                    walk(format!("{path}[{i}]"), p, q, out);
-                }
-            }
-            _ if a != b => out.push(format!("{path}: {a} != {b}")),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(String::new(), got, want, &mut out);
-    out.join("\n")
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -264,7 +241,7 @@ proptest! {
                 prop_assert_eq!(&got.title, &format!("{year}年{organ}政府信息公开工作年度报告"));
                 got_model["title"] = want["title"].clone();
             }
-            prop_assert!(got_model == want, "form `{}`: {}\n{}", name, differences(&got_model, &want), form);
+            prop_assert!(got_model == want, "form `{}`: {}\n{}", name, common::differences(&got_model, &want), form);
             prop_assert_eq!(got.check_coverage(), Ok(()));
         }
     }
@@ -351,7 +328,7 @@ fn every_sample_in_every_published_form() {
             if name == "one line" {
                 assert_eq!(level1(&got["sections"]), level1(&want["sections"]), "{what}: sections");
             } else {
-                let diff = differences(&got["sections"], &want["sections"]);
+                let diff = common::differences(&got["sections"], &want["sections"]);
                 assert!(diff.is_empty(), "{what}: sections: {diff}");
             }
             let ambiguous = r.diagnostics.iter().any(|d| d.code == Code::AmbiguousDigits);

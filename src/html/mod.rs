@@ -24,7 +24,7 @@ use encoding_rs::Encoding;
 
 use crate::encoding::decode_strict_as;
 use crate::{
-    decode, AnnualReport, Code, Decoded, DecodedReport, Diagnostic, ParseError, ParseOptions, Span,
+    decode, AnnualReport, Code, Decoded, DecodedReport, Diagnostic, ParseError, ParseOptions,
     TextEncoding,
 };
 
@@ -133,17 +133,7 @@ pub(crate) fn parse_decoded_html(
 ) -> Result<DecodedReport, ParseError> {
     let bom_len = 0;
     let mut report = parse_html_with(&text, options)?;
-    if encoding != TextEncoding::Utf8 {
-        report.diagnostics.insert(
-            0,
-            Diagnostic::note(
-                Code::Decoded,
-                Span::empty(0),
-                format!("input is not UTF-8: decoded from {encoding}"),
-            )
-            .with_note("spans are byte offsets into the decoded UTF-8 text"),
-        );
-    }
+    crate::encoding::note_decoding(&mut report, encoding);
     Ok(DecodedReport { encoding, bom_len, text, report })
 }
 

@@ -384,13 +384,7 @@ pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
     if blocks.saturating_mul(5) > n {
         return Split::Impossible;
     }
-    let mut chain = Chain {
-        run: &run,
-        blocks,
-        found: Vec::new(),
-        from: vec![None; n + 1],
-        ways: vec![None; (blocks + 1) * (n + 1)],
-    };
+    let mut chain = Chain::new(&run, blocks);
     match chain.ways(0, 0) {
         0 => Split::Impossible,
         1 => {
@@ -430,13 +424,7 @@ pub(crate) fn block_splits(pieces: &[&str], blocks: usize, cap: usize) -> Option
     if blocks.saturating_mul(5) > n {
         return Some(Vec::new());
     }
-    let mut chain = Chain {
-        run: &run,
-        blocks,
-        found: Vec::new(),
-        from: vec![None; n + 1],
-        ways: vec![None; (blocks + 1) * (n + 1)],
-    };
+    let mut chain = Chain::new(&run, blocks);
     let mut out = Vec::new();
     let mut path = Vec::with_capacity(blocks);
     walk_blocks(&mut chain, 0, 0, &mut path, &mut out, cap).then_some(out)
@@ -515,7 +503,19 @@ struct Chain<'r> {
     ways: Vec<Option<u8>>,
 }
 
-impl Chain<'_> {
+impl<'r> Chain<'r> {
+    /// The chain of `blocks` blocks over `run`, nothing looked for yet.
+    fn new(run: &'r Run, blocks: usize) -> Self {
+        let n = run.digits.len();
+        Chain {
+            run,
+            blocks,
+            found: Vec::new(),
+            from: vec![None; n + 1],
+            ways: vec![None; (blocks + 1) * (n + 1)],
+        }
+    }
+
     fn ways(&mut self, b: usize, pos: usize) -> u8 {
         let n = self.run.digits.len();
         if b >= self.blocks {

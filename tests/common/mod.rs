@@ -39,3 +39,26 @@ pub fn diagnostics_of<'a>(r: &'a AnnualReport, codes: &[Code]) -> Vec<(Code, &'a
         .map(|d| (d.code, d.message.as_str()))
         .collect()
 }
+
+/// Where two models differ, as `path: got != want` lines.
+pub fn differences(got: &Value, want: &Value) -> String {
+    fn walk(path: String, a: &Value, b: &Value, out: &mut Vec<String>) {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                for (k, v) in y {
+                    walk(format!("{path}.{k}"), x.get(k).unwrap_or(&Value::Null), v, out);
+                }
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+                for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                    walk(format!("{path}[{i}]"), p, q, out);
+                }
+            }
+            _ if a != b => out.push(format!("{path}: {a} != {b}")),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(String::new(), got, want, &mut out);
+    out.join("\n")
+}
