@@ -147,14 +147,15 @@ fn main() {
     );
     for (name, text) in &inputs {
         let n = text.len().max(1) as f64;
-        let lines = gov_info_disclosure::__bench::lines(text);
+        let lines = gov_info_disclosure::internals::stages::lines(text);
         let ok = |v: usize| Ok::<usize, std::convert::Infallible>(v);
-        let l = measure(|| ok(gov_info_disclosure::__bench::lines(text).len()));
+        let l = measure(|| ok(gov_info_disclosure::internals::stages::lines(text).len()));
         let m = measure(|| {
-            ok(gov_info_disclosure::__bench::metadata(text, &lines).map_or(0, usize::from))
+            ok(gov_info_disclosure::internals::stages::metadata(text, &lines)
+                .map_or(0, usize::from))
         });
-        let o = measure(|| ok(gov_info_disclosure::__bench::outline(text, &lines)));
-        let p = measure(|| ok(gov_info_disclosure::__bench::paragraphs(text, &lines)));
+        let o = measure(|| ok(gov_info_disclosure::internals::stages::outline(text, &lines)));
+        let p = measure(|| ok(gov_info_disclosure::internals::stages::paragraphs(text, &lines)));
         let Ok(report) = gov_info_disclosure::parse(text) else { continue };
         let regions: Vec<_> = report
             .sections

@@ -8,18 +8,20 @@
 //! (wrap width and headings), `paragraphs` (every text line joined and normalized), `tables`
 //! (`table::read_table` on each table region), `checks` (`check::check` on the parsed report),
 //! and `parse`, end to end. The crate-internal stages are reached through the hidden
-//! `__bench` module, which is not public API.
+//! `internals::stages` module, which is not public API.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gov_info_disclosure::{__bench, check, parsers, table, AnnualReport, Span, TableKind};
+use gov_info_disclosure::{
+    check, internals::stages, parsers, table, AnnualReport, Span, TableKind,
+};
 
 mod common;
 
 struct Sample {
     text: String,
-    lines: __bench::Lines,
+    lines: stages::Lines,
     report: AnnualReport,
     regions: Vec<(Span, TableKind)>,
 }
@@ -35,7 +37,7 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .flat_map(|s| s.tables.iter().map(|t| (t.span, t.table)))
                 .collect();
-            let lines = __bench::lines(&text);
+            let lines = stages::lines(&text);
             Sample { text, lines, report, regions }
         })
         .collect();
@@ -53,25 +55,25 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("fold_compact", |b| {
         b.iter(|| {
-            samples.iter().map(|s| __bench::fold_compact(black_box(&s.text)).len()).sum::<usize>()
+            samples.iter().map(|s| stages::fold_compact(black_box(&s.text)).len()).sum::<usize>()
         })
     });
     group.bench_function("lines", |b| {
-        b.iter(|| samples.iter().map(|s| __bench::lines(black_box(&s.text)).len()).sum::<usize>())
+        b.iter(|| samples.iter().map(|s| stages::lines(black_box(&s.text)).len()).sum::<usize>())
     });
     group.bench_function("metadata", |b| {
         b.iter(|| {
-            samples.iter().filter_map(|s| __bench::metadata(black_box(&s.text), &s.lines)).count()
+            samples.iter().filter_map(|s| stages::metadata(black_box(&s.text), &s.lines)).count()
         })
     });
     group.bench_function("outline", |b| {
         b.iter(|| {
-            samples.iter().map(|s| __bench::outline(black_box(&s.text), &s.lines)).sum::<usize>()
+            samples.iter().map(|s| stages::outline(black_box(&s.text), &s.lines)).sum::<usize>()
         })
     });
     group.bench_function("paragraphs", |b| {
         b.iter(|| {
-            samples.iter().map(|s| __bench::paragraphs(black_box(&s.text), &s.lines)).sum::<usize>()
+            samples.iter().map(|s| stages::paragraphs(black_box(&s.text), &s.lines)).sum::<usize>()
         })
     });
     group.bench_function("tables", |b| {

@@ -60,8 +60,9 @@
 //!
 //! # Layers
 //!
-//! 1. [`parsers`]: public nom parsers for the text's pieces — full-width/half-width folding,
-//!    Chinese numerals, heading markers, dates, page numbers.
+//! 1. [`parsers`]: public parsers (nom's shape, the crate's own types) for the text's
+//!    pieces — full-width/half-width folding, Chinese numerals, heading markers, dates, page
+//!    numbers.
 //! 2. The first pass: logical lines that tile the input — physical lines (`\n`, `\r\n`, a lone
 //!    `\r`), cut further where structure starts inside a line (a heading marker that continues
 //!    the document's numbering, a table anchor, a table row label), so that a web page's
@@ -101,6 +102,8 @@
 //! - `arbitrary`: `arbitrary::Arbitrary` for the table types, and the `generate` module: a
 //!   generator of structurally valid report text (random sections, tables in random layouts,
 //!   random numbers) for downstream fuzz harnesses and benches.
+//! - `internals`: the crate's own test, fuzz and bench harness. Not public API (hidden, no
+//!   semver promise); its tests enable it through a dev-dependency on itself.
 //!
 //! The limits and what they guarantee are detailed on [`ParseOptions`].
 
@@ -108,21 +111,18 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, rust_2018_idioms)]
 
-#[doc(hidden)]
-#[path = "bench_api.rs"]
-pub mod __bench;
 mod assemble;
 pub mod check;
 mod diagnostic;
 mod encoding;
 mod error;
 mod firstpass;
-#[doc(hidden)]
-pub mod fuzzing;
 #[cfg(feature = "arbitrary")]
 pub mod generate;
 #[cfg(feature = "html")]
 mod html;
+#[cfg(feature = "internals")]
+pub mod internals;
 mod layout;
 mod metadata;
 mod model;
@@ -137,9 +137,6 @@ pub mod table;
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
 pub use error::ParseError;
-#[doc(hidden)]
-#[cfg(feature = "html")]
-pub use html::projection as __html_projection;
 #[cfg(feature = "html")]
 pub use html::{parse_html, parse_html_bytes, parse_html_bytes_with, parse_html_with};
 pub use model::*;

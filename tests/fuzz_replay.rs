@@ -1,5 +1,5 @@
 //! Replays the files under fuzz/corpus and fuzz/artifacts through the fuzz targets' own entry
-//! functions (`gov_info_disclosure::fuzzing`), so every past find stays a test even where
+//! functions (`gov_info_disclosure::internals::fuzzing`), so every past find stays a test even where
 //! cargo-fuzz is not installed.
 //!
 //! A corpus file goes through the target it was collected for (`fuzz/corpus/<target>/…`);
@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gov_info_disclosure::fuzzing;
+use gov_info_disclosure::internals::fuzzing;
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };

@@ -592,7 +592,7 @@ fn adversarial_pages_complete() {
         r.check_coverage().unwrap();
         assert!(start.elapsed().as_secs() < 60, "{} bytes took {:?}", html.len(), start.elapsed());
         // The projection stays linear in the input.
-        let text = gov_info_disclosure::__html_projection(&html);
+        let text = gov_info_disclosure::internals::html_projection(&html);
         assert!(
             text.len() <= 3 * html.len() + 4096,
             "{} bytes projected to {}",
@@ -672,11 +672,11 @@ proptest! {
     #[test]
     fn tag_soup_keeps_the_guarantees(html in soup()) {
         if let Ok(report) = parse_html(&html) {
-            gov_info_disclosure::fuzzing::check_report(&html, &report);
+            gov_info_disclosure::internals::fuzzing::check_report(&html, &report);
         }
         let (gbk, _, _) = encoding_rs::GBK.encode(&html);
         if let Ok(decoded) = parse_html_bytes(&gbk) {
-            gov_info_disclosure::fuzzing::check_report(&decoded.text, &decoded.report);
+            gov_info_disclosure::internals::fuzzing::check_report(&decoded.text, &decoded.report);
         }
     }
 }
@@ -789,7 +789,7 @@ proptest! {
         let (x, y) = (at(a.min(b)), at(a.max(b)));
         let torn = if cut { html[..y].to_string() } else { format!("{}{}", &html[..x], &html[y..]) };
         if let Ok(report) = parse_html(&torn) {
-            gov_info_disclosure::fuzzing::check_report(&torn, &report);
+            gov_info_disclosure::internals::fuzzing::check_report(&torn, &report);
         }
     }
 }

@@ -14,7 +14,7 @@
 
 use std::path::Path;
 
-use gov_info_disclosure::fuzzing::{check_report, json_diff, without_spans};
+use gov_info_disclosure::internals::fuzzing::{check_report, json_diff, without_spans};
 use gov_info_disclosure::parsers::{chinese_numeral, fold, format_chinese_numeral};
 use gov_info_disclosure::{parse, parse_bytes, AnnualReport, Code, TextEncoding};
 use proptest::prelude::*;
@@ -250,9 +250,9 @@ proptest! {
 
     #[test]
     fn generated_reports_read_back(bytes in proptest::collection::vec(any::<u8>(), 64..4096)) {
-        let result = gov_info_disclosure::fuzzing::roundtrip_check(
+        let result = gov_info_disclosure::internals::fuzzing::roundtrip_check(
             &bytes,
-            &gov_info_disclosure::fuzzing::ROUNDTRIP_LAYOUTS,
+            &gov_info_disclosure::internals::fuzzing::ROUNDTRIP_LAYOUTS,
         );
         prop_assert_eq!(result, Ok(()));
     }

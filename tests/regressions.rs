@@ -1,7 +1,7 @@
 //! Fuzz and property finds, one test each, named for what broke. The raw fuzz inputs are also
 //! kept under fuzz/artifacts and replayed by tests/fuzz_replay.rs; these are the readable forms.
 
-use gov_info_disclosure::fuzzing::check_report;
+use gov_info_disclosure::internals::fuzzing::check_report;
 use gov_info_disclosure::{parse, TableKind};
 
 /// fuzz `parse`: a table after a subsection heading was put on the level-1 section and

@@ -368,7 +368,7 @@ proptest! {
                 prop_assert!(x.span.end <= text.len() && x.span.start <= x.span.end);
                 prop_assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
             }
-            let _ = gov_info_disclosure::table::is_table_line(&text);
+            let _ = gov_info_disclosure::internals::is_table_line(&text);
         }
     }
 }

@@ -7,7 +7,8 @@
 //! crate reads exactly the cells so determined and leaves the others blank with
 //! `ambiguous-digits`.
 
-use gov_info_disclosure::table::{is_table_line, read_table, TableData};
+use gov_info_disclosure::internals::is_table_line;
+use gov_info_disclosure::table::{read_table, TableData};
 use gov_info_disclosure::{
     ActiveDisclosure, Applications, Code, Diagnostic, ReviewsAndLawsuits, Span, TableKind,
 };

@@ -3,4 +3,4 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| gov_info_disclosure::fuzzing::html_target(data));
+fuzz_target!(|data: &[u8]| gov_info_disclosure::internals::fuzzing::html_target(data));

@@ -1,8 +1,6 @@
 //! Dates: `2024年1月22日`, `2018 年 12 月 30 日`, `二〇二四年一月二十二日`, `2024-01-25 16:46:14`.
 
-use nom::error::ErrorKind;
-
-use super::{arabic_number, chinese_numeral, fail, fold_char, skip_spaces, PResult};
+use super::{arabic_number, chinese_numeral, fail, fold_char, skip_spaces, Expected, PResult};
 use crate::Date;
 
 fn number(input: &str) -> PResult<'_, u64> {
@@ -45,9 +43,9 @@ pub fn date(input: &str) -> PResult<'_, Date> {
     match (u16::try_from(year), u8::try_from(month), u8::try_from(day)) {
         (Ok(y), Ok(m), Ok(d)) => match Date::new(y, m, d) {
             Some(date) => Ok((rest, date)),
-            None => fail(input, ErrorKind::Verify),
+            None => fail(input, Expected::Date),
         },
-        _ => fail(input, ErrorKind::Verify),
+        _ => fail(input, Expected::Date),
     }
 }
 
@@ -56,33 +54,33 @@ pub fn date(input: &str) -> PResult<'_, Date> {
 /// difference to report an `invalid-date` instead of silently skipping a 发布日期 or 落款.
 pub(crate) fn date_fields(input: &str) -> PResult<'_, (u64, u64, u64)> {
     let Ok((rest, year)) = number(input) else {
-        return fail(input, ErrorKind::Digit);
+        return fail(input, Expected::Date);
     };
     if !(1000..=9999).contains(&year) {
-        return fail(input, ErrorKind::Verify);
+        return fail(input, Expected::Date);
     }
     let (rest, month, day) = if let Some(r) = unit(rest, '年') {
         let Some((r, month)) = number(r).ok().and_then(|(r, m)| Some((unit(r, '月')?, m))) else {
-            return fail(input, ErrorKind::Tag);
+            return fail(input, Expected::Date);
         };
         let Some((r, day)) = number(r).ok().and_then(|(r, d)| {
             let r = skip_spaces(r);
             let c = r.chars().next()?;
             matches!(c, '日' | '号').then(|| (&r[c.len_utf8()..], d))
         }) else {
-            return fail(input, ErrorKind::Tag);
+            return fail(input, Expected::Date);
         };
         (r, month, day)
     } else if let Some(r) = dash(rest) {
         let Some((r, month)) = arabic_number(r).ok().and_then(|(r, m)| Some((dash(r)?, m))) else {
-            return fail(input, ErrorKind::Tag);
+            return fail(input, Expected::Date);
         };
         let Ok((r, day)) = arabic_number(r) else {
-            return fail(input, ErrorKind::Tag);
+            return fail(input, Expected::Date);
         };
         (time(r), month, day)
     } else {
-        return fail(input, ErrorKind::Tag);
+        return fail(input, Expected::Date);
     };
     Ok((rest, (year, month, day)))
 }

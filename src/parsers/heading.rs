@@ -1,10 +1,9 @@
 //! Heading markers: `一、` `（一）` `(一)` `1.` `1．` `1、` `（1）` `(1)` `①`.
 
-use nom::error::ErrorKind;
 use serde::Serialize;
 
 use super::numeral::is_numeral_char;
-use super::{arabic_number, chinese_numeral, fail, fold_char, skip_spaces, PResult};
+use super::{arabic_number, chinese_numeral, fail, fold_char, skip_spaces, Expected, PResult};
 
 /// The written style of a heading marker. The outline gives levels by the order in which
 /// styles appear, so the style, not the level, is what a marker carries.
@@ -85,10 +84,10 @@ fn close_paren(input: &str) -> Option<&str> {
 pub fn heading_marker(input: &str) -> PResult<'_, HeadingMarker<'_>> {
     let (after, style, ordinal) = match marker_body(input) {
         Some(found) => found,
-        None => return fail(input, ErrorKind::Tag),
+        None => return fail(input, Expected::HeadingMarker),
     };
     if ordinal == 0 || ordinal > 99 {
-        return fail(input, ErrorKind::Verify);
+        return fail(input, Expected::HeadingMarker);
     }
     let text = &input[..input.len() - after.len()];
     let rest = skip_spaces(after);

@@ -1,4 +1,4 @@
-//! Public nom parsers for the pieces of a report's text.
+//! Public parsers for the pieces of a report's text, in nom's shape.
 //!
 //! Each parser takes `&str` and returns [`PResult`]: the unconsumed rest (always a suffix of
 //! the input) and the value. Every parser is total: it never panics, whatever the input.
@@ -28,15 +28,71 @@ pub use heading::{heading_marker, HeadingMarker, MarkerStyle};
 pub use numeral::{arabic_number, chinese_numeral, format_chinese_numeral};
 pub use page::page_number;
 
-/// The error type of every parser here: nom's own, pointing at the rest of the input.
-pub type Error<'a> = nom::error::Error<&'a str>;
+/// Why a parser of this module did not match: where it gave up and what it expected there.
+///
+/// The parsers are nom-style (`input -> Result<(rest, value), error>`), but their signatures
+/// hold only the crate's own types, so a nom upgrade is not a breaking change of this crate;
+/// wrap one in a closure to use it inside nom combinators:
+///
+/// ```
+/// use gov_info_disclosure::parsers::{arabic_number, Expected};
+/// use nom::{bytes::complete::tag, error::ErrorKind, sequence::terminated, Parser};
+///
+/// let number = |i| {
+///     arabic_number(i).map_err(|e| nom::Err::Error(nom::error::Error::new(e.input, ErrorKind::Digit)))
+/// };
+/// assert_eq!(terminated(number, tag("件")).parse("12件，"), Ok(("，", 12)));
+/// assert_eq!(arabic_number("件").unwrap_err().expected, Expected::Digits);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Error<'a> {
+    /// The input at the point the parser gave up (a suffix of what it was given).
+    pub input: &'a str,
+    /// What the parser expected there.
+    pub expected: Expected,
+}
+
+/// What a parser expected where it failed (see [`Error`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expected {
+    /// A Chinese numeral (`二十`, `一百零五`, `二〇二三`).
+    ChineseNumeral,
+    /// ASCII or full-width digits.
+    Digits,
+    /// At most nine digits (a larger number is no count, date part or ordinal).
+    AtMostNineDigits,
+    /// A heading marker (`一、`, `（一）`, `1.`, `①`…).
+    HeadingMarker,
+    /// A calendar date (`2024年1月22日`, `2024-01-25`).
+    Date,
+    /// A page-number line (`- 3 -`, `第3页`).
+    PageNumber,
+}
+
+impl std::fmt::Display for Error<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let expected = match self.expected {
+            Expected::ChineseNumeral => "a Chinese numeral",
+            Expected::Digits => "digits",
+            Expected::AtMostNineDigits => "at most nine digits",
+            Expected::HeadingMarker => "a heading marker",
+            Expected::Date => "a date",
+            Expected::PageNumber => "a page number",
+        };
+        let found: String = self.input.chars().take(12).collect();
+        write!(f, "expected {expected}, found {found:?}")
+    }
+}
+
+impl std::error::Error for Error<'_> {}
 
 /// The result of a parser: `Ok((rest, value))`, where `rest` is a suffix of the input.
-pub type PResult<'a, T> = nom::IResult<&'a str, T, Error<'a>>;
+pub type PResult<'a, T> = Result<(&'a str, T), Error<'a>>;
 
-/// Fails at `input` with the given error kind (shared by the parsers of this module).
-pub(crate) fn fail<T>(input: &str, kind: nom::error::ErrorKind) -> PResult<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(input, kind)))
+/// Fails at `input`, expecting `expected` (shared by the parsers of this module).
+pub(crate) fn fail<T>(input: &str, expected: Expected) -> PResult<'_, T> {
+    Err(Error { input, expected })
 }
 
 /// Skips folded spaces (ASCII whitespace other than line breaks, U+3000, NBSP, U+2002–200A)

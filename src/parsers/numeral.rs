@@ -1,8 +1,6 @@
 //! Chinese numerals (`二十`, `一百零五`, `二〇二三`) and Arabic numbers in either width.
 
-use nom::error::ErrorKind;
-
-use super::{fail, PResult};
+use super::{fail, Expected, PResult};
 
 fn digit_value(c: char) -> Option<u64> {
     Some(match c {
@@ -127,7 +125,7 @@ pub fn chinese_numeral(input: &str) -> PResult<'_, u64> {
         .find(|&(_, c)| digit_value(c).is_none() && unit_value(c).is_none())
         .map_or(input.len(), |(i, _)| i);
     if end == 0 {
-        return fail(input, ErrorKind::Digit);
+        return fail(input, Expected::ChineseNumeral);
     }
     let run = &input[..end];
     let value = if run.chars().any(|c| unit_value(c).is_some()) {
@@ -137,7 +135,7 @@ pub fn chinese_numeral(input: &str) -> PResult<'_, u64> {
     };
     match value {
         Some(v) if v <= 99_999_999 => Ok((&input[end..], v)),
-        _ => fail(input, ErrorKind::Verify),
+        _ => fail(input, Expected::ChineseNumeral),
     }
 }
 
@@ -223,11 +221,11 @@ pub fn arabic_number(input: &str) -> PResult<'_, u64> {
         count += 1;
         end = i + c.len_utf8();
         if count > 9 {
-            return fail(input, ErrorKind::TooLarge);
+            return fail(input, Expected::AtMostNineDigits);
         }
     }
     if count == 0 {
-        return fail(input, ErrorKind::Digit);
+        return fail(input, Expected::Digits);
     }
     Ok((&input[end..], n))
 }

@@ -1,8 +1,8 @@
 //! Page-number lines left by PDF extraction.
 
-use nom::error::ErrorKind;
-
-use super::{arabic_number, fail, fold_char, is_ignorable, is_space, skip_spaces, PResult};
+use super::{
+    arabic_number, fail, fold_char, is_ignorable, is_space, skip_spaces, Expected, PResult,
+};
 
 fn is_dash(c: char) -> bool {
     matches!(fold_char(c), '-' | '—' | '–' | '－' | '─' | '一')
@@ -37,7 +37,7 @@ pub fn page_number(input: &str) -> PResult<'_, u64> {
         _ => false,
     };
     if !last_ok {
-        return fail(input, ErrorKind::Verify);
+        return fail(input, Expected::PageNumber);
     }
     parse_page_number(input)
 }
@@ -70,7 +70,7 @@ fn parse_page_number(input: &str) -> PResult<'_, u64> {
     };
     match result {
         Some((rest, n)) if skip_spaces(rest).trim_end().is_empty() => Ok((&rest[rest.len()..], n)),
-        _ => fail(input, ErrorKind::Verify),
+        _ => fail(input, Expected::PageNumber),
     }
 }
 

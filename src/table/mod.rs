@@ -147,7 +147,7 @@ fn clamp(input: &str, region: Span) -> Span {
 /// fragments left by wrapping (`计其他情形）`, `予公开`, one character of a vertical label).
 /// False for section headings such as `三、收到和处理政府信息公开申请情况`, for prose, and for
 /// page numbers (`- 3 -`), which belong to neither and which [`read_table`] skips anywhere.
-pub fn is_table_line(line: &str) -> bool {
+pub(crate) fn is_table_line(line: &str) -> bool {
     // The first character of `vocab::norm(line)`, without building it (this runs on every
     // line of a report; issue 5).
     let first = line.chars().find_map(cell::norm_label_char);
