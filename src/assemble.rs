@@ -251,7 +251,7 @@ fn is_report(input: &str, lines: &[Line], front: &metadata::Front, headings: &[H
 /// header words or row labels (a tab-separated line alone is no evidence: any spreadsheet has
 /// them, and `发布时间: 2024-03-12 10:00` has numbers).
 fn names_a_table(text: &str) -> bool {
-    use crate::table::vocab::{ACTIVE_LABELS, HEADER_WORDS};
+    use crate::template::{ACTIVE_LABELS, HEADER_WORDS};
     const ROWS: [&str; 5] = ["本年新收", "上年结转", "予以公开", "不予公开", "结转下年"];
     let named = || HEADER_WORDS.iter().chain(&ACTIVE_LABELS).chain(&ROWS).any(|w| text.contains(w));
     crate::table::is_table_line(text) && named()

@@ -24,7 +24,7 @@ use crate::layout::{self, strip_markdown, Line, LineKind};
 use crate::parsers::{
     compact_starts_with, fold_char, fold_compact, heading_marker, is_space, MarkerStyle,
 };
-use crate::table::vocab::{ACTIVE_LABELS, APP_GROUP_LABELS, APP_ROWS};
+use crate::template::{ACTIVE_LABELS, APP_GROUP_LABELS, APP_ROWS};
 
 /// The input as logical lines (see the module docs). They tile the input.
 pub(crate) fn lines(input: &str) -> Vec<Line> {

@@ -117,8 +117,6 @@ mod diagnostic;
 mod encoding;
 mod error;
 mod firstpass;
-#[cfg(feature = "arbitrary")]
-pub mod generate;
 #[cfg(feature = "html")]
 mod html;
 #[cfg(feature = "internals")]
@@ -129,10 +127,11 @@ mod model;
 mod options;
 mod outline;
 pub mod parsers;
-pub mod render;
 pub mod snippet;
 mod span;
 pub mod table;
+mod template;
+mod write;
 
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
@@ -142,6 +141,9 @@ pub use html::{parse_html, parse_html_bytes, parse_html_bytes_with, parse_html_w
 pub use model::*;
 pub use options::ParseOptions;
 pub use span::{LineIndex, Span};
+#[cfg(feature = "arbitrary")]
+pub use write::generate;
+pub use write::render;
 
 /// Parses the text of a report with the default [`ParseOptions`].
 ///

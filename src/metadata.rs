@@ -5,6 +5,7 @@ use crate::parsers::{
     arabic_number, chinese_numeral, compact_chars, compact_ends_with, compact_starts_with,
     date_fields, fold, fold_compact, heading_marker, is_ignorable, is_space,
 };
+use crate::template::{MARKERS_2019, MARKERS_2021, MARKERS_LEGACY};
 use crate::{Code, Date, Diagnostic, Edition, FrontField, Signature, Span};
 
 /// What the top of the report says.
@@ -720,36 +721,6 @@ pub(crate) fn year_from_period(input: &str) -> Option<u16> {
     }
     u16::try_from(year).ok().filter(|y| (1990..=2100).contains(y))
 }
-
-// Edition markers, format.md §6.1. Matched on folded text with spaces removed, so
-// `〔2021〕30 号` (sample 001) and `第二十条第(九)项` match.
-const MARKERS_2021: &[&str] = &[
-    "2021〕30号",
-    "2021]30号",
-    "2021)30号",
-    "2021】30号",
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年收费金额",
-    "逾期未按收费通知要求缴纳费用",
-];
-const MARKERS_2019: &[&str] = &[
-    "2019〕60号",
-    "2019]60号",
-    "2019)60号",
-    "2019】60号",
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "其他对外管理服务事项",
-    "第二十条第(九)项",
-    "政府集中采购",
-    "采购总金额",
-];
-const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", "指标名称", "否决公开"];
 
 /// How many of the markers of each set occur in `text` once it is folded and its spaces are
 /// dropped ([`fold_compact`](crate::parsers::fold_compact): `〔2021〕30 号` matches `2021〕30号`),

@@ -37,6 +37,7 @@ use crate::parsers::{
     is_ignorable, is_space, MarkerStyle,
 };
 use crate::table::is_table_line;
+use crate::template::{SUBTITLE_STEMS, SUBTITLE_SUFFIXES, TEMPLATE_TITLES, UNNUMBERED_TITLES};
 use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, TableKind};
 
 /// The longest heading title accepted, in characters. The longest official level-1 title,
@@ -276,25 +277,6 @@ fn candidate(
     })
 }
 
-/// Level-1 titles that real reports print with no marker (format.md §1.3: `总体情况`,
-/// `政府信息公开工作总体情况`, `收到和处理政府信息公开申请情况` unnumbered), with their template
-/// position: the template titles (§1.1) and the longer wording of the official notices (§1.2).
-/// Only an exact match counts (after folding, space removal and a trailing `。`/`：`), so a
-/// sentence or a sub-heading such as `主动公开` is never taken.
-const UNNUMBERED_TITLES: &[(&str, u32)] = &[
-    ("总体情况", 1),
-    ("政府信息公开工作总体情况", 1),
-    ("主动公开政府信息情况", 2),
-    ("行政机关主动公开政府信息情况", 2),
-    ("收到和处理政府信息公开申请情况", 3),
-    ("行政机关收到和处理政府信息公开申请情况", 3),
-    ("政府信息公开行政复议、行政诉讼情况", 4),
-    ("因政府信息公开工作被申请行政复议、提起行政诉讼情况", 4),
-    ("存在的主要问题及改进情况", 5),
-    ("政府信息公开工作存在的主要问题及改进情况", 5),
-    ("其他需要报告的事项", 6),
-];
-
 /// A line that is exactly one of [`UNNUMBERED_TITLES`]: a level-1 heading with no marker.
 /// Whether it stands alone (not the tail of a wrapped sentence) is checked by the caller.
 fn unnumbered(line: &Line, text: &str) -> Option<Candidate> {
@@ -323,27 +305,6 @@ fn could_be_unnumbered(text: &str) -> bool {
     let first = text.trim_start_matches(|c: char| is_space(c) || is_ignorable(c));
     first.starts_with(['总', '政', '主', '行', '收', '因', '存', '其'])
 }
-
-/// The six template titles (format.md §1.1), for level-1 headings that run straight into their
-/// text with no punctuation (format.md §6.5: `一、总体情况2020年，我区…`).
-const TEMPLATE_TITLES: &[&str] = &[
-    "总体情况",
-    "主动公开政府信息情况",
-    "收到和处理政府信息公开申请情况",
-    "政府信息公开行政复议、行政诉讼情况",
-    "存在的主要问题及改进情况",
-    "其他需要报告的事项",
-];
-
-/// Sub-titles of section 一 in the 2021 template's model text (format.md §1.3: 主动公开,
-/// 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障), which reports print with
-/// [`SUBTITLE_SUFFIXES`] or bare: known titles, so that one run straight into its text
-/// (`（一）主动公开截至2023年底…`, extra-samples 102) ends where its wording ends.
-const SUBTITLE_STEMS: &[&str] =
-    &["主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "平台建设", "监督保障"];
-
-/// What a [`SUBTITLE_STEMS`] entry may carry: `主动公开情况`, `依申请公开工作`, `监督保障方面`.
-const SUBTITLE_SUFFIXES: &[&str] = &["工作情况", "情况", "工作", "方面"];
 
 /// The byte length of the longest prefix of `text` that reads `word` once folded, spaces and
 /// ignorable characters inside `text` skipped (`总 体 情 况` reads `总体情况`).

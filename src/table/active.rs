@@ -5,7 +5,8 @@ use super::cell::push_norm_label;
 use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
-use super::vocab::{recognize_active, ActiveRow, EditionMarks};
+use super::vocab::{recognize_active, EditionMarks};
+use crate::template::ActiveRow;
 use crate::{
     ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Procurement,
     Span,

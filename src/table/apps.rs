@@ -12,9 +12,9 @@ use super::cell::{as_u64, norm_label_cow, push_norm_label, Cell, CellKind};
 use super::digits::sum_row_splits;
 use super::lines::{self, Line};
 use super::row::{fit, RowRule};
-use super::vocab::{
-    is_app_header, norm, recognize_app, AppGroup, AppLabel, APP_ROWS, APP_SLOTS, SLOT_OTHER3,
-    SLOT_TOTAL, SLOT_UNDIVIDED,
+use super::vocab::{is_app_header, norm, recognize_app, AppLabel};
+use crate::template::{
+    AppGroup, APP_COLUMN_WORDS, APP_ROWS, APP_SLOTS, SLOT_OTHER3, SLOT_TOTAL, SLOT_UNDIVIDED,
 };
 use std::borrow::Cow;
 use std::ops::ControlFlow;
@@ -131,20 +131,6 @@ fn label_text(input: &str, spans: &[Span]) -> String {
     spans.iter().map(|s| s.slice(input)).collect::<Vec<_>>().join(" ")
 }
 
-/// Table 三's column words as pdftotext -layout centres them over their columns (the
-/// template breaks `商业企业` into `商业` / `企业`, so the first half names the column).
-const APP_HEADER: &[(&str, usize)] = &[
-    ("自然人", 0),
-    ("商业", 1),
-    ("科研", 2),
-    ("社会", 3),
-    ("公益", 3),
-    ("法律", 4),
-    ("服务", 4),
-    ("其他", 5),
-    ("总计", 6),
-];
-
 /// Every labelled row of table 三 with values has the seven columns.
 fn want(l: &Line) -> Option<usize> {
     (!l.label_is_empty() && l.has_values()).then_some(COLS)
@@ -183,7 +169,7 @@ pub(crate) fn read_region(
     drop(st);
     diagnostics.truncate(before);
     let mut lines = lines::split_lines(input, all_lines, region);
-    lines::place_short_rows(input, &mut lines, |_, l| want(l), APP_HEADER, true);
+    lines::place_short_rows(input, &mut lines, |_, l| want(l), APP_COLUMN_WORDS, true);
     total_first(input, &mut lines, diagnostics);
     read(input, lines, region, diagnostics)
 }

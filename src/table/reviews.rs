@@ -5,12 +5,10 @@ use super::cell::{as_u64, Cell, CellKind};
 use super::digits::{block_splits, split_blocks, Split};
 use super::lines::Line;
 use super::row::digit_offsets;
+use crate::template::REVIEW_BLOCKS;
 use crate::{Code, Diagnostic, Outcomes, ReviewsAndLawsuits, Span};
 
 const N: usize = 15;
-
-/// The blocks of table 四, for diagnostics.
-const BLOCKS: [&str; 3] = ["行政复议", "未经复议直接起诉", "复议后起诉"];
 
 /// The most splits of an ambiguous run compared block by block; beyond, every block stays
 /// blank.
@@ -130,7 +128,7 @@ pub(crate) fn read(
                 let splits = block_splits(&pieces, 3, MAX_SPLITS).unwrap_or_default();
                 let mut out: Vec<Option<Cell>> = vec![None; N];
                 let mut blank = Vec::new();
-                for (b, name) in BLOCKS.iter().enumerate() {
+                for (b, name) in REVIEW_BLOCKS.iter().enumerate() {
                     let cells_of = |s: &Vec<(u64, std::ops::Range<usize>)>| {
                         s.get(5 * b..5 * b + 5).map(<[_]>::to_vec)
                     };
@@ -162,7 +160,7 @@ pub(crate) fn read(
                         None => blank.push(*name),
                     }
                 }
-                let which = if blank.len() == BLOCKS.len() {
+                let which = if blank.len() == REVIEW_BLOCKS.len() {
                     ";".to_string()
                 } else {
                     format!("; the splits differ in {} only, which is", blank.join(", "))

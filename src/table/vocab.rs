@@ -6,85 +6,10 @@
 //! all tolerated.
 
 use super::cell::{norm_label, norm_label_chars};
-
-/// Number of row slots of table 三 (see [`APP_ROWS`]).
-pub(crate) const APP_SLOTS: usize = 26;
-
-/// Slot of table 三 （六）其他处理 printed as one undivided row.
-pub(crate) const SLOT_UNDIVIDED: usize = 23;
-/// Slot of （七）总计.
-pub(crate) const SLOT_TOTAL: usize = 24;
-/// Slot of （六）3.其他.
-pub(crate) const SLOT_OTHER3: usize = 22;
-
-/// Table 三 rows: slot → (official label, key words).
-pub(crate) const APP_ROWS: [(&str, &[&str]); APP_SLOTS] = [
-    ("一、本年新收政府信息公开申请数量", &["本年新收", "新收政府信息公开申请"]),
-    ("二、上年结转政府信息公开申请数量", &["上年结转"]),
-    ("（一）予以公开", &["予以公开"]),
-    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", &["部分公开"]),
-    ("1.属于国家秘密", &["国家秘密"]),
-    ("2.其他法律行政法规禁止公开", &["其他法律", "法规禁止", "禁止公开"]),
-    ("3.危及“三安全一稳定”", &["三安全一稳定", "危及"]),
-    ("4.保护第三方合法权益", &["第三方"]),
-    ("5.属于三类内部事务信息", &["内部事务"]),
-    ("6.属于四类过程性信息", &["过程性"]),
-    ("7.属于行政执法案卷", &["执法案卷"]),
-    ("8.属于行政查询事项", &["行政查询", "查询事项"]),
-    ("1.本机关不掌握相关政府信息", &["不掌握"]),
-    ("2.没有现成信息需要另行制作", &["另行制作", "没有现成"]),
-    ("3.补正后申请内容仍不明确", &["补正后", "仍不明确"]),
-    ("1.信访举报投诉类申请", &["信访", "举报投诉"]),
-    ("2.重复申请", &["重复申请"]),
-    ("3.要求提供公开出版物", &["出版物"]),
-    ("4.无正当理由大量反复申请", &["大量反复", "无正当理由大量"]),
-    ("5.要求行政机关确认或重新出具已获取信息", &["重新出具", "确认或", "已获取信息"]),
-    (
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        &["逾期不补正", "无正当理由逾期"],
-    ),
-    (
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        &["收费通知", "缴纳费用"],
-    ),
-    ("3.其他", &[]),
-    ("（六）其他处理", &[]),
-    ("（七）总计", &[]),
-    ("四、结转下年度继续办理", &["结转下年", "结转下一年"]),
-];
-
-/// The group labels of table 三 as printed, past their markers.
-pub(crate) const APP_GROUP_LABELS: [&str; 5] =
-    ["本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"];
-
-/// The row labels of table 二 as printed in either edition, longest first (a label that
-/// begins another is tried after it).
-pub(crate) const ACTIVE_LABELS: [&str; 9] = [
-    "其他对外管理服务事项",
-    "行政规范性文件",
-    "行政事业性收费",
-    "政府集中采购",
-    "规范性文件",
-    "行政许可",
-    "行政处罚",
-    "行政强制",
-    "规章",
-];
-
-/// Label-only group cells of table 三.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AppGroup {
-    /// 三、本年度办理结果.
-    Results,
-    /// （三）不予公开.
-    Denied,
-    /// （四）无法提供.
-    Unable,
-    /// （五）不予处理.
-    NotProcessed,
-    /// （六）其他处理 (a data row when printed without sub-items).
-    Other,
-}
+use crate::template::{
+    ActiveMark, ActiveRow, AppGroup, ACTIVE_EDITION_WORDS, ACTIVE_KEYS, APP_GROUPS, APP_ROWS,
+    HEADER_WORDS, SLOT_OTHER3, SLOT_TOTAL, WORDING,
+};
 
 /// What a table-三 label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,15 +84,6 @@ pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
 fn app_row_keys() -> impl Iterator<Item = (&'static str, usize)> {
     APP_ROWS.iter().enumerate().flat_map(|(slot, (_, keys))| keys.iter().map(move |k| (*k, slot)))
 }
-
-/// The key words of the group cells of table 三.
-const APP_GROUPS: [(&str, AppGroup); 5] = [
-    ("其他处理", AppGroup::Other),
-    ("不予处理", AppGroup::NotProcessed),
-    ("无法提供", AppGroup::Unable),
-    ("不予公开", AppGroup::Denied),
-    ("办理结果", AppGroup::Results),
-];
 
 /// [`recognize_app`], given the slot of the row key occurring last in `norm` and (lazily)
 /// the group key occurring last.
@@ -247,27 +163,6 @@ pub(crate) fn is_review_header(norm: &str) -> bool {
     words >= 3
 }
 
-/// Rows of table 二.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ActiveRow {
-    /// 规章.
-    Regulations,
-    /// (行政)规范性文件.
-    Normative,
-    /// 行政许可.
-    Licensing,
-    /// 其他对外管理服务事项 (2019).
-    OtherServices,
-    /// 行政处罚.
-    Punishment,
-    /// 行政强制.
-    Coercion,
-    /// 行政事业性收费.
-    Fees,
-    /// 政府集中采购 (2019).
-    Procurement,
-}
-
 /// Recognizes a table-二 row label.
 pub(crate) fn recognize_active(norm: &str) -> Option<ActiveRow> {
     let (body, _) = strip_marker(norm);
@@ -275,19 +170,6 @@ pub(crate) fn recognize_active(norm: &str) -> Option<ActiveRow> {
     let index = INDEX.get_or_init(|| KeyIndex::new(ACTIVE_KEYS.into_iter()));
     recognize_active_with(body, || index.last_in(body))
 }
-
-/// The key words of the rows of table 二.
-const ACTIVE_KEYS: [(&str, ActiveRow); 9] = [
-    ("规范性文件", ActiveRow::Normative),
-    ("行政许可", ActiveRow::Licensing),
-    ("对外管理服务", ActiveRow::OtherServices),
-    ("行政处罚", ActiveRow::Punishment),
-    ("行政强制", ActiveRow::Coercion),
-    ("事业性收费", ActiveRow::Fees),
-    ("集中采购", ActiveRow::Procurement),
-    ("政府采购", ActiveRow::Procurement),
-    ("规章", ActiveRow::Regulations),
-];
 
 /// [`recognize_active`] of a label whose `body` (past its list marker) is given, with
 /// (lazily) the row key occurring last in it.
@@ -302,41 +184,6 @@ fn recognize_active_with(
     }
     last()
 }
-
-/// Header words of the three tables (the column captions, the 勾稽 note, the group captions).
-pub(crate) const HEADER_WORDS: &[&str] = &[
-    "第二十条",
-    "信息内容",
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年处理决定数量",
-    "处理决定数量",
-    "本年收费金额",
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "采购项目数量",
-    "采购总金额",
-    "申请人情况",
-    "自然人",
-    "法人或其他组织",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "勾稽关系",
-    "第一项加第二项",
-    "第三项加第四项",
-    "结果维持",
-    "结果纠正",
-    "其他结果",
-    "尚未审结",
-    "未经复议直接起诉",
-    "复议后起诉",
-];
 
 /// What the key words of a folded label say to `is_table_line`, found in one pass over it:
 /// whether a header word occurs, the row and group keys of table 三 and the row key of
@@ -558,28 +405,15 @@ impl EditionMarks {
     pub(crate) fn of(norm: &str) -> Self {
         static INDEX: std::sync::OnceLock<KeyIndex<u8>> = std::sync::OnceLock::new();
         let index = INDEX.get_or_init(|| {
-            KeyIndex::new(
-                [
-                    ("本年新制作", MARK_2019),
-                    ("本年新公开", MARK_2019),
-                    ("对外公开总数", MARK_2019),
-                    ("上一年项目数量", MARK_2019),
-                    ("本年增/减", MARK_2019),
-                    ("增/减", MARK_2019),
-                    ("其他对外管理服务", MARK_2019),
-                    ("第(九)项", MARK_2019),
-                    ("集中采购", MARK_2019),
-                    ("采购总金额", MARK_2019),
-                    ("采购项目数量", MARK_2019),
-                    ("本年制发件数", MARK_2021),
-                    ("本年废止件数", MARK_2021),
-                    ("现行有效件数", MARK_2021),
-                    ("本年收费金额", MARK_2021),
-                    ("规范性文件", MARK_NORMATIVE),
-                    ("行政规范性文件", MARK_NORMATIVE_2021),
-                ]
-                .into_iter(),
-            )
+            KeyIndex::new(ACTIVE_EDITION_WORDS.iter().map(|&(word, mark)| {
+                let bit = match mark {
+                    ActiveMark::Format2019 => MARK_2019,
+                    ActiveMark::Format2021 => MARK_2021,
+                    ActiveMark::Normative => MARK_NORMATIVE,
+                    ActiveMark::AdministrativeNormative => MARK_NORMATIVE_2021,
+                };
+                (word, bit)
+            }))
         });
         let mut marks = 0;
         index.each_in(norm, |m| marks |= m);
@@ -601,17 +435,6 @@ impl EditionMarks {
         self.0 & (MARK_NORMATIVE | MARK_NORMATIVE_2021) == MARK_NORMATIVE
     }
 }
-
-/// Every label and header word of the three tables, for [`table_wording`].
-const WORDING: &[&str] = &[
-    "第二十条第(一)项第(五)项第(六)项第(八)项第(九)项信息内容本年制发件数本年废止件数现行有效件数",
-    "本年处理决定数量本年收费金额(单位:万元)本年新制作数量本年新公开数量对外公开总数量上一年项目数量",
-    "本年增/减采购项目数量采购总金额规章行政规范性文件行政许可其他对外管理服务事项行政处罚行政强制",
-    "行政事业性收费政府集中采购申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构",
-    "其他总计本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和三、本年度办理结果",
-    "(三)不予公开(四)无法提供(五)不予处理(六)其他处理行政复议行政诉讼结果维持结果纠正其他结果尚未审结",
-    "未经复议直接起诉复议后起诉",
-];
 
 fn bigrams_of(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     s.chars().zip(s.chars().skip(1))
