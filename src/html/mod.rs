@@ -231,6 +231,7 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// The text an HTML page projects to (what the text parser reads), for debugging and fuzzing.
 #[doc(hidden)]
+#[cfg(feature = "internals")]
 pub(crate) fn projection(html: &str) -> String {
     project::project(html).text
 }

@@ -138,13 +138,9 @@ fn want(l: &Line) -> Option<usize> {
 
 /// Reads table 三 from `region`; `None` when no row at all could be typed.
 ///
-/// Streams the lines (issue 5 memory target: the region's lines, with their cells, were the
-/// reader's largest allocation, ~10 KB for sample 001's 29 rows), as long as reading them one
-/// at a time gives what reading them all at once gives: until a short space-separated row
-/// that `lines::place_short_rows` could place (pdftotext -layout with blank cells: placing
-/// it needs the rows around it), and unless the rows vote for [`total_first`] (the vote
-/// needs every row). Either case is rare; then the region is read again from all its lines,
-/// and what the streamed reading pushed is taken back.
+/// Reads the lines one at a time ([`read_streamed`]) where that gives what reading them all
+/// at once gives ([`read_whole`], the plain version the tests compare it with), else all at
+/// once; the streamed reading holds one line, not the region's lines with their cells.
 pub(crate) fn read_region(
     input: &str,
     all_lines: &[crate::layout::Line],
@@ -152,6 +148,29 @@ pub(crate) fn read_region(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Applications> {
     let before = diagnostics.len();
+    match read_streamed(input, all_lines, region, diagnostics) {
+        Ok(table) => table,
+        Err(NeedsWhole) => {
+            diagnostics.truncate(before);
+            read_whole(input, all_lines, region, diagnostics)
+        }
+    }
+}
+
+/// Why [`read_streamed`] cannot read a region: a short space-separated row that
+/// `lines::place_short_rows` could place (pdftotext -layout with blank cells: placing it needs
+/// the rows around it), or rows that vote for [`total_first`] (the vote needs every row).
+#[derive(Debug, PartialEq, Eq)]
+struct NeedsWhole;
+
+/// Table 三 from the region's lines read one at a time, or [`NeedsWhole`] (then the
+/// diagnostics it pushed are to be taken back).
+fn read_streamed(
+    input: &str,
+    all_lines: &[crate::layout::Line],
+    region: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<Applications>, NeedsWhole> {
     let mut votes = TotalFirst::default();
     let mut st = State::new(input, diagnostics);
     let streamed = lines::each_line(input, all_lines, region, |l| {
@@ -162,12 +181,21 @@ pub(crate) fn read_region(
         st.line(l);
         ControlFlow::Continue(())
     });
-    if streamed.is_continue() && !votes.rotates() {
-        st.flush();
-        return st.finish(region);
+    if streamed.is_break() || votes.rotates() {
+        return Err(NeedsWhole);
     }
-    drop(st);
-    diagnostics.truncate(before);
+    st.flush();
+    Ok(st.finish(region))
+}
+
+/// Table 三 from all the region's lines at once: short rows placed under their columns, a 总计
+/// column printed first moved to the end.
+fn read_whole(
+    input: &str,
+    all_lines: &[crate::layout::Line],
+    region: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Applications> {
     let mut lines = lines::split_lines(input, all_lines, region);
     lines::place_short_rows(input, &mut lines, |_, l| want(l), APP_COLUMN_WORDS, true);
     total_first(input, &mut lines, diagnostics);
@@ -910,4 +938,138 @@ pub(crate) fn trim_blanks(cells: &[Cell]) -> (usize, usize) {
     let a = cells.iter().position(|c| c.kind != CellKind::Blank).unwrap_or(cells.len());
     let b = cells.iter().rposition(|c| c.kind != CellKind::Blank).map_or(a, |i| i + 1);
     (a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{render_applications, Layout};
+
+    const LAYOUTS: [Layout; 7] = [
+        Layout::Tab,
+        Layout::Space,
+        Layout::Aligned,
+        Layout::OneCellRows,
+        Layout::OneCellColumns,
+        Layout::Markdown,
+        Layout::RunTogether,
+    ];
+
+    /// The values of every row slot, spans aside.
+    fn values(a: &Applications) -> Vec<(&'static str, Option<[Option<u64>; 7]>)> {
+        a.rows().into_iter().map(|(name, row)| (name, row.map(ApplicantCounts::values))).collect()
+    }
+
+    /// Table 三 of each bundled sample that has one (two have theirs as images).
+    fn sample_tables() -> Vec<Applications> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("tests/data")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        let tables: Vec<Applications> = files
+            .iter()
+            .filter_map(|p| {
+                let text = std::fs::read_to_string(p).expect("sample");
+                crate::parse(&text).ok()?.applications
+            })
+            .collect();
+        assert!(tables.len() >= 2, "the samples hold at least two tables 三");
+        tables
+    }
+
+    /// Reads `text` as one table-三 region both ways: streamed (when it can) and whole.
+    fn both(
+        text: &str,
+    ) -> (
+        Result<(Option<Applications>, Vec<Diagnostic>), NeedsWhole>,
+        Option<Applications>,
+        Vec<Diagnostic>,
+    ) {
+        let lines = crate::firstpass::lines(text);
+        let region = Span::new(0, text.len());
+        let mut streamed_diagnostics = Vec::new();
+        let streamed = read_streamed(text, &lines, region, &mut streamed_diagnostics)
+            .map(|t| (t, streamed_diagnostics));
+        let mut whole_diagnostics = Vec::new();
+        let whole = read_whole(text, &lines, region, &mut whole_diagnostics);
+        (streamed, whole, whole_diagnostics)
+    }
+
+    #[test]
+    fn streamed_reading_agrees_with_the_whole_region_in_every_layout() {
+        let mut streamed_count = 0;
+        for table in sample_tables() {
+            for layout in LAYOUTS {
+                let text = render_applications(&table, layout);
+                let (streamed, whole, whole_diagnostics) = both(&text);
+                let whole = whole.unwrap_or_else(|| panic!("{layout:?}: no table in\n{text}"));
+                // Run-together digits may be ambiguous; every other layout reads back exactly.
+                if layout != Layout::RunTogether {
+                    assert_eq!(values(&whole), values(&table), "{layout:?}\n{text}");
+                }
+                if let Ok((streamed, diagnostics)) = streamed {
+                    streamed_count += 1;
+                    assert_eq!(streamed.as_ref(), Some(&whole), "{layout:?}\n{text}");
+                    assert_eq!(diagnostics, whole_diagnostics, "{layout:?}\n{text}");
+                }
+            }
+        }
+        assert!(streamed_count > 0, "the streamed path ran on no input");
+    }
+
+    #[test]
+    fn read_region_takes_back_the_streamed_diagnostics_when_it_reads_again() {
+        // 总计 printed first: only the whole region can vote for the rotation.
+        let text = "\
+一、本年新收政府信息公开申请数量\t12\t5\t3\t1\t1\t1\t1
+二、上年结转政府信息公开申请数量\t4\t2\t1\t0\t0\t0\t1
+（一）予以公开\t9\t3\t2\t1\t1\t1\t1
+";
+        let (streamed, whole, whole_diagnostics) = both(text);
+        assert_eq!(streamed.map(|_| ()), Err(NeedsWhole));
+        let lines = crate::firstpass::lines(text);
+        let mut diagnostics = Vec::new();
+        let read = read_region(text, &lines, Span::new(0, text.len()), &mut diagnostics);
+        assert_eq!(read, whole);
+        assert_eq!(diagnostics, whole_diagnostics);
+        let read = read.expect("a table");
+        let new = read.new_received.expect("row 一").values();
+        assert_eq!(new, [5, 3, 1, 1, 1, 1, 12].map(Some), "总计 moved to the end");
+        assert!(diagnostics.iter().any(|d| d.message.contains("总计 column printed first")));
+    }
+
+    #[test]
+    fn total_first_votes_need_two_rows_and_a_majority() {
+        let votes = |first, last| TotalFirst { first, last, span: None }.rotates();
+        assert!(votes(2, 0) && votes(3, 2));
+        assert!(!votes(1, 0), "one row proves nothing");
+        assert!(!votes(2, 2) && !votes(2, 3));
+    }
+
+    #[test]
+    fn missing_rows_are_listed_in_table_order_with_sub_items_as_ranges() {
+        assert_eq!(
+            missing_list(&[1, 4, 5, 6, 7, 8, 9, 10, 11, 13]),
+            "二、上年结转, （三）1–8, （四）2"
+        );
+        assert_eq!(missing_list(&[20, 21, 22, SLOT_TOTAL]), "（六）1–3, （七）总计");
+        // Consecutive slots of different groups are not one range.
+        assert_eq!(missing_list(&[11, 12]), "（三）8, （四）1");
+        assert_eq!(missing_list(&[]), "");
+    }
+
+    #[test]
+    fn trim_blanks_keeps_the_cells_between_the_first_and_last_non_blank() {
+        let text = "  5  ";
+        let cell = |start, end, kind| Cell { span: Span::new(start, end), kind, glued: false };
+        let blank = cell(0, 1, CellKind::Blank);
+        let five = cell(2, 3, CellKind::Number);
+        assert_eq!(trim_blanks(&[blank, five, blank]), (1, 2));
+        assert_eq!(trim_blanks(&[blank, blank]), (2, 2));
+        assert_eq!(trim_blanks(&[]), (0, 0));
+        assert!(nonzero(text, &[five]));
+    }
 }
