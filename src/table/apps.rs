@@ -980,14 +980,11 @@ mod tests {
         tables
     }
 
+    /// A table as read, with the diagnostics of the reading.
+    type Reading = (Option<Applications>, Vec<Diagnostic>);
+
     /// Reads `text` as one table-三 region both ways: streamed (when it can) and whole.
-    fn both(
-        text: &str,
-    ) -> (
-        Result<(Option<Applications>, Vec<Diagnostic>), NeedsWhole>,
-        Option<Applications>,
-        Vec<Diagnostic>,
-    ) {
+    fn both(text: &str) -> (Result<Reading, NeedsWhole>, Reading) {
         let lines = crate::firstpass::lines(text);
         let region = Span::new(0, text.len());
         let mut streamed_diagnostics = Vec::new();
@@ -995,7 +992,7 @@ mod tests {
             .map(|t| (t, streamed_diagnostics));
         let mut whole_diagnostics = Vec::new();
         let whole = read_whole(text, &lines, region, &mut whole_diagnostics);
-        (streamed, whole, whole_diagnostics)
+        (streamed, (whole, whole_diagnostics))
     }
 
     #[test]
@@ -1004,7 +1001,7 @@ mod tests {
         for table in sample_tables() {
             for layout in LAYOUTS {
                 let text = render_applications(&table, layout);
-                let (streamed, whole, whole_diagnostics) = both(&text);
+                let (streamed, (whole, whole_diagnostics)) = both(&text);
                 let whole = whole.unwrap_or_else(|| panic!("{layout:?}: no table in\n{text}"));
                 // Run-together digits may be ambiguous; every other layout reads back exactly.
                 if layout != Layout::RunTogether {
@@ -1028,7 +1025,7 @@ mod tests {
 二、上年结转政府信息公开申请数量\t4\t2\t1\t0\t0\t0\t1
 （一）予以公开\t9\t3\t2\t1\t1\t1\t1
 ";
-        let (streamed, whole, whole_diagnostics) = both(text);
+        let (streamed, (whole, whole_diagnostics)) = both(text);
         assert_eq!(streamed.map(|_| ()), Err(NeedsWhole));
         let lines = crate::firstpass::lines(text);
         let mut diagnostics = Vec::new();
