@@ -160,7 +160,7 @@ pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualRepo
                 first_table(section).map_or(Span::empty(section.heading_span.end), |t| t.span);
             let mut own = Vec::new();
             // Unboxed: a boxed table 三 (~8 KB) was a copy made only to be moved out again.
-            match table::read(input, &lines, region, kind, &mut own) {
+            match table::read(input, &lines, region, kind, edition, &mut own) {
                 Some(Table::ActiveDisclosure(t)) => {
                     report.active_disclosure.get_or_insert(t);
                 }

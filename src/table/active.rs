@@ -8,16 +8,16 @@ use super::row::{fit, RowRule};
 use super::vocab::{recognize_active, EditionMarks};
 use crate::template::ActiveRow;
 use crate::{
-    ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, FeeCounts, Procurement,
-    Span,
+    ActiveDisclosure, Code, DecisionCounts, Diagnostic, DocumentCounts, Edition, FeeCounts,
+    Procurement, Span,
 };
 
 /// Receives a row's label, cells and span.
 type Put<'a> = dyn FnMut(ActiveRow, Vec<Cell>, Span, &mut Vec<Diagnostic>) + 'a;
 
-/// Columns of a row in an edition.
-fn columns(row: ActiveRow, y2019: bool) -> usize {
-    match (row, y2019) {
+/// Columns of a row in an edition (the 2021 columns for any edition but 2019).
+fn columns(row: ActiveRow, edition: Edition) -> usize {
+    match (row, edition == Edition::Format2019) {
         (ActiveRow::Regulations | ActiveRow::Normative, _) => 3,
         (_, false) => 1,
         (ActiveRow::Fees | ActiveRow::Procurement, true) => 2,
@@ -58,9 +58,12 @@ pub(crate) fn recognize_rows(input: &str, lines: &[Line]) -> Vec<Option<ActiveRo
         .collect()
 }
 
-/// Whether the table is in the 2019 edition: from its header words (format.md §6.1), else
-/// from the values (a 行政许可 row with three values). `rows`: [`recognize_rows`].
-fn detect_2019(input: &str, lines: &[Line], rows: &[Option<ActiveRow>]) -> bool {
+/// The edition of the table's columns, from its own evidence: its header words and labels
+/// (format.md §6.1), else the values (a 行政许可 row with three values is the 2019 layout),
+/// else the report's `document` edition. A report can be mixed (format.md §6.1: some 2019
+/// reports only "参照" the format), so the table's own words come before the document's.
+/// `rows`: [`recognize_rows`].
+fn detect(input: &str, lines: &[Line], rows: &[Option<ActiveRow>], document: Edition) -> Edition {
     let mut y2019 = false;
     let mut y2021 = false;
     // One folded line at a time, in one reused buffer.
@@ -77,38 +80,50 @@ fn detect_2019(input: &str, lines: &[Line], rows: &[Option<ActiveRow>]) -> bool 
         }
     }
     if y2019 != y2021 {
-        return y2019;
+        return if y2019 { Edition::Format2019 } else { Edition::Format2021 };
     }
-    lines.iter().zip(rows).any(|(l, r)| {
+    let three_licensing_values = lines.iter().zip(rows).any(|(l, r)| {
         *r == Some(ActiveRow::Licensing)
             && l.values.iter().filter(|c| c.kind != CellKind::Blank).count() == 3
-    })
+    });
+    if three_licensing_values {
+        Edition::Format2019
+    } else if document == Edition::Format2019 {
+        document
+    } else {
+        Edition::Format2021
+    }
 }
 
 /// Places the values of short column-aligned rows under their columns (see
 /// `lines::place_short_rows`); each row's width is its group's number of columns. Returns the
-/// edition ([`detect_2019`]) for [`read`]: placing adds blank cells only, which the detection
-/// does not count, so it need not run twice.
-pub(crate) fn place(input: &str, lines: &mut [Line], rows: &[Option<ActiveRow>]) -> bool {
-    let y2019 = detect_2019(input, lines, rows);
+/// table's edition ([`detect`], given the report's `document` edition) for [`read`]: placing
+/// adds blank cells only, which the detection does not count, so it need not run twice.
+pub(crate) fn place(
+    input: &str,
+    lines: &mut [Line],
+    rows: &[Option<ActiveRow>],
+    document: Edition,
+) -> Edition {
+    let edition = detect(input, lines, rows, document);
     let want = |i: usize, l: &Line| {
         if l.label_is_empty() || !l.has_values() {
             return None;
         }
-        rows.get(i).copied().flatten().map(|r| columns(r, y2019))
+        rows.get(i).copied().flatten().map(|r| columns(r, edition))
     };
     // The header words of table 二 repeat per group with other widths: rows only.
     super::lines::place_short_rows(input, lines, want, &[], false);
-    y2019
+    edition
 }
 
 /// Reads table 二 from `lines`, whose labels name `rows` ([`recognize_rows`]), of the edition
-/// `y2019` (from [`place`]); `None` when no row could be typed.
+/// `edition` (from [`place`]); `None` when no row could be typed.
 pub(crate) fn read(
     input: &str,
     lines: &[Line],
     rows: &[Option<ActiveRow>],
-    y2019: bool,
+    edition: Edition,
     region: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ActiveDisclosure> {
@@ -119,7 +134,7 @@ pub(crate) fn read(
     let mut vspan: Option<Span> = None;
     let mut put = |row: ActiveRow, cells: Vec<Cell>, span: Span, d: &mut Vec<Diagnostic>| {
         any = true;
-        assign(input, &mut out, row, cells, span, y2019, d);
+        assign(input, &mut out, row, cells, span, edition, d);
     };
     let flush = |queue: &mut Vec<(ActiveRow, Span)>,
                  vbuf: &mut Vec<Cell>,
@@ -128,8 +143,8 @@ pub(crate) fn read(
                  put: &mut Put<'_>| {
         while !vbuf.is_empty() && !queue.is_empty() {
             // The leading run of queued rows with the same number of columns.
-            let c = columns(queue[0].0, y2019);
-            let run = queue.iter().take_while(|q| columns(q.0, y2019) == c).count();
+            let c = columns(queue[0].0, edition);
+            let run = queue.iter().take_while(|q| columns(q.0, edition) == c).count();
             let rows = (vbuf.len() / c).min(run).max(1);
             if queue.len() == 1 || rows == 1 {
                 let (row, span) = queue.remove(0);
@@ -206,7 +221,7 @@ pub(crate) fn read(
     if !any {
         return None;
     }
-    let expected: &[ActiveRow] = if y2019 {
+    let expected: &[ActiveRow] = if edition == Edition::Format2019 {
         &[
             ActiveRow::Regulations,
             ActiveRow::Normative,
@@ -265,7 +280,7 @@ fn assign(
     row: ActiveRow,
     cells: Vec<Cell>,
     span: Span,
-    y2019: bool,
+    edition: Edition,
     d: &mut Vec<Diagnostic>,
 ) {
     let what = name(row);
@@ -287,7 +302,7 @@ fn assign(
         ));
         return;
     }
-    let n = columns(row, y2019);
+    let n = columns(row, edition);
     let fitted = fit(input, &cells, n, RowRule::Free, span, what, d);
     let spans: Vec<Span> = fitted.iter().flatten().map(|c| c.span).collect();
     let text = |i: usize| -> Option<(&str, Span)> {
@@ -307,7 +322,7 @@ fn assign(
         ActiveRow::Regulations | ActiveRow::Normative => {
             let mut r = DocumentCounts { span, cells: spans, ..Default::default() };
             let (a, b, c) = (count(0, d), count(1, d), count(2, d));
-            if y2019 {
+            if edition == Edition::Format2019 {
                 (r.made, r.published, r.total_public) = (a, b, c);
             } else {
                 (r.issued, r.repealed, r.in_force) = (a, b, c);
@@ -318,7 +333,7 @@ fn assign(
                 out.normative_documents = Some(r);
             }
         }
-        ActiveRow::Fees if !y2019 => {
+        ActiveRow::Fees if edition != Edition::Format2019 => {
             let amount = text(0).and_then(|(t, s)| {
                 let v = as_decimal(t).map(|x| x.0);
                 if v.is_none() {
@@ -361,7 +376,7 @@ fn assign(
         }
         _ => {
             let mut r = DecisionCounts { span, cells: spans, ..Default::default() };
-            if y2019 {
+            if edition == Edition::Format2019 {
                 r.previous_year = count(0, d);
                 r.change = signed(text(1), what, d);
                 r.decisions = count(2, d);
@@ -394,4 +409,40 @@ fn invalid(span: Span, text: &str, what: &str, kind: &str) -> Diagnostic {
         span,
         format!("expected {kind} in row `{what}`, found `{text}`; left blank"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The edition [`detect`] gives the table `text` in a report of edition `document`.
+    fn detected(text: &str, document: Edition) -> Edition {
+        let all = crate::firstpass::lines(text);
+        let lines = super::super::lines::split_lines(text, &all, Span::new(0, text.len()));
+        let rows = recognize_rows(text, &lines);
+        detect(text, &lines, &rows, document)
+    }
+
+    #[test]
+    fn the_tables_own_words_come_before_the_reports_edition() {
+        let y2021 = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t5\n";
+        let y2019 = "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t0\t5\n";
+        for document in [Edition::Format2019, Edition::Format2021, Edition::Unknown] {
+            assert_eq!(detected(y2021, document), Edition::Format2021, "{document:?}");
+            assert_eq!(detected(y2019, document), Edition::Format2019, "{document:?}");
+        }
+        // 行政许可 with three values: the 2019 columns, whatever the report says.
+        let three = "行政许可\t10\t2\t12\n";
+        assert_eq!(detected(three, Edition::Format2021), Edition::Format2019);
+    }
+
+    #[test]
+    fn a_table_without_evidence_takes_the_reports_edition() {
+        let bare = "规章\t1\t0\t5\n行政处罚\t7\n";
+        assert_eq!(detected(bare, Edition::Format2019), Edition::Format2019);
+        assert_eq!(detected(bare, Edition::Format2021), Edition::Format2021);
+        // Nothing says 2019: the current (2021) columns.
+        assert_eq!(detected(bare, Edition::Unknown), Edition::Format2021);
+        assert_eq!(detected(bare, Edition::Legacy), Edition::Format2021);
+    }
 }

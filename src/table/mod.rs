@@ -21,7 +21,7 @@ mod row;
 pub(crate) mod vocab;
 
 use crate::{
-    ActiveDisclosure, Applications, Code, Diagnostic, ReviewsAndLawsuits, Span, TableKind,
+    ActiveDisclosure, Applications, Code, Diagnostic, Edition, ReviewsAndLawsuits, Span, TableKind,
 };
 
 /// One table, typed.
@@ -58,7 +58,7 @@ pub fn read_table(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TableData> {
     let lines = crate::firstpass::lines(input);
-    read(input, &lines, region, kind, diagnostics).map(|t| match t {
+    read(input, &lines, region, kind, Edition::Unknown, diagnostics).map(|t| match t {
         Table::ActiveDisclosure(t) => TableData::ActiveDisclosure(Box::new(t)),
         Table::Applications(t) => TableData::Applications(Box::new(t)),
         Table::ReviewsAndLawsuits(t) => TableData::ReviewsAndLawsuits(Box::new(t)),
@@ -88,6 +88,7 @@ pub(crate) fn read(
     all_lines: &[crate::layout::Line],
     region: Span,
     kind: TableKind,
+    edition: Edition,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
     let region = clamp(input, region);
@@ -95,8 +96,8 @@ pub(crate) fn read(
         TableKind::ActiveDisclosure => {
             let mut lines = lines::split_lines(input, all_lines, region);
             let rows = active::recognize_rows(input, &lines);
-            let y2019 = active::place(input, &mut lines, &rows);
-            active::read(input, &lines, &rows, y2019, region, diagnostics)
+            let edition = active::place(input, &mut lines, &rows, edition);
+            active::read(input, &lines, &rows, edition, region, diagnostics)
                 .map(Table::ActiveDisclosure)
         }
         TableKind::Applications => {
