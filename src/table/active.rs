@@ -2,7 +2,7 @@
 
 use super::apps::trim_blanks;
 use super::cell::push_norm_label;
-use super::cell::{as_decimal, as_i64, as_u64, Cell, CellKind};
+use super::cell::{as_decimal, cell_diagnostic, read_count, read_signed, Cell, CellKind};
 use super::lines::Line;
 use super::row::{fit, RowRule};
 use super::vocab::{recognize_active, EditionMarks};
@@ -312,11 +312,9 @@ fn assign(
     };
     let count = |i: usize, d: &mut Vec<Diagnostic>| -> Option<u64> {
         let (t, s) = text(i)?;
-        let v = as_u64(t);
-        if v.is_none() {
-            d.push(invalid(s, t, what, "a count"));
-        }
-        v
+        let read = read_count(t);
+        d.extend(cell_diagnostic(s, t, what, "a count", read.map(|r| r.1).ok_or(())));
+        read.map(|r| r.0)
     };
     match row {
         ActiveRow::Regulations | ActiveRow::Normative => {
@@ -337,7 +335,7 @@ fn assign(
             let amount = text(0).and_then(|(t, s)| {
                 let v = as_decimal(t).map(|x| x.0);
                 if v.is_none() {
-                    d.push(invalid(s, t, what, "an amount"));
+                    d.extend(cell_diagnostic(s, t, what, "an amount", Err(())));
                 }
                 v
             });
@@ -365,7 +363,7 @@ fn assign(
                 Some((t, s)) => match as_decimal(t) {
                     Some((a, u)) => (Some(a), u),
                     None => {
-                        d.push(invalid(s, t, what, "an amount"));
+                        d.extend(cell_diagnostic(s, t, what, "an amount", Err(())));
                         (None, None)
                     }
                 },
@@ -396,19 +394,9 @@ fn assign(
 
 fn signed(t: Option<(&str, Span)>, what: &str, d: &mut Vec<Diagnostic>) -> Option<i64> {
     let (t, s) = t?;
-    let v = as_i64(t);
-    if v.is_none() {
-        d.push(invalid(s, t, what, "a signed count"));
-    }
-    v
-}
-
-fn invalid(span: Span, text: &str, what: &str, kind: &str) -> Diagnostic {
-    Diagnostic::warning(
-        Code::InvalidCell,
-        span,
-        format!("expected {kind} in row `{what}`, found `{text}`; left blank"),
-    )
+    let read = read_signed(t);
+    d.extend(cell_diagnostic(s, t, what, "a signed count", read.map(|r| r.1).ok_or(())));
+    read.map(|r| r.0)
 }
 
 #[cfg(test)]

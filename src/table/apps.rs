@@ -8,7 +8,9 @@
 //! - a block of labels, then a block of numbers column by column (pdfminer, extra-samples
 //!   002/012) or row by row (web innerText).
 
-use super::cell::{as_u64, norm_label_cow, push_norm_label, Cell, CellKind};
+use super::cell::{
+    as_u64, cell_diagnostic, norm_label_cow, push_norm_label, read_count, Cell, CellKind,
+};
 use super::digits::sum_row_splits;
 use super::lines::{self, Line};
 use super::row::{fit, RowRule};
@@ -594,15 +596,10 @@ impl<'a> State<'a> {
             let Some(cell) = cell else { continue };
             row.set_cell(col.index(), cell.span);
             let text = cell.span.slice(self.input);
-            // (A blank, dash or text cell never reads as a count: `Row::values` gives the
-            // same None for it.)
-            let invalid_cell = match cell.kind {
-                CellKind::Number => as_u64(text).is_none(),
-                CellKind::Text => true,
-                CellKind::Blank | CellKind::Dash => false,
-            };
-            if invalid_cell {
-                self.diagnostics.push(invalid(cell.span, text, what));
+            // (`Row::values` reads the same text: a cell that reads as no count is blank.)
+            if matches!(cell.kind, CellKind::Number | CellKind::Text) {
+                let read = read_count(text).map(|r| r.1).ok_or(());
+                self.diagnostics.extend(cell_diagnostic(cell.span, text, what, "a count", read));
             }
         }
         if self.rows.is_empty() {
@@ -903,14 +900,6 @@ fn missing_list(slots: &[usize]) -> String {
         i = j + 1;
     }
     parts.join(", ")
-}
-
-fn invalid(span: Span, text: &str, what: &str) -> Diagnostic {
-    Diagnostic::warning(
-        Code::InvalidCell,
-        span,
-        format!("expected a count in row `{what}`, found `{text}`; left blank"),
-    )
 }
 
 /// Whether a 7-cell row's 总计 equals the sum of its six other cells (blank as 0).

@@ -193,7 +193,8 @@ fn classify_other(text: &str) -> CellKind {
 }
 
 /// Splits a folded, whitespace-free number into (sign, digits with commas and dot, unit).
-/// Accepts `+1036`, `-185`, `7,730.28`, `251000元`, `73802895.90万元`.
+/// Accepts `+1036`, `-185`, `7,730.28`, `251000元`, `73802895.90万元`; commas only as
+/// thousands separators ([`thousands_ok`]): `1,2` and `4,4,7` are no numbers.
 ///
 /// Validates without copying: `classify` runs this on every value cell, and the digit string
 /// it used to build was one allocation per cell (issue 5). The commas are dropped by the
@@ -224,68 +225,222 @@ fn number_parts(t: &str) -> Option<(Option<char>, &str, Option<&'static str>)> {
     }
     // A comma after the dot is refused above, so the digits end in a dot exactly when the
     // text does.
-    if body.ends_with('.') {
+    if body.ends_with('.') || !thousands_ok(body.split('.').next().unwrap_or_default()) {
         return None;
     }
     Some((sign, body, unit))
 }
 
-/// A plain integer cell: an optional sign, then digits and thousands commas, nothing else
-/// (no dot, no unit), folded and without spaces; `(negative, magnitude)`.
+/// Whether the commas of an integer part (digits and commas) are thousands separators: none,
+/// or a first group of one to three digits and groups of exactly three after it. A comma
+/// anywhere else is a typo or two cells run together (`1,2`, `4,4,7`), never a digit to drop.
+fn thousands_ok(int: &str) -> bool {
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default().len();
+    !int.contains(',') || ((1..=3).contains(&first) && groups.all(|g| g.len() == 3))
+}
+
+/// The units a count may carry attached (`12件`, `3条`, `5起`): the reader drops the unit and
+/// notes it ([`Liberty::Unit`]).
+pub(crate) const COUNT_UNITS: [char; 5] = ['件', '条', '个', '项', '起'];
+
+/// What the reading of a count took beyond plain digits; the readers note it with the cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Liberty {
+    /// A unit attached to the count (`12件`), dropped.
+    Unit(char),
+    /// A Chinese numeral (`十二`), read as its number.
+    ChineseNumeral,
+}
+
+/// Whether `c` belongs to a Chinese numeral as [`crate::parsers::chinese_numeral`] reads it
+/// (with `亿`, which it refuses: a cell holding one is still meant as a value).
+fn is_numeral_char(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+/// Whether a token that is neither a number nor a dash by [`classify`] was meant as a value
+/// all the same: it holds only digits, Chinese numerals, separators, signs, exponent letters,
+/// `%` and units (`十二`, `12件`, `1,2`, `1.5万`, `1e3`), and at least one digit or numeral. In
+/// a row's value area such a token is a cell of its own column (read with a note, or invalid),
+/// never label text that would shift the cells after it. A list marker (`1.`, `一、`) is not.
+pub(crate) fn looks_like_value(text: &str) -> bool {
+    let mut digit = false;
+    for c in text.chars().map(fold) {
+        match c {
+            '0'..='9' => digit = true,
+            c if is_numeral_char(c) => digit = true,
+            ',' | '.' | '+' | '-' | 'e' | 'E' | '%' | '元' => {}
+            c if COUNT_UNITS.contains(&c) || is_space(c) => {}
+            _ => return false,
+        }
+    }
+    digit && !text.trim_end_matches(is_space).ends_with(['.', '．', '、'])
+}
+
+/// An integer cell read: (negative, magnitude, what the reading took beyond digits).
+type Integer = (bool, u64, Option<Liberty>);
+
+/// A count cell, by the one grammar of counts: an optional sign, then either digits (ASCII or
+/// full-width, with thousands separators in groups of three only) or a Chinese numeral
+/// (`十二`), then at most one attached unit of [`COUNT_UNITS`]; folded, spaces ignored. No dot:
+/// decimals are money ([`as_decimal`]), never a count.
 ///
-/// The same cells [`number_parts`] accepts without a dot or a unit, read on the fly: a count
-/// is read for every cell of tables 三 and 四, and the two strings the reading used to build
-/// were 2 % of a parse (issue 5).
+/// Read on the fly: a count is read for every cell of tables 三 and 四, and the two strings
+/// the reading used to build were 2 % of a parse (issue 5).
 #[inline]
-fn integer(text: &str) -> Option<(bool, u64)> {
+fn integer(text: &str) -> Option<Integer> {
     // Most cells are a few ASCII digits: read their bytes (19 digits cannot overflow a u64),
     // inline (the call cost more than the reading; issue 5).
     if (1..=19).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
-        return Some((false, text.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0'))));
+        return Some((false, text.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0')), None));
     }
     integer_other(text)
 }
 
 /// [`integer`] of a text that is not a few ASCII digits.
-fn integer_other(text: &str) -> Option<(bool, u64)> {
+fn integer_other(text: &str) -> Option<Integer> {
     let mut chars = text.chars().map(fold).filter(|c| !is_space(*c)).peekable();
     let negative = match chars.peek() {
         Some('-') => true,
         Some('+') => false,
-        _ => return read_digits(chars).map(|v| (false, v)),
+        _ => return read_magnitude(chars).map(|(v, l)| (false, v, l)),
     };
     chars.next();
-    read_digits(chars).map(|v| (negative, v))
+    read_magnitude(chars).map(|(v, l)| (negative, v, l))
 }
 
-/// Digits and commas, starting with a digit; `None` on anything else or on overflow.
-fn read_digits(mut chars: impl Iterator<Item = char>) -> Option<u64> {
-    let first = chars.next()?.to_digit(10)?;
-    let mut v = u64::from(first);
+/// Digits or a Chinese numeral, then at most one count unit.
+fn read_magnitude(
+    mut chars: std::iter::Peekable<impl Iterator<Item = char>>,
+) -> Option<(u64, Option<Liberty>)> {
+    if chars.peek().is_some_and(|c| c.is_ascii_digit()) {
+        return read_digits(chars);
+    }
+    // A Chinese numeral (`十二`, `三件`): rare, copied to be read by the numeral parser. The
+    // note names the numeral, which says more than the unit.
+    let s: String = chars.collect();
+    let s = s.strip_suffix(COUNT_UNITS).unwrap_or(&s);
+    match crate::parsers::chinese_numeral(s) {
+        Ok(("", v)) => Some((v, Some(Liberty::ChineseNumeral))),
+        _ => None,
+    }
+}
+
+/// Digits and thousands separators (the rule of [`thousands_ok`], checked on the fly),
+/// starting with a digit, then at most one count unit;
+/// `None` on anything else, on a comma out of place or on overflow.
+fn read_digits(chars: impl Iterator<Item = char>) -> Option<(u64, Option<Liberty>)> {
+    let mut v = 0u64;
+    // Digits before the first comma, and since the last one.
+    let (mut lead, mut group): (usize, Option<usize>) = (0, None);
+    let mut unit = None;
     for c in chars {
+        if unit.is_some() {
+            return None;
+        }
         match c {
-            '0'..='9' => v = v.checked_mul(10)?.checked_add(u64::from(c.to_digit(10)?))?,
-            ',' => {}
+            '0'..='9' => {
+                v = v.checked_mul(10)?.checked_add(u64::from(c.to_digit(10)?))?;
+                match &mut group {
+                    Some(g) => *g += 1,
+                    None => lead += 1,
+                }
+            }
+            ',' => {
+                let ok = match group {
+                    None => (1..=3).contains(&lead),
+                    Some(g) => g == 3,
+                };
+                if !ok {
+                    return None;
+                }
+                group = Some(0);
+            }
+            c if COUNT_UNITS.contains(&c) && lead > 0 => unit = Some(Liberty::Unit(c)),
             _ => return None,
         }
     }
-    Some(v)
+    (lead > 0 && group.map_or(true, |g| g == 3)).then_some((v, unit))
 }
 
-/// The cell as a count, when it is a plain non-negative integer.
+/// The cell as a count, when it is a non-negative integer by the grammar of [`integer`].
 #[inline]
 pub(crate) fn as_u64(text: &str) -> Option<u64> {
+    read_count(text).map(|r| r.0)
+}
+
+/// [`as_u64`], with what the reading took beyond plain digits.
+#[inline]
+pub(crate) fn read_count(text: &str) -> Option<(u64, Option<Liberty>)> {
     match integer(text)? {
-        (false, v) => Some(v),
-        (true, _) => None,
+        (false, v, l) => Some((v, l)),
+        (true, _, _) => None,
     }
 }
 
 /// The cell as a signed integer (`+1036`, `-185`, `12`).
+#[cfg(test)]
 pub(crate) fn as_i64(text: &str) -> Option<i64> {
-    let (negative, v) = integer(text)?;
+    read_signed(text).map(|r| r.0)
+}
+
+/// [`as_i64`], with what the reading took beyond plain digits.
+pub(crate) fn read_signed(text: &str) -> Option<(i64, Option<Liberty>)> {
+    let (negative, v, l) = integer(text)?;
     let v = i64::try_from(v).ok()?;
-    Some(if negative { -v } else { v })
+    Some((if negative { -v } else { v }, l))
+}
+
+/// The diagnostic for a value cell (`span`, its text `text`) of row `what`, read as `kind`
+/// (`a count`, `a signed count`): a note when the reading took a liberty, a warning when the
+/// cell is no value at all (it is then left blank, in its own column). One wording for every
+/// table.
+pub(crate) fn cell_diagnostic(
+    span: Span,
+    text: &str,
+    what: &str,
+    kind: &str,
+    read: Result<Option<Liberty>, ()>,
+) -> Option<crate::Diagnostic> {
+    use crate::{Code, Diagnostic};
+    let shown: String = text.chars().flat_map(char::escape_debug).collect();
+    match read {
+        Ok(None) => None,
+        Ok(Some(Liberty::Unit(u))) => Some(Diagnostic::note(
+            Code::InvalidCell,
+            span,
+            format!("expected {kind} in row `{what}`, found `{shown}` with the unit `{u}` attached; read the number, dropped the unit"),
+        )),
+        Ok(Some(Liberty::ChineseNumeral)) => Some(Diagnostic::note(
+            Code::InvalidCell,
+            span,
+            format!("expected {kind} in row `{what}`, found the Chinese numeral `{shown}`; read it as a number"),
+        )),
+        Err(()) => Some(Diagnostic::warning(
+            Code::InvalidCell,
+            span,
+            format!("expected {kind} in row `{what}`, found `{shown}`; left blank"),
+        )),
+    }
 }
 
 /// The cell as exact money, with the unit written after it (`元`, `万元`).
@@ -395,6 +550,57 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let want = c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}');
             assert_eq!(is_space(c), want, "{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn one_grammar_of_counts() {
+        use Liberty::{ChineseNumeral, Unit};
+        for (text, want) in [
+            ("12", Some((12, None))),
+            ("１２", Some((12, None))),
+            ("1,234", Some((1234, None))),
+            ("12,345,678", Some((12_345_678, None))),
+            ("１，２３４", Some((1234, None))),
+            ("12件", Some((12, Some(Unit('件'))))),
+            ("3 条", Some((3, Some(Unit('条'))))),
+            ("5起", Some((5, Some(Unit('起'))))),
+            ("十二", Some((12, Some(ChineseNumeral)))),
+            ("三件", Some((3, Some(ChineseNumeral)))),
+            ("零", Some((0, Some(ChineseNumeral)))),
+            // Commas only as thousands separators.
+            ("1,2", None),
+            ("4,4,7", None),
+            ("1234,567", None),
+            (",123", None),
+            ("123,", None),
+            ("1,23,456", None),
+            // No decimals, exponents, 万 or text in a count; one unit at most, at the end.
+            ("1.5", None),
+            ("1.5万", None),
+            ("1e3", None),
+            ("12件件", None),
+            ("件", None),
+            ("12件3", None),
+            ("十十", None),
+            ("无", None),
+            ("-3", None),
+        ] {
+            assert_eq!(read_count(text), want, "{text}");
+        }
+        assert_eq!(read_signed("-3件"), Some((-3, Some(Unit('件')))));
+        for (text, number) in [("1,234.5", true), ("1,2.5", false), ("12,345元", true)] {
+            assert_eq!(classify(text) == CellKind::Number, number, "{text}");
+        }
+    }
+
+    #[test]
+    fn value_like_text() {
+        for t in ["十二", "12件", "1,2", "1.5万", "1e3", "4,4,7", "12%", "三"] {
+            assert!(looks_like_value(t), "{t}");
+        }
+        for t in ["1.", "一、", "规章", "件", "1.属于国家秘密", "x3", "2023年", ""] {
+            assert!(!looks_like_value(t), "{t}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! the text: tab-separated cells, Markdown `|` rows, space-separated or column-aligned rows,
 //! one cell per line, or digits glued to their label.
 
-use super::cell::{classify, is_space, Cell, CellKind};
+use super::cell::{classify, is_space, looks_like_value, Cell, CellKind};
 use crate::layout;
 use crate::Span;
 use std::ops::ControlFlow;
@@ -36,9 +36,39 @@ impl Line {
         self.labels.is_empty()
     }
 
-    /// Whether the line holds at least one number or dash.
+    /// Whether the line holds at least one value cell that is not blank: a number, a dash,
+    /// or a cell meant as a value that is none ([`is_value_cell`]).
     pub fn has_values(&self) -> bool {
-        self.values.iter().any(|c| matches!(c.kind, CellKind::Number | CellKind::Dash))
+        self.values.iter().any(|c| c.kind != CellKind::Blank)
+    }
+}
+
+/// The most tokens of a label [`split_line`] tries as a shorter label: the official labels
+/// broken by spaces (`规 章`, `（三） 不予 公开 1. 属于 国家 秘密`) take a few; more would make
+/// the search quadratic on a long line.
+const MAX_LABEL_TOKENS: usize = 12;
+
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Whether the tokens `tokens` of `line` (at absolute `start`), joined, name a row of table
+/// 二 or 三.
+fn names_a_row(line: &str, start: usize, tokens: &[Span]) -> bool {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return false };
+    let label = super::vocab::norm(Span::new(first.start, last.end).slice_in(line, start));
+    matches!(super::vocab::recognize_app(&label), Some(super::vocab::AppLabel::Row(_)))
+        || super::vocab::recognize_active(&label).is_some()
+}
+
+/// Whether a cell of kind `kind` and text `text` stands in a row's value area: a number, a
+/// dash, or text meant as a value ([`looks_like_value`]).
+fn is_value_cell(kind: CellKind, text: &str) -> bool {
+    match kind {
+        CellKind::Number | CellKind::Dash => true,
+        CellKind::Text => looks_like_value(text),
+        CellKind::Blank => false,
     }
 }
 
@@ -188,7 +218,25 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
         for c in cells.iter_mut() {
             c.kind = classify(c.span.slice_in(line, start));
         }
-        let first_value = match cells.iter().rposition(|c| c.kind == CellKind::Text) {
+        // A row that starts with its label: the values start at the first value cell after
+        // it, and a cell there that is no value (`十二`, `1,2`) is a value cell of its own
+        // column, not more label (which would move every later cell one column left).
+        let lead = cells.iter().position(|c| c.kind != CellKind::Blank);
+        let label_end = match lead.filter(|&i| cells[i].kind == CellKind::Text) {
+            Some(i) => cells
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .find(|(_, c)| is_value_cell(c.kind, c.span.slice_in(line, start)))
+                .map_or(cells.len(), |(j, _)| j)
+                .checked_sub(1)
+                .and_then(|j| cells[..=j].iter().rposition(|c| c.kind == CellKind::Text)),
+            // A row of values only (table 四): a cell meant as a value is one of them.
+            None => cells.iter().rposition(|c| {
+                c.kind == CellKind::Text && !looks_like_value(c.span.slice_in(line, start))
+            }),
+        };
+        let first_value = match label_end {
             Some(i) => {
                 out.labels.extend(
                     cells[..=i]
@@ -220,17 +268,39 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
     if let Some(s) = tok_start {
         tokens.push(Span::new(start + s, start + line.len()));
     }
+    // A token meant as a value that is none (`十二`, `12件`, `1,2`) is a value cell too, so
+    // that the cells after it keep their columns; the first token is always label.
     let mut first_value = tokens.len();
     while first_value > 0 {
-        let k = classify(tokens[first_value - 1].slice_in(line, start));
-        if matches!(k, CellKind::Number | CellKind::Dash) {
-            first_value -= 1;
-            out.values.push(Cell { span: tokens[first_value], kind: k, glued: false });
-        } else {
-            break;
-        }
+        let text = tokens[first_value - 1].slice_in(line, start);
+        let k = match classify(text) {
+            k @ (CellKind::Number | CellKind::Dash) => k,
+            _ if first_value > 1 && is_value_cell(CellKind::Text, text) => CellKind::Text,
+            _ => break,
+        };
+        first_value -= 1;
+        out.values.push(Cell { span: tokens[first_value], kind: k, glued: false });
     }
     out.values.reverse();
+    // Label text with digits after the first tokens that name a row: those tokens are its
+    // cells, whatever they hold (`一、本年新收… 1e3 0 0 0 1 0 x3`): the row is kept, its bad
+    // cells named, rather than read as label text (no values, or too few).
+    let digits_in = |t: &[Span]| t.iter().any(|s| s.slice_in(line, start).chars().any(is_digit));
+    if first_value > 1 && digits_in(&tokens[1..first_value]) {
+        if let Some(k) = (1..first_value.min(MAX_LABEL_TOKENS))
+            .find(|&k| digits_in(&tokens[k..first_value]) && names_a_row(line, start, &tokens[..k]))
+        {
+            let cells = tokens[k..first_value].iter().map(|&span| {
+                let kind = match classify(span.slice_in(line, start)) {
+                    k @ (CellKind::Number | CellKind::Dash) => k,
+                    _ => CellKind::Text,
+                };
+                Cell { span, kind, glued: false }
+            });
+            out.values.splice(0..0, cells);
+            first_value = k;
+        }
+    }
     if first_value > 0 {
         out.labels.push(Span::new(tokens[0].start, tokens[first_value - 1].end));
     }

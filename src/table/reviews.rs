@@ -1,7 +1,7 @@
 //! Assembling table 四 政府信息公开行政复议、行政诉讼情况: one row of fifteen numbers, however
 //! it was printed (one line, one cell per line, three small tables, run together).
 
-use super::cell::{as_u64, Cell, CellKind};
+use super::cell::{as_u64, cell_diagnostic, read_count, Cell, CellKind};
 use super::digits::{block_splits, split_blocks, Split};
 use super::lines::Line;
 use super::row::digit_offsets;
@@ -215,7 +215,7 @@ pub(crate) fn read(
             }
         }
     };
-    let mut blocks = fitted.chunks(5).map(|b| {
+    let mut blocks = fitted.chunks(5).enumerate().map(|(k, b)| {
         let mut o = Outcomes::default();
         let vals: Vec<Option<u64>> = b
             .iter()
@@ -223,34 +223,20 @@ pub(crate) fn read(
             .map(|(i, c)| {
                 let c = (*c)?;
                 o.cells[i] = Some(c.span);
-                match c.kind {
-                    CellKind::Number => {
-                        let v = as_u64(c.span.slice(input));
-                        if v.is_none() {
-                            diagnostics.push(Diagnostic::warning(
-                                Code::InvalidCell,
-                                c.span,
-                                format!(
-                                    "expected a count in table 四, found `{}`; left blank",
-                                    c.span.slice(input)
-                                ),
-                            ));
-                        }
-                        v
-                    }
-                    CellKind::Text => {
-                        diagnostics.push(Diagnostic::warning(
-                            Code::InvalidCell,
-                            c.span,
-                            format!(
-                                "expected a count in table 四, found `{}`",
-                                c.span.slice(input)
-                            ),
-                        ));
-                        None
-                    }
-                    _ => None,
+                if !matches!(c.kind, CellKind::Number | CellKind::Text) {
+                    return None;
                 }
+                let text = c.span.slice(input);
+                let read = read_count(text);
+                let why = read.map(|r| r.1).ok_or(());
+                diagnostics.extend(cell_diagnostic(
+                    c.span,
+                    text,
+                    REVIEW_BLOCKS.get(k).unwrap_or(&"?"),
+                    "a count",
+                    why,
+                ));
+                read.map(|r| r.0)
             })
             .collect();
         o.upheld = vals.first().copied().flatten();

@@ -22,8 +22,7 @@ fn numbers(input: &str, cells: &[Cell]) -> Vec<Option<u64>> {
     cells
         .iter()
         .map(|c| match c.kind {
-            CellKind::Number => as_u64(c.span.slice(input)),
-            CellKind::Text => None,
+            CellKind::Number | CellKind::Text => as_u64(c.span.slice(input)),
             _ => Some(0),
         })
         .collect()

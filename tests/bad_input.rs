@@ -1,0 +1,107 @@
+//! Issue 14: every bad input gets a diagnostic that names it, and no number is shifted, merged
+//! or dropped silently. One test per numbered item of the issue, on the minimal inputs it
+//! describes.
+
+use gov_info_disclosure::table::{read_table, TableData};
+use gov_info_disclosure::{parse, AnnualReport, Code, Diagnostic, Span, TableKind};
+
+/// A report whose section 三 holds `rows` (section 四 empty).
+fn report_with_table3(rows: &str) -> String {
+    format!(
+        "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n\
+         二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n{rows}\n\
+         四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n\
+         六、其他需要报告的事项\n无。\n"
+    )
+}
+
+/// The diagnostics of `code` whose span is exactly the bytes `cell` of `text`.
+fn naming<'a>(r: &'a AnnualReport, text: &str, code: Code, cell: &str) -> Vec<&'a Diagnostic> {
+    r.diagnostics.iter().filter(|d| d.code == code && d.span.slice(text) == cell).collect()
+}
+
+/// Row 一、本年新收 of table 三, as read.
+fn new_received(text: &str) -> (AnnualReport, [Option<u64>; 7]) {
+    let r = parse(text).expect("parses");
+    let row = r.applications.as_ref().and_then(|a| a.new_received.as_ref()).expect("row read");
+    let values = row.values();
+    (r, values)
+}
+
+/// Item 1: a cell that is no plain count stays in its column; no later cell moves into its
+/// place, and one diagnostic names it. `十二` and `12件` are read, with a note.
+#[test]
+fn item1_a_bad_cell_keeps_its_column() {
+    for (cell, first) in [("十二", Some(12)), ("12件", Some(12)), ("1.5万", None), ("1e3", None)]
+    {
+        let text =
+            report_with_table3(&format!("一、本年新收政府信息公开申请数量 {cell} 0 0 0 1 0 13"));
+        let (r, values) = new_received(&text);
+        assert_eq!(
+            values,
+            [first, Some(0), Some(0), Some(0), Some(1), Some(0), Some(13)],
+            "{cell}"
+        );
+        let named = naming(&r, &text, Code::InvalidCell, cell);
+        assert_eq!(named.len(), 1, "{cell}: {:?}", r.diagnostics);
+        assert!(named[0].message.contains(cell), "{}", named[0].message);
+        assert!(!r.diagnostics.iter().any(|d| d.code == Code::RaggedRow), "{cell}");
+    }
+}
+
+/// Item 1: with its first and last cells bad, the row is still read (not `missing-row`), and
+/// both cells are named.
+#[test]
+fn item1_a_row_with_bad_ends_is_not_dropped() {
+    let text = report_with_table3("一、本年新收政府信息公开申请数量 1e3 0 0 0 1 0 x3");
+    let (r, values) = new_received(&text);
+    assert_eq!(values, [None, Some(0), Some(0), Some(0), Some(1), Some(0), None]);
+    assert_eq!(naming(&r, &text, Code::InvalidCell, "1e3").len(), 1);
+    assert_eq!(naming(&r, &text, Code::InvalidCell, "x3").len(), 1);
+    let missing =
+        r.diagnostics.iter().find(|d| d.code == Code::MissingRow).expect("others missing");
+    assert!(!missing.message.contains("一、本年新收"), "{}", missing.message);
+}
+
+/// Item 1: `行政许可\t447件` is the row 行政许可 with 447 decisions, not a missing row.
+#[test]
+fn item1_a_count_with_its_unit_is_read() {
+    let text = "信息内容\t本年处理决定数量\n行政许可\t447件\n";
+    let mut diags = Vec::new();
+    let t = read_table(text, Span::new(0, text.len()), TableKind::ActiveDisclosure, &mut diags);
+    let Some(TableData::ActiveDisclosure(t)) = t else { panic!("no table: {diags:?}") };
+    assert_eq!(t.licensing.and_then(|l| l.decisions), Some(447));
+    let notes: Vec<_> = diags.iter().filter(|d| d.code == Code::InvalidCell).collect();
+    assert_eq!(notes.len(), 1, "{diags:?}");
+    assert_eq!(notes[0].span.slice(text), "447件");
+    assert!(!diags.iter().any(|d| d.code == Code::MissingRow && d.message.contains("行政许可")));
+}
+
+/// Item 1: a bad cell in table 四 keeps the blocks in place.
+#[test]
+fn item1_table4_blocks_do_not_shift() {
+    let text = "行政复议\t行政诉讼\n2\t0\t十二\t0\t3\t11\t0\t0\t0\t11\t0\t0\t1,2\t0\t0\n";
+    let mut diags = Vec::new();
+    let t = read_table(text, Span::new(0, text.len()), TableKind::ReviewsAndLawsuits, &mut diags);
+    let Some(TableData::ReviewsAndLawsuits(t)) = t else { panic!("no table: {diags:?}") };
+    assert_eq!(t.review.other, Some(12));
+    assert_eq!(t.review.total, Some(3));
+    assert_eq!(t.lawsuit_direct.total, Some(11));
+    assert_eq!(t.lawsuit_after_review.other, None);
+    assert_eq!(t.lawsuit_after_review.total, Some(0));
+    let named: Vec<&str> =
+        diags.iter().filter(|d| d.code == Code::InvalidCell).map(|d| d.span.slice(text)).collect();
+    assert_eq!(named, ["十二", "1,2"]);
+}
+
+/// Item 2: commas are thousands separators only: `1,2` and `4,4,7` are no numbers (named,
+/// left blank), `1,234` is 1234.
+#[test]
+fn item2_commas_only_in_groups_of_three() {
+    let text = report_with_table3("一、本年新收政府信息公开申请数量 1,2 0 0 0 1,234 0 4,4,7");
+    let (r, values) = new_received(&text);
+    assert_eq!(values, [None, Some(0), Some(0), Some(0), Some(1234), Some(0), None]);
+    assert_eq!(naming(&r, &text, Code::InvalidCell, "1,2").len(), 1);
+    assert_eq!(naming(&r, &text, Code::InvalidCell, "4,4,7").len(), 1);
+    assert!(naming(&r, &text, Code::InvalidCell, "1,234").is_empty());
+}
