@@ -859,3 +859,108 @@ fn a_signature_beside_the_content_block_is_the_reports() {
     assert!(r.trailer.last().unwrap().slice(html).contains("扫一扫"));
     r.check_coverage().unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------
+// An extra 小计 (subtotal) column
+// ---------------------------------------------------------------------------------------------
+
+/// The report's tables with subtotal columns the official layout does not have: in table 三 a
+/// 小计 after the five 法人或其他组织 columns (their sum), in table 四 a 行政诉讼 小计 after
+/// the two lawsuit blocks (the sum of their totals).
+fn with_subtotals(blocks: &mut [Block]) {
+    let parse = |s: &str| s.parse::<u64>().unwrap();
+    for b in blocks {
+        let Block::Table(rows) = b else { continue };
+        if rows[0][0].0 == "信息内容" && rows[0].len() == 2 {
+            rows[0][1].1 += 1;
+            rows[1][1].1 += 1;
+            rows[2].push(c("小计"));
+            for row in &mut rows[3..] {
+                let n = row.len();
+                let sum: u64 = row[n - 6..n - 1].iter().map(|x| parse(&x.0)).sum();
+                row.insert(n - 1, c(sum.to_string()));
+            }
+        } else if rows[0][0].0 == "行政复议" {
+            rows[0][1].1 += 1;
+            rows[1].push(("小计".into(), 1, 2));
+            let sum = parse(&rows[3][9].0) + parse(&rows[3][14].0);
+            rows[3].push(c(sum.to_string()));
+        }
+    }
+}
+
+/// Table 三 split in two `<table>`s before its row `（四）无法提供`, a page number between:
+/// the second part has no header, and no cell for the rowspan of `三、本年度办理结果`.
+fn split_applications(blocks: &mut Vec<Block>) {
+    let Some(k) = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Table(r) if r[0][0].0 == "信息内容" && r[0].len() == 2))
+    else {
+        return;
+    };
+    let Block::Table(rows) = &mut blocks[k] else { return };
+    let at = rows.iter().position(|r| r[0].0 == "（四）无法提供").unwrap();
+    let rest = rows.split_off(at);
+    blocks.splice(k + 1..k + 1, [Block::Line("- 2 -".into()), Block::Table(rest)]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+
+    /// A page whose tables carry extra 小计 columns gives the model of the page without them:
+    /// the columns are recognized by their header and left out, with a note at each header.
+    #[test]
+    fn subtotal_columns_are_left_out(n in numbers(), (organ, year) in organ_and_year()) {
+        let mut blocks = report(&organ, year, &n);
+        let want = model(&parse(&as_text(&blocks)).unwrap());
+        with_subtotals(&mut blocks);
+        let html = as_html(&blocks, "utf-8");
+        let got = parse_html(&html).map_err(|e| TestCaseError::fail(format!("html: {e}")))?;
+        let d = common::differences(&model(&got), &want);
+        prop_assert!(d.is_empty(), "page with 小计 columns:\n{}", d);
+        spans_hold_their_text(&got, &html).map_err(TestCaseError::fail)?;
+        let notes: Vec<&str> = got
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code == Code::RaggedRow)
+            .map(|d| d.span.slice(&html))
+            .collect();
+        prop_assert_eq!(notes, ["小计", "小计"]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+
+    /// Table 三 with its 小计 column split at a page break: the part below the break, which
+    /// has no header, leaves out the same column.
+    #[test]
+    fn subtotal_columns_across_a_page_break(n in numbers(), (organ, year) in organ_and_year()) {
+        let mut blocks = report(&organ, year, &n);
+        let want = model(&parse(&as_text(&blocks)).unwrap());
+        with_subtotals(&mut blocks);
+        split_applications(&mut blocks);
+        let html = as_html(&blocks, "utf-8");
+        let got = parse_html(&html).map_err(|e| TestCaseError::fail(format!("html: {e}")))?;
+        let d = common::differences(&model(&got), &want);
+        prop_assert!(d.is_empty(), "split page with 小计 columns:\n{}", d);
+        spans_hold_their_text(&got, &html).map_err(TestCaseError::fail)?;
+    }
+}
+
+#[test]
+fn a_subtotal_standing_for_the_total_is_kept() {
+    // Table 四 whose blocks total in 小计 (no 总计 in the header): the 小计 columns are the
+    // blocks' totals, read as such.
+    let four = TABLE_FOUR.replace("总计", "小计");
+    let html = page(&format!(
+        "<p>某县人民政府2023年政府信息公开工作年度报告</p>\
+         <p>四、政府信息公开行政复议、行政诉讼情况</p>{four}<p>五、存在的主要问题及改进情况</p><p>无。</p>"
+    ));
+    let r = parse_html(&html).unwrap();
+    let t = r.reviews_and_lawsuits.as_ref().unwrap();
+    assert_eq!(t.review.values(), [Some(1), Some(2), Some(0), Some(0), Some(3)]);
+    assert_eq!(t.lawsuit_after_review.values(), [Some(4), Some(0), Some(0), Some(1), Some(5)]);
+    assert!(r.diagnostics().iter().all(|d| d.code != Code::RaggedRow), "{:?}", r.diagnostics());
+    spans_hold_their_text(&r, &html).unwrap();
+}

@@ -81,6 +81,14 @@ pub fn parse_html_with(html: &str, options: &ParseOptions) -> Result<AnnualRepor
         }
         report.diagnostics.push(d);
     }
+    for &header in &projection.extra_headers {
+        report.diagnostics.push(Diagnostic::note(
+            Code::RaggedRow,
+            header,
+            "found a 小计 (subtotal) column, which the official table does not have (its \
+             columns total in 总计); left it out of the table",
+        ));
+    }
     debug_assert_eq!(report.check_coverage(), Ok(()), "html spans");
     Ok(report)
 }

@@ -35,6 +35,8 @@ pub(crate) struct Projection {
     /// The page's text outside its content block (see `content_block`), before and after it,
     /// as HTML byte ranges.
     pub(crate) outside: [Option<Span>; 2],
+    /// The header cells of the extra columns left out of the tables (see `plan_tables`).
+    pub(crate) extra_headers: Vec<Span>,
 }
 
 impl Projection {
@@ -159,20 +161,119 @@ fn span_number(tag: &html5gum::StartTag<usize>, name: &str) -> u32 {
     n.max(1)
 }
 
+/// A table being projected.
 #[derive(Debug, Default)]
 struct Table {
-    /// A layout table: its cells hold blocks or tables, so its rows and cells are blocks.
-    layout: bool,
+    plan: TablePlan,
     row_open: bool,
     cell_open: bool,
-    col: usize,
+    /// The open cell lies in an extra column: its text is left out.
+    skip: bool,
     cells_in_row: usize,
-    /// Blank cells to emit when the open cell closes (its colspan − 1).
-    trailing: usize,
+    /// Rows started: the current row is `rows - 1`.
+    rows: usize,
+    /// The open cell's colspan.
+    colspan: usize,
+    grid: Grid,
+}
+
+/// What a pass over the tokens learns of a `<table>` before it is projected.
+#[derive(Debug, Default, Clone)]
+struct TablePlan {
+    /// A layout table: its cells hold blocks or tables, so its rows and cells are blocks.
+    layout: bool,
+    /// The grid columns left out, a bit per column (see `extra_columns`).
+    extra: u64,
+    /// Per row, when they differ from row to row: the columns left out of it.
+    row_extra: Vec<u64>,
+    /// The text of the header cells that name them, as HTML byte ranges.
+    extra_headers: Vec<Span>,
+}
+
+impl TablePlan {
+    fn is_extra(&self, row: usize, col: usize) -> bool {
+        let mask = self.row_extra.get(row).copied().unwrap_or(self.extra);
+        col < MAX_GRID_COLS && mask >> col & 1 == 1
+    }
+}
+
+/// The grid of a table's rows with rowspan/colspan expanded: the column the next cell goes
+/// to and the columns that a cell above covers. Both the plan and the projection walk it, so
+/// they agree on every cell's column.
+#[derive(Debug, Default)]
+struct Grid {
+    col: usize,
     /// Rows still covered by a rowspan above, per column.
     pending: Vec<u32>,
+    /// Columns with `pending > 0`.
     live: usize,
+    /// The columns of the current row covered from above.
     covered: Vec<bool>,
+}
+
+impl Grid {
+    fn start_row(&mut self) {
+        self.col = 0;
+        self.covered.clear();
+        if self.live > 0 {
+            for p in &mut self.pending {
+                self.covered.push(*p > 0);
+                if *p > 0 {
+                    *p -= 1;
+                    if *p == 0 {
+                        self.live -= 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Moves past the columns covered from above, calling `blank` with each.
+    fn skip_covered(&mut self, blank: &mut impl FnMut(usize)) {
+        while self.covered.get(self.col).copied().unwrap_or(false) {
+            blank(self.col);
+            self.col += 1;
+        }
+    }
+
+    /// A cell at the current column covers its columns in the `rowspan - 1` rows below.
+    fn place(&mut self, colspan: usize, rowspan: u32) {
+        if rowspan > 1 {
+            let end = (self.col + colspan).min(MAX_GRID_COLS);
+            if self.pending.len() < end {
+                self.pending.resize(end, 0);
+            }
+            for c in self.col.min(end)..end {
+                if self.pending[c] == 0 {
+                    self.live += 1;
+                }
+                self.pending[c] = self.pending[c].max(rowspan - 1);
+            }
+        }
+    }
+
+    /// Moves past a cell of `colspan` columns, calling `blank` with each column after its
+    /// first (up to [`MAX_GRID_COLS`]).
+    fn pass(&mut self, colspan: usize, blank: &mut impl FnMut(usize)) {
+        self.col += 1;
+        for _ in 1..colspan {
+            if self.col >= MAX_GRID_COLS {
+                break;
+            }
+            blank(self.col);
+            self.col += 1;
+        }
+    }
+
+    /// Moves past the covered columns after the row's last cell, calling `blank` with each.
+    fn finish_row(&mut self, blank: &mut impl FnMut(usize)) {
+        while self.col < self.covered.len() {
+            if self.covered[self.col] {
+                blank(self.col);
+            }
+            self.col += 1;
+        }
+    }
 }
 
 struct Elem {
@@ -310,56 +411,233 @@ struct Meta {
     author: Option<(String, usize, usize)>,
 }
 
-/// Which `<table>` start tags (by token index) are layout tables: one of their cells holds a
-/// table, a heading or a list, or more than four blocks (a Word-exported data cell holds one
-/// `<p>`, a header cell a few `<br>`s).
-fn layout_tables(tokens: &[Token<usize>]) -> Vec<bool> {
-    let mut layout = vec![false; tokens.len()];
-    // (token index, cell open, blocks in the open cell)
-    let mut stack: Vec<(usize, bool, usize)> = Vec::new();
+/// A cell's text as the plan reads it: the first characters that are not whitespace.
+const HEADER_CHARS: usize = 8;
+
+/// A table's state in [`plan_tables`].
+struct Scan {
+    token: usize,
+    plan: TablePlan,
+    grid: Grid,
+    row_open: bool,
+    cell: Option<ScanCell>,
+    /// No row so far held a number: the rows read are the header.
+    in_header: bool,
+    row_has_number: bool,
+    has_total: bool,
+    subtotals: u64,
+    subtotal_headers: Vec<Span>,
+    /// Each row's columns.
+    widths: Vec<usize>,
+    /// Its first row held numbers: the table continues one above it (a page break).
+    headerless: bool,
+}
+
+struct ScanCell {
+    col: usize,
+    colspan: usize,
+    blocks: usize,
+    text: String,
+    span: Option<Span>,
+}
+
+impl Scan {
+    fn new(token: usize) -> Self {
+        Scan {
+            token,
+            plan: TablePlan::default(),
+            grid: Grid::default(),
+            row_open: false,
+            cell: None,
+            in_header: true,
+            row_has_number: false,
+            has_total: false,
+            subtotals: 0,
+            subtotal_headers: Vec::new(),
+            widths: Vec::new(),
+            headerless: false,
+        }
+    }
+
+    fn start_row(&mut self) {
+        self.end_row();
+        self.row_open = true;
+        self.grid.start_row();
+    }
+
+    fn end_row(&mut self) {
+        if !self.row_open {
+            return;
+        }
+        self.close_cell();
+        self.grid.finish_row(&mut |_| {});
+        self.headerless |= self.widths.is_empty() && self.row_has_number;
+        self.widths.push(self.grid.col);
+        self.row_open = false;
+        self.in_header &= !self.row_has_number;
+        self.row_has_number = false;
+    }
+
+    fn open_cell(&mut self, colspan: usize, rowspan: u32) {
+        if !self.row_open {
+            self.start_row();
+        }
+        self.close_cell();
+        self.grid.skip_covered(&mut |_| {});
+        self.grid.place(colspan, rowspan);
+        let col = self.grid.col;
+        self.cell = Some(ScanCell { col, colspan, blocks: 0, text: String::new(), span: None });
+    }
+
+    fn text(&mut self, value: &[u8], span: Span) {
+        let Some(cell) = &mut self.cell else { return };
+        if !self.in_header || cell.text.chars().count() >= HEADER_CHARS {
+            return;
+        }
+        let value = String::from_utf8_lossy(value);
+        let mut chars = value.chars().filter(|c| !c.is_whitespace()).peekable();
+        if chars.peek().is_some() {
+            cell.span = Some(cell.span.map_or(span, |s| s.cover(span)));
+        }
+        cell.text.extend(chars.take(HEADER_CHARS));
+    }
+
+    fn close_cell(&mut self) {
+        let Some(cell) = self.cell.take() else { return };
+        self.grid.pass(cell.colspan, &mut |_| {});
+        if !self.in_header {
+            return;
+        }
+        self.row_has_number |= cell.text.starts_with(|c: char| c.is_ascii_digit());
+        self.has_total |= cell.text == "总计";
+        if cell.text == "小计" && cell.col < MAX_GRID_COLS {
+            let end = (cell.col + cell.colspan).min(MAX_GRID_COLS);
+            self.subtotals |= extra_columns(cell.col, end);
+            self.subtotal_headers.extend(cell.span);
+        }
+    }
+
+    /// The table's plan, and its extra columns counted from the right (bit `k` for the
+    /// `k`-th column from a row's end) for a table that continues it. `above`: the extra
+    /// columns from the right of the data table before it.
+    fn finish(mut self, above: u64) -> (usize, TablePlan, u64) {
+        self.end_row();
+        let mut from_right = 0;
+        if self.has_total && self.subtotals != 0 {
+            self.plan.extra = self.subtotals;
+            self.plan.extra_headers = self.subtotal_headers;
+            let width = self.widths.iter().copied().max().unwrap_or(0);
+            for col in (0..MAX_GRID_COLS.min(width)).filter(|&c| self.plan.is_extra(0, c)) {
+                from_right |= 1u64.checked_shl((width - 1 - col) as u32).unwrap_or(0);
+            }
+        } else if self.headerless && above != 0 {
+            // The rest of a table split at a page break leaves out the columns of the part
+            // above, counted from the right: its rows lack the label columns that a rowspan
+            // above the break covered, and which rows lack them varies.
+            self.plan.row_extra = self
+                .widths
+                .iter()
+                .map(|&width| {
+                    (0..MAX_GRID_COLS.min(width))
+                        .filter(|&col| {
+                            above.checked_shr((width - 1 - col) as u32).unwrap_or(0) & 1 == 1
+                        })
+                        .fold(0, |m, col| m | 1 << col)
+                })
+                .collect();
+            from_right = above;
+        }
+        (self.token, self.plan, from_right)
+    }
+}
+
+/// The bits of grid columns `start..end` (both at most [`MAX_GRID_COLS`]).
+fn extra_columns(start: usize, end: usize) -> u64 {
+    (start..end).fold(0, |m, c| m | 1 << c)
+}
+
+/// The plan of each `<table>` start tag (by token index, ascending), from one pass over the
+/// tokens:
+/// - layout tables: one of their cells holds a table, a heading or a list, or more than four
+///   blocks (a Word-exported data cell holds one `<p>`, a header cell a few `<br>`s);
+/// - extra columns: a column whose header cell reads 小计 (a subtotal) in a table whose
+///   header also has a 总计 column. The official tables have no 小计 and total their columns
+///   in 总计 (spec/format.md), so such a column subtotals some of the others — table 三's
+///   five 法人或其他组织 columns, table 四's two lawsuit blocks — and is left out, where
+///   read as a value column it would shift every cell after it. A 小计 in a table without
+///   总计 stands for it, and is kept. A table with no header (its first row holds numbers)
+///   right after one with extra columns is its part below a page break: it leaves out the
+///   same columns, counted from each row's end.
+fn plan_tables(tokens: &[Token<usize>]) -> Vec<(usize, TablePlan)> {
+    let mut plans = Vec::new();
+    let mut stack: Vec<Scan> = Vec::new();
+    // The extra columns, from the right, of the last data table.
+    let mut above = 0u64;
     for (i, t) in tokens.iter().enumerate() {
         match t {
             Token::StartTag(tag) => {
                 let n = &tag.name[..];
                 if n == b"table" {
-                    if let Some(top) = stack.last() {
-                        if top.1 {
-                            layout[top.0] = true;
+                    if let Some(top) = stack.last_mut() {
+                        if top.cell.is_some() {
+                            top.plan.layout = true;
                         }
                     }
-                    stack.push((i, false, 0));
-                } else if let Some(top) = stack.last_mut() {
-                    match n {
-                        b"td" | b"th" => *top = (top.0, true, 0),
-                        b"tr" => top.1 = false,
-                        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"ul" | b"ol" if top.1 => {
-                            layout[top.0] = true;
-                        }
-                        b"p" | b"div" | b"br" | b"li" if top.1 => {
-                            top.2 += 1;
-                            if top.2 > 4 {
-                                layout[top.0] = true;
-                            }
-                        }
-                        _ => {}
+                    stack.push(Scan::new(i));
+                    continue;
+                }
+                let Some(top) = stack.last_mut() else { continue };
+                match n {
+                    b"td" | b"th" => {
+                        let colspan = (span_number(tag, "colspan") as usize).min(MAX_COLSPAN);
+                        top.open_cell(colspan, span_number(tag, "rowspan").min(MAX_ROWSPAN));
                     }
+                    b"tr" => top.start_row(),
+                    b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"ul" | b"ol"
+                        if top.cell.is_some() =>
+                    {
+                        top.plan.layout = true;
+                    }
+                    b"p" | b"div" | b"br" | b"li" => {
+                        if let Some(cell) = &mut top.cell {
+                            cell.blocks += 1;
+                            top.plan.layout |= cell.blocks > 4;
+                        }
+                    }
+                    _ => {}
                 }
             }
-            Token::EndTag(tag) => match &tag.name[..] {
-                b"table" => {
-                    stack.pop();
-                }
-                b"td" | b"th" => {
-                    if let Some(top) = stack.last_mut() {
-                        top.1 = false;
+            Token::EndTag(tag) => {
+                let Some(top) = stack.last_mut() else { continue };
+                match &tag.name[..] {
+                    b"table" => {
+                        if let Some(scan) = stack.pop() {
+                            let (token, plan, from_right) = scan.finish(above);
+                            if !plan.layout {
+                                above = from_right;
+                            }
+                            plans.push((token, plan));
+                        }
                     }
+                    b"td" | b"th" => top.close_cell(),
+                    b"tr" => top.end_row(),
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
+            Token::String(s) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text(s, Span::new(s.span.start, s.span.end));
+                }
+            }
             _ => {}
         }
     }
-    layout
+    plans.extend(stack.into_iter().rev().map(|scan| {
+        let (token, plan, _) = scan.finish(0);
+        (token, plan)
+    }));
+    plans.sort_unstable_by_key(|p| p.0);
+    plans
 }
 
 /// The bytes of an attribute's value inside the span html5gum gives the attribute (which
@@ -399,7 +677,7 @@ pub(crate) fn project(html: &str) -> Projection {
     emitter.naively_switch_states(true);
     let tokens: Vec<Token<usize>> =
         Tokenizer::new_with_emitter(html, emitter).filter_map(Result::ok).collect();
-    let layout = layout_tables(&tokens);
+    let plans = plan_tables(&tokens);
 
     let mut out = Out { at_break: true, budget: 2 * html.len() + 4096, ..Out::default() };
     let mut stack: Vec<Elem> = Vec::new();
@@ -415,6 +693,7 @@ pub(crate) fn project(html: &str) -> Projection {
     let mut body_start = 0;
     // The projected ranges of closed containers.
     let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut extra_headers: Vec<Span> = Vec::new();
 
     let src = |s: html5gum::Span<usize>| html.get(s.start..s.end).unwrap_or("");
 
@@ -474,13 +753,19 @@ pub(crate) fn project(html: &str) -> Projection {
                 if dropped > 0 || in_head {
                     continue;
                 }
-                let data_cell = tables.last().is_some_and(|t| !t.layout && t.cell_open);
+                let data_cell = tables.last().is_some_and(|t| !t.plan.layout && t.cell_open);
+                let skipped = tables.last().is_some_and(|t| !t.plan.layout && t.skip);
                 match name {
                     b"table" => {
                         out.newline();
-                        tables.push(Table { layout: layout[i], ..Table::default() });
+                        let plan = plans
+                            .binary_search_by_key(&i, |p| p.0)
+                            .map(|k| plans[k].1.clone())
+                            .unwrap_or_default();
+                        extra_headers.extend_from_slice(&plan.extra_headers);
+                        tables.push(Table { plan, ..Table::default() });
                     }
-                    b"tr" | b"td" | b"th" if tables.last().is_some_and(|t| !t.layout) => {
+                    b"tr" | b"td" | b"th" if tables.last().is_some_and(|t| !t.plan.layout) => {
                         let Some(t) = tables.last_mut() else { continue };
                         if name == b"tr" {
                             end_row(t, &mut out);
@@ -495,6 +780,8 @@ pub(crate) fn project(html: &str) -> Projection {
                             open_cell(t, &mut out, colspan, rowspan);
                         }
                     }
+                    // The blocks of an extra column's cell are left out with its text.
+                    _ if skipped => {}
                     _ if data_cell && is(BLOCK, name) => {
                         // A `<p>` or `<br>` inside a cell: the cell's text goes on.
                         out.soft_break(tag.span.start);
@@ -535,17 +822,18 @@ pub(crate) fn project(html: &str) -> Projection {
                 if dropped > 0 || in_head {
                     continue;
                 }
-                let data_cell = tables.last().is_some_and(|t| !t.layout && t.cell_open);
+                let data_cell = tables.last().is_some_and(|t| !t.plan.layout && t.cell_open);
+                let skipped = tables.last().is_some_and(|t| !t.plan.layout && t.skip);
                 match name {
                     b"table" => {
                         if let Some(mut t) = tables.pop() {
-                            if !t.layout {
+                            if !t.plan.layout {
                                 end_row(&mut t, &mut out);
                             }
                         }
                         out.newline();
                     }
-                    b"tr" | b"td" | b"th" if tables.last().is_some_and(|t| !t.layout) => {
+                    b"tr" | b"td" | b"th" if tables.last().is_some_and(|t| !t.plan.layout) => {
                         let Some(t) = tables.last_mut() else { continue };
                         if name == b"tr" {
                             end_row(t, &mut out);
@@ -553,6 +841,7 @@ pub(crate) fn project(html: &str) -> Projection {
                             close_cell(t, &mut out);
                         }
                     }
+                    _ if skipped => {}
                     _ if data_cell && is(BLOCK, name) => {
                         out.soft_break(tag.span.start);
                     }
@@ -566,7 +855,9 @@ pub(crate) fn project(html: &str) -> Projection {
                     t.2 = s.span.end;
                     continue;
                 }
-                if dropped > 0 || in_head {
+                // An extra column's cell is left out (its bytes lie inside its row's span).
+                let skipped = tables.last().is_some_and(|t| !t.plan.layout && t.skip);
+                if dropped > 0 || in_head || skipped {
                     continue;
                 }
                 let value = String::from_utf8_lossy(s);
@@ -578,7 +869,7 @@ pub(crate) fn project(html: &str) -> Projection {
                     write_header(&mut out, &meta, html);
                     body_start = out.text.len();
                 }
-                let cell = tables.last().is_some_and(|t| !t.layout && t.cell_open);
+                let cell = tables.last().is_some_and(|t| !t.plan.layout && t.cell_open);
                 out.text(&value, src(s.span), s.span.start, cell, pre > 0);
             }
             _ => {}
@@ -589,7 +880,7 @@ pub(crate) fn project(html: &str) -> Projection {
         body_start = out.text.len();
     }
     while let Some(mut t) = tables.pop() {
-        if !t.layout {
+        if !t.plan.layout {
             end_row(&mut t, &mut out);
         }
     }
@@ -613,9 +904,15 @@ pub(crate) fn project(html: &str) -> Projection {
             (!cut.trim().is_empty()).then(|| Span::new(src(a), src(b).max(src(a))))
         };
         let outside = [piece(body_start, start), piece(end, out.text.len())];
-        return Projection { text, starts, src_len: html.len(), outside };
+        return Projection { text, starts, src_len: html.len(), outside, extra_headers };
     }
-    Projection { text: out.text, starts: out.starts, src_len: html.len(), outside: [None, None] }
+    Projection {
+        text: out.text,
+        starts: out.starts,
+        src_len: html.len(),
+        outside: [None, None],
+        extra_headers,
+    }
 }
 
 /// The page's content block: the smallest container whose text holds the report's level-1
@@ -735,20 +1032,9 @@ fn write_header(out: &mut Out, meta: &Meta, html: &str) {
 fn start_row(t: &mut Table, out: &mut Out) {
     out.newline();
     t.row_open = true;
-    t.col = 0;
+    t.rows += 1;
     t.cells_in_row = 0;
-    t.covered.clear();
-    if t.live > 0 {
-        for p in &mut t.pending {
-            t.covered.push(*p > 0);
-            if *p > 0 {
-                *p -= 1;
-                if *p == 0 {
-                    t.live -= 1;
-                }
-            }
-        }
-    }
+    t.grid.start_row();
 }
 
 fn end_row(t: &mut Table, out: &mut Out) {
@@ -757,45 +1043,33 @@ fn end_row(t: &mut Table, out: &mut Out) {
     }
     close_cell(t, out);
     // Cells covered by a rowspan from above, after the row's last cell.
-    while t.col < t.covered.len() {
-        if t.covered[t.col] {
-            blank(t, out);
-        }
-        t.col += 1;
-    }
+    let (plan, row, cells) = (&t.plan, t.rows.saturating_sub(1), &mut t.cells_in_row);
+    t.grid.finish_row(&mut |col| blank(plan, row, cells, out, col));
     t.row_open = false;
     out.newline();
 }
 
-fn blank(t: &mut Table, out: &mut Out) {
-    if t.cells_in_row > 0 {
+/// A cell's separator in column `col`, none for an extra column.
+fn blank(plan: &TablePlan, row: usize, cells_in_row: &mut usize, out: &mut Out, col: usize) {
+    if plan.is_extra(row, col) {
+        return;
+    }
+    if *cells_in_row > 0 {
         out.synth('\t');
     }
-    t.cells_in_row += 1;
+    *cells_in_row += 1;
 }
 
 fn open_cell(t: &mut Table, out: &mut Out, colspan: usize, rowspan: u32) {
-    while t.covered.get(t.col).copied().unwrap_or(false) {
-        blank(t, out);
-        t.col += 1;
-    }
-    blank(t, out);
+    let (plan, row, cells) = (&t.plan, t.rows.saturating_sub(1), &mut t.cells_in_row);
+    t.grid.skip_covered(&mut |col| blank(plan, row, cells, out, col));
+    blank(plan, row, cells, out, t.grid.col);
+    t.grid.place(colspan, rowspan);
     out.at_break = true;
     out.pending_space = None;
     t.cell_open = true;
-    t.trailing = colspan - 1;
-    if rowspan > 1 {
-        let end = (t.col + colspan).min(MAX_GRID_COLS);
-        if t.pending.len() < end {
-            t.pending.resize(end, 0);
-        }
-        for c in t.col.min(end)..end {
-            if t.pending[c] == 0 {
-                t.live += 1;
-            }
-            t.pending[c] = t.pending[c].max(rowspan - 1);
-        }
-    }
+    t.skip = t.plan.is_extra(row, t.grid.col);
+    t.colspan = colspan;
 }
 
 fn close_cell(t: &mut Table, out: &mut Out) {
@@ -803,14 +1077,9 @@ fn close_cell(t: &mut Table, out: &mut Out) {
         return;
     }
     t.cell_open = false;
+    t.skip = false;
     out.pending_space = None;
-    t.col += 1;
-    for _ in 0..t.trailing {
-        if t.col >= MAX_GRID_COLS {
-            break;
-        }
-        blank(t, out);
-        t.col += 1;
-    }
-    t.trailing = 0;
+    let (plan, row, cells) = (&t.plan, t.rows.saturating_sub(1), &mut t.cells_in_row);
+    t.grid.pass(t.colspan, &mut |col| blank(plan, row, cells, out, col));
+    t.colspan = 1;
 }
