@@ -149,7 +149,7 @@ impl Cutter {
             let Some((at, start)) = self.start_at(text, i, false) else { continue };
             let at = base + at;
             // A structure may start where a cut is already (the end of a glued title).
-            if at > base && cuts.last().map_or(true, |&last| at >= last) {
+            if at > base && cuts.last().is_none_or(|&last| at >= last) {
                 if cuts.last() != Some(&at) {
                     cuts.push(at);
                 }
@@ -252,7 +252,7 @@ impl Cutter {
                 .then_some(m.ordinal);
             // An item's index is the next of its group: in `… 1 0 72.申请人逾期…` the row's
             // last cell is 7 and the index 2 (found from the dot, `glued_index`).
-            let next_item = at_line_start || item.map_or(true, |n| n == self.item + 1);
+            let next_item = at_line_start || item.is_none_or(|n| n == self.item + 1);
             if (in_table || row == AppRow::Opening) && next_item {
                 let group = m.style == MarkerStyle::ChineseParen || row == AppRow::Group;
                 let opening = row == AppRow::Opening;

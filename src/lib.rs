@@ -113,6 +113,7 @@
 
 mod assemble;
 pub mod check;
+pub mod compare;
 mod diagnostic;
 mod encoding;
 mod error;

@@ -338,7 +338,7 @@ fn known_title_prefix(rest: &str) -> Option<(usize, bool)> {
         let with_suffix =
             SUBTITLE_SUFFIXES.iter().filter_map(|s| folded_prefix_len(&rest[end..], s)).max();
         let end = end + with_suffix.unwrap_or(0);
-        if best.map_or(true, |(b, _)| end > b) {
+        if best.is_none_or(|(b, _)| end > b) {
             best = Some((end, false));
         }
     }
@@ -682,7 +682,7 @@ fn skip_contents(
 /// Whether a candidate can be an entry of a table of contents: nothing after its title, or
 /// only leader dots and a page number (`一、总体情况……………1`).
 fn is_contents_entry(input: &str, c: &Candidate) -> bool {
-    c.run_in.map_or(true, |r| {
+    c.run_in.is_none_or(|r| {
         r.slice(input).chars().all(|ch| {
             matches!(ch, '…' | '.' | '·' | '-' | '—' | '．' | '⋯')
                 || ch.is_ascii_digit()

@@ -33,7 +33,7 @@ fn every_sample_reads_alike_with_any_line_end() {
     let mut seen = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().map_or(true, |e| e != "txt") {
+        if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap().replace("\r\n", "\n");

@@ -61,7 +61,7 @@ fn every_sample_in_every_web_form_is_a_report() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().map_or(true, |e| e != "txt") {
+        if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();

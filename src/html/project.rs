@@ -308,7 +308,7 @@ impl Out {
         let mut buf = [0u8; 4];
         let n = c.encode_utf8(&mut buf).len();
         self.text.push(c);
-        self.starts.extend(std::iter::repeat(at).take(n));
+        self.starts.extend(std::iter::repeat_n(at, n));
     }
 
     fn synth(&mut self, c: char) {

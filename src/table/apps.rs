@@ -513,7 +513,7 @@ impl<'a> State<'a> {
             return;
         }
         let rows = (n / COLS).min(k);
-        if n % COLS != 0 {
+        if !n.is_multiple_of(COLS) {
             self.diagnostics.push(Diagnostic::warning(
                 Code::RaggedRow,
                 vspan,

@@ -513,7 +513,7 @@ mod tests {
         ) {
             let t = v.concat();
             let u = as_u64(&t);
-            if u.map_or(true, |x| i64::try_from(x).is_ok()) {
+            if u.is_none_or(|x| i64::try_from(x).is_ok()) {
                 proptest::prop_assert_eq!(u.map(|x| x as i64), integer_reference(&t, false), "{}", t);
             }
             proptest::prop_assert_eq!(as_i64(&t), integer_reference(&t, true), "{}", t);

@@ -56,7 +56,7 @@ impl Run {
                 digits.push(d);
             }
             let end = digits.len();
-            limit.extend(std::iter::repeat(end).take(end - start));
+            limit.extend(std::iter::repeat_n(end, end - start));
         }
         // Far too long for the cells asked: refuse before searching.
         if digits.is_empty() || digits.len() > 16 * MAX_CELL_DIGITS * 2 {
@@ -955,7 +955,7 @@ mod tests {
             match split_blocks(&pieces, blocks) {
                 Split::Impossible => prop_assert_eq!(listed, Some(Vec::new())),
                 Split::Unique(cells) => prop_assert_eq!(listed, Some(vec![cells])),
-                Split::Ambiguous => prop_assert!(listed.map_or(true, |l| l.len() >= 2)),
+                Split::Ambiguous => prop_assert!(listed.is_none_or(|l| l.len() >= 2)),
             }
         }
 

@@ -73,8 +73,8 @@ pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
     let mut row: Option<(usize, usize)> = None;
     let mut group: Option<(usize, AppGroup)> = None;
     index.each_at(norm, |p, key| match key {
-        Ok(slot) if row.map_or(true, |(q, _)| p > q) => row = Some((p, slot)),
-        Err(g) if group.map_or(true, |(q, _)| p > q) => group = Some((p, g)),
+        Ok(slot) if row.is_none_or(|(q, _)| p > q) => row = Some((p, slot)),
+        Err(g) if group.is_none_or(|(q, _)| p > q) => group = Some((p, g)),
         _ => {}
     });
     recognize_app_with(norm, row.map(|r| r.1), || group.map(|g| g.1))
@@ -231,7 +231,7 @@ impl LabelKeys {
         // At one position the keys come in their listed order: the first of a kind wins
         // there, as with `KeyIndex::last_in`; a later position wins over an earlier one.
         fn later<V>(slot: &mut Option<(usize, V)>, p: usize, v: V) {
-            if slot.as_ref().map_or(true, |(q, _)| p > *q) {
+            if slot.as_ref().is_none_or(|(q, _)| p > *q) {
                 *slot = Some((p, v));
             }
         }
@@ -675,7 +675,7 @@ mod tests {
         let mut best: Option<(usize, T)> = None;
         for &(k, v) in keys {
             if let Some(p) = text.rfind(k) {
-                if best.map_or(true, |(bp, _)| p > bp) {
+                if best.is_none_or(|(bp, _)| p > bp) {
                     best = Some((p, v));
                 }
             }

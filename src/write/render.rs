@@ -126,9 +126,7 @@ impl Row {
     fn grid(&self, blank: &str) -> Vec<String> {
         let mut out = self.labels.clone();
         out.extend(self.cells.iter().map(|c| c.clone().unwrap_or_else(|| blank.to_string())));
-        out.extend(
-            std::iter::repeat(String::new()).take(self.width.saturating_sub(self.cells.len())),
-        );
+        out.extend(std::iter::repeat_n(String::new(), self.width.saturating_sub(self.cells.len())));
         out
     }
 }
