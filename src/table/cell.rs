@@ -379,7 +379,7 @@ fn read_digits(chars: impl Iterator<Item = char>) -> Option<(u64, Option<Liberty
             _ => return None,
         }
     }
-    (lead > 0 && group.map_or(true, |g| g == 3)).then_some((v, unit))
+    (lead > 0 && group.is_none_or(|g| g == 3)).then_some((v, unit))
 }
 
 /// The cell as a count, when it is a non-negative integer by the grammar of [`integer`].
