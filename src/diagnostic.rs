@@ -3,12 +3,16 @@
 //! Parsing never stops for these: the report is still built, and everything noticed is
 //! collected in [`AnnualReport::diagnostics`](crate::AnnualReport::diagnostics).
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
-use crate::Span;
+use crate::{Span, UnknownName};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Severity {
@@ -31,8 +35,33 @@ impl Severity {
     }
 }
 
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = UnknownName;
+
+    /// The names of [`as_str`](Self::as_str): `error`, `warning`, `note`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UnknownName::parse("severity", s)
+    }
+}
+
 /// Stable, kebab-case name of a kind of diagnostic. Match on it; never on the message.
+///
+/// ```
+/// use gov_info_disclosure::Code;
+/// let code: Code = "row-total-mismatch".parse().unwrap();
+/// assert_eq!(code, Code::RowTotalMismatch);
+/// assert_eq!(code.to_string(), "row-total-mismatch");
+/// assert!(code.is_check());
+/// assert!("row-total".parse::<Code>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Code {
@@ -111,14 +140,41 @@ impl Code {
     }
 }
 
-impl std::fmt::Display for Code {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Code {
+    /// Whether this code is a failed 勾稽 check (the arithmetic of tables 三 and 四): such a
+    /// diagnostic carries its [`Formula`] in [`Diagnostic::formula`].
+    ///
+    /// [`Code::BlankInCheck`] is not a failure: it notes how a blank was read (or that a
+    /// check was skipped), and carries the formula too where it is about one.
+    pub fn is_check(self) -> bool {
+        matches!(
+            self,
+            Code::BalanceMismatch
+                | Code::RowTotalMismatch
+                | Code::ColumnTotalMismatch
+                | Code::OutcomeTotalMismatch
+        )
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Code {
+    type Err = UnknownName;
+
+    /// The names of [`as_str`](Self::as_str), as in JSON (`table-missing`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UnknownName::parse("diagnostic code", s)
     }
 }
 
 /// A secondary place in the source that a diagnostic refers to (a header, a total cell).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Label {
     /// The bytes referred to.
@@ -134,11 +190,64 @@ impl Label {
     }
 }
 
+/// The formula of a 勾稽 check and the numbers it was evaluated with: `lhs` summed against
+/// `rhs`, a blank operand counting as 0 ([`crate::check`] explains the rules).
+///
+/// In JSON it is the diagnostic's `formula` key, present on failed checks
+/// ([`Code::is_check`]) and on the `blank-in-check` notes about one formula.
+///
+/// ```
+/// use gov_info_disclosure::check::check_reviews_and_lawsuits;
+/// use gov_info_disclosure::ReviewsAndLawsuits;
+///
+/// let mut table = ReviewsAndLawsuits::default();
+/// table.review.upheld = Some(10);
+/// table.review.corrected = Some(1);
+/// table.review.total = Some(0);
+/// let failed = check_reviews_and_lawsuits(&table);
+/// let formula = failed[0].formula.as_deref().unwrap();
+/// assert_eq!(formula.lhs[0].name, "结果维持");
+/// assert_eq!(formula.lhs[0].value, Some(10));
+/// assert_eq!(formula.lhs[2].value, None); // 其他结果 was blank
+/// assert_eq!((formula.lhs_sum, formula.rhs_sum), (11, 0));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Formula {
+    /// The rule as written in the template's terms, e.g.
+    /// `自然人: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度`.
+    pub rule: String,
+    /// The operands on the left of `=`, in order.
+    pub lhs: Vec<Operand>,
+    /// The operands on the right of `=`, in order.
+    pub rhs: Vec<Operand>,
+    /// The sum of `lhs`, blanks as 0 (wider than a count: many counts can exceed `u64`).
+    pub lhs_sum: u128,
+    /// The sum of `rhs`, blanks as 0.
+    pub rhs_sum: u128,
+}
+
+/// One operand of a [`Formula`]: a cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Operand {
+    /// The cell's name in the rule: a row (`本年新收`, `（三）1`), a column (`自然人`,
+    /// `总计`) or a table-四 outcome (`结果维持`).
+    pub name: String,
+    /// The count, `None` when the cell was blank.
+    pub value: Option<u64>,
+    /// The cell's bytes; `None` when the table has no such cell at all.
+    pub span: Option<Span>,
+}
+
 /// A recoverable problem, with the bytes it is about.
 ///
 /// Messages start with a lowercase English word, say what was expected and what was found,
 /// and quote source text in backticks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// How serious it is.
@@ -155,6 +264,9 @@ pub struct Diagnostic {
     /// Extra lines: the rule's name, the arithmetic written out, hints.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// For a 勾稽 check: the formula with its operands' names, values and cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Box<Formula>>,
 }
 
 impl Diagnostic {
@@ -167,6 +279,7 @@ impl Diagnostic {
             span,
             related: Vec::new(),
             notes: Vec::new(),
+            formula: None,
         }
     }
 

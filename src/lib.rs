@@ -134,9 +134,9 @@ pub mod snippet;
 mod span;
 pub mod table;
 
-pub use diagnostic::{Code, Diagnostic, Label, Severity};
+pub use diagnostic::{Code, Diagnostic, Formula, Label, Operand, Severity};
 pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
-pub use error::ParseError;
+pub use error::{ParseError, UnknownName};
 #[doc(hidden)]
 #[cfg(feature = "html")]
 pub use html::projection as __html_projection;
