@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::snippet::Renderer;
+use crate::DiagnosticRenderer as Renderer;
 use crate::{
     parse_bytes, parse_with, table, AnnualReport, Code, Diagnostic, ParseError, ParseOptions, Span,
     TableKind,
