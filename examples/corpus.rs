@@ -174,7 +174,7 @@ fn fill(row: &mut Row, decoded: &DecodedReport) {
             .administrative_fees
             .as_ref()
             .and_then(|c| c.amount_10k_yuan.as_ref())
-            .map(|d| d.as_str().to_string());
+            .map(|d| d.to_string());
     }
     if let Some(t) = &r.applications {
         let total =

@@ -9,6 +9,11 @@
 //! of a formula is blank (a 总计 left unfilled, as Shanghai 2019 does) the check is skipped
 //! with a `blank-in-check` note instead of reporting `… ≠ 总计 (blank)`.
 //!
+//! The message is for people; programs read the same facts as data: a failure's
+//! [`Code::is_check`] is true, and [`Diagnostic::formula`] holds the rule, each operand's
+//! name, value and cell span, and both sums (JSON key `formula`). The `blank-in-check` notes
+//! about one formula carry it too.
+//!
 //! ```
 //! use gov_info_disclosure::check::check_reviews_and_lawsuits;
 //! use gov_info_disclosure::table::{read_table, TableData};
@@ -35,13 +40,20 @@
 //! // The primary span is the first cell of the formula, the others are related labels.
 //! assert_eq!(failed[0].span.slice(text), "10");
 //! assert_eq!(failed[0].related.last().map(|l| l.span.slice(text)), Some("0"));
+//! // The same numbers as data.
+//! assert!(failed[0].code.is_check());
+//! let formula = failed[0].formula.as_deref().unwrap();
+//! let values: Vec<_> = formula.lhs.iter().map(|o| o.value).collect();
+//! assert_eq!(values, [Some(10), Some(1), Some(0), Some(0)]);
+//! assert_eq!(formula.rhs[0].span.map(|s| s.slice(text)), Some("0"));
+//! assert_eq!((formula.lhs_sum, formula.rhs_sum), (11, 0));
 //! ```
 
 use std::fmt::{self, Write};
 
 use crate::{
-    AnnualReport, ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Label,
-    ReviewsAndLawsuits, Span,
+    AnnualReport, ApplicantColumn, ApplicantCounts, Applications, Code, Diagnostic, Formula, Label,
+    Operand, ReviewsAndLawsuits, Span,
 };
 
 /// Runs every check on the report's tables and returns what failed.
@@ -72,6 +84,10 @@ struct Term<'a> {
 impl<'a> Term<'a> {
     fn of(name: &'a str, row: &ApplicantCounts, col: ApplicantColumn) -> Term<'a> {
         Term { name, value: row.get(col), span: row.cell_span(col).or(Some(row.span)) }
+    }
+
+    fn operand(&self) -> Operand {
+        Operand { name: self.name.to_string(), value: self.value, span: self.span }
     }
 
     /// `自然人 (14)`, or `自然人 (blank)`: how a term is written in a formula and in its
@@ -106,6 +122,17 @@ impl<'t, 'a: 't, I: Iterator<Item = &'t Term<'a>> + Clone> fmt::Display for Name
     }
 }
 
+/// The formula of a check as data, for the diagnostic that reports on it.
+fn formula(rule: &str, lhs: &[Term<'_>], rhs: &[Term<'_>], sums: (u128, u128)) -> Box<Formula> {
+    Box::new(Formula {
+        rule: rule.to_string(),
+        lhs: lhs.iter().map(Term::operand).collect(),
+        rhs: rhs.iter().map(Term::operand).collect(),
+        lhs_sum: sums.0,
+        rhs_sum: sums.1,
+    })
+}
+
 /// Compares `lhs` and `rhs` sums; pushes a diagnostic when they differ, and a blank note
 /// when a blank took part. `subject` and `failure` open the message and name the column,
 /// row or block checked (`column 自然人` `does not balance`), so that a user of a 7-column table knows
@@ -135,29 +162,32 @@ fn compare(
     if all_blank(lhs) || all_blank(rhs) {
         let side = if all_blank(rhs) { rhs } else { lhs };
         let span = side.first().and_then(|t| t.span).unwrap_or(fallback);
-        out.push(
-            Diagnostic::note(
-                Code::BlankInCheck,
-                span,
-                format!("skipped the check of {subject}: {} blank", Names(side.iter())),
-            )
-            .with_note(format!("rule: {rule}")),
-        );
+        let rule = rule.to_string();
+        let mut d = Diagnostic::note(
+            Code::BlankInCheck,
+            span,
+            format!("skipped the check of {subject}: {} blank", Names(side.iter())),
+        )
+        .with_note(format!("rule: {rule}"));
+        d.formula = Some(formula(&rule, lhs, rhs, (l, r)));
+        out.push(d);
         return;
     }
     if l == r {
         if let Some(first) = blanks().next() {
-            out.push(
-                Diagnostic::note(
-                    Code::BlankInCheck,
-                    first.span.unwrap_or(fallback),
-                    format!("treated blank {} as 0 in check `{rule}`", Names(blanks())),
-                )
-                .with_note(format!("rule: {rule}")),
-            );
+            let rule = rule.to_string();
+            let mut d = Diagnostic::note(
+                Code::BlankInCheck,
+                first.span.unwrap_or(fallback),
+                format!("treated blank {} as 0 in check `{rule}`", Names(blanks())),
+            )
+            .with_note(format!("rule: {rule}"));
+            d.formula = Some(formula(&rule, lhs, rhs, (l, r)));
+            out.push(d);
         }
         return;
     }
+    let rule = rule.to_string();
     // Each term is written once: in the formula, and again as its label.
     let shown: Vec<String> = terms().map(Term::shown).collect();
     let (left, right) = shown.split_at(lhs.len());
@@ -175,6 +205,7 @@ fn compare(
     if blanks().next().is_some() {
         d = d.with_note("blank cells were counted as 0");
     }
+    d.formula = Some(formula(&rule, lhs, rhs, (l, r)));
     out.push(d);
 }
 

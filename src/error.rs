@@ -1,4 +1,9 @@
 //! [`ParseError`]: the few fatal conditions. Everything else is a [`Diagnostic`](crate::Diagnostic).
+//! [`UnknownName`]: a name that no variant of a model enum has.
+
+use serde::de::{DeserializeOwned, IntoDeserializer};
+
+use crate::Span;
 
 /// Why no report could be built at all.
 ///
@@ -30,6 +35,8 @@ pub enum ParseError {
         limit: usize,
         /// Byte offset of the heading that went too deep.
         offset: usize,
+        /// The heading that went too deep (marker and title).
+        heading: Span,
     },
     /// Bytes given to [`parse_bytes`](crate::parse_bytes) that are valid in no supported encoding.
     #[error("cannot decode input as {encoding}: invalid byte sequence at byte {offset}")]
@@ -40,4 +47,46 @@ pub enum ParseError {
         /// Offset of the first byte that could not be decoded.
         offset: usize,
     },
+}
+
+impl ParseError {
+    /// The bytes the error is about, where it has some: the heading of
+    /// [`TooDeep`](Self::TooDeep), the first undecodable byte of
+    /// [`Undecodable`](Self::Undecodable) (an offset into the bytes given, not into text).
+    ///
+    /// ```
+    /// use gov_info_disclosure::{parse_with, ParseOptions};
+    /// let text = "一、总体情况\n（一）主动公开\n1.网站\n";
+    /// let err = parse_with(text, &ParseOptions::new().max_heading_depth(2)).unwrap_err();
+    /// assert_eq!(err.span().map(|s| s.slice(text)), Some("1.网站"));
+    /// ```
+    pub fn span(&self) -> Option<Span> {
+        match *self {
+            ParseError::TooDeep { heading, .. } => Some(heading),
+            ParseError::Undecodable { offset, .. } => Some(Span::new(offset, offset + 1)),
+            ParseError::Empty | ParseError::NotAReport | ParseError::TooLarge { .. } => None,
+        }
+    }
+}
+
+/// A string that names no variant of a model enum: what [`FromStr`](std::str::FromStr) of
+/// [`Code`](crate::Code), [`Severity`](crate::Severity), [`Edition`](crate::Edition) and
+/// [`SectionKind`](crate::SectionKind) returns. The names accepted are the JSON ones.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{found}`")]
+pub struct UnknownName {
+    /// What was being named (`diagnostic code`, `edition` …).
+    pub what: &'static str,
+    /// The string given.
+    pub found: String,
+}
+
+impl UnknownName {
+    /// `s` read as the serde name of a unit variant of `T`: one list of names, the serde
+    /// attributes', for JSON and for `FromStr`.
+    pub(crate) fn parse<T: DeserializeOwned>(what: &'static str, s: &str) -> Result<T, Self> {
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            s.into_deserializer();
+        T::deserialize(de).map_err(|_| UnknownName { what, found: s.to_string() })
+    }
 }

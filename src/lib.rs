@@ -86,6 +86,28 @@
 //! is about and an English message saying what was expected and what was found.
 //! [`Diagnostic::display`] renders it under its source line with carets.
 //!
+//! # The JSON
+//!
+//! The serde JSON of [`AnnualReport`] is the contract other programs read (keys in
+//! snake_case, counts as integers or `null`, money as a decimal string such as
+//! `"24252.311082"`, dates as `"YYYY-MM-DD"`, spans as `{ "start", "end" }` byte offsets). It
+//! is lossless: reading it back gives an equal report, on which [`check::check`] gives the
+//! same diagnostics. Beyond the keys of the format's tables it holds:
+//!
+//! - `cells` on every table row: each cell's span, in column order (table 三 and 四 rows: one
+//!   entry per column, `null` where the row has no such cell).
+//! - `formula` on a diagnostic of a failed 勾稽 check ([`Code::is_check`]) or a
+//!   `blank-in-check` note about one formula: `{ rule, lhs, rhs, lhs_sum, rhs_sum }`, each
+//!   operand `{ name, value, span }` ([`Formula`], [`Operand`]).
+//! - `related` (labels: `{ span, message }`) and `notes` (strings) on a diagnostic, left
+//!   out when empty; `front_matter`, `chrome`, `trailer` and a section's `tables`, left
+//!   out when empty.
+//!
+//! The names of the enums (`"2021"`, `"applications"`, `"row-total-mismatch"`, `"error"`)
+//! are also what their [`Display`](std::fmt::Display) writes and
+//! [`FromStr`](std::str::FromStr) reads. With the `schema` feature, `json_schema()` gives
+//! the JSON Schema; the crate ships it as `schema/annual_report.schema.json`.
+//!
 //! # Bytes and encodings
 //!
 //! Files saved on Chinese Windows are often GBK. [`parse_bytes`] takes the raw bytes, detects
@@ -104,6 +126,8 @@
 //!   random numbers) for downstream fuzz harnesses and benches.
 //! - `internals`: the crate's own test, fuzz and bench harness. Not public API (hidden, no
 //!   semver promise); its tests enable it through a dev-dependency on itself.
+//! - `schema`: `schemars::JsonSchema` for the model and [`json_schema`], the JSON Schema of
+//!   the report's JSON (also committed as `schema/annual_report.schema.json`).
 //!
 //! The limits and what they guarantee are detailed on [`ParseOptions`].
 
@@ -128,15 +152,14 @@ mod model;
 mod options;
 mod outline;
 pub mod parsers;
-pub mod snippet;
 mod span;
 pub mod table;
 mod template;
 mod write;
 
-pub use diagnostic::{Code, Diagnostic, Label, Severity};
+pub use diagnostic::{Code, Diagnostic, DiagnosticRenderer, Formula, Label, Operand, Severity};
 pub use encoding::{decode, parse_bytes, parse_bytes_with, Decoded, DecodedReport, TextEncoding};
-pub use error::ParseError;
+pub use error::{ParseError, UnknownName};
 #[cfg(feature = "html")]
 pub use html::{parse_html, parse_html_bytes, parse_html_bytes_with, parse_html_with};
 pub use model::*;
@@ -164,6 +187,20 @@ pub fn parse(input: &str) -> Result<AnnualReport, ParseError> {
 /// [`ParseOptions::max_heading_depth`].
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<AnnualReport, ParseError> {
     assemble::assemble(input, options)
+}
+
+/// The JSON Schema (draft 2020-12) of an [`AnnualReport`] as serde writes it: every key,
+/// which are optional, counts as integers or `null`, decimals and dates as patterned
+/// strings. The same schema is committed at `schema/annual_report.schema.json` for programs
+/// in other languages; a test keeps the two identical.
+///
+/// ```
+/// let schema = gov_info_disclosure::json_schema();
+/// assert_eq!(schema["title"], "AnnualReport");
+/// ```
+#[cfg(feature = "schema")]
+pub fn json_schema() -> serde_json::Value {
+    schemars::schema_for!(AnnualReport).into()
 }
 
 #[doc = include_str!("../README.md")]

@@ -959,6 +959,7 @@ fn place_heading(
             depth: level,
             limit: ctx.options.max_heading_depth,
             offset: c.heading_span.start,
+            heading: c.heading_span,
         });
     }
     let kind = (level == 1).then(|| level1_kind(c));

@@ -13,10 +13,12 @@ use serde::{Deserialize, Serialize};
 /// let span = Span::new(0, 6);
 /// assert_eq!(span.slice(input), "一、");
 /// assert_eq!(span.len(), 6);
+/// assert_eq!(span.to_string(), "0..6");
 /// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Span {
     /// First byte of the range.
@@ -72,6 +74,13 @@ impl Span {
     /// Shifts the span right by `offset` bytes (rebasing a span computed on a sub-slice).
     pub const fn shift(self, offset: usize) -> Span {
         Span { start: self.start + offset, end: self.end + offset }
+    }
+}
+
+impl std::fmt::Display for Span {
+    /// `start..end`, as a Rust range: `Span::new(3, 9)` is `3..9`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
     }
 }
 

@@ -230,6 +230,7 @@ fn strip_spans(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(m) => {
             m.remove("span");
+            m.remove("cells");
             m.values_mut().for_each(strip_spans);
         }
         serde_json::Value::Array(a) => a.iter_mut().for_each(strip_spans),

@@ -229,6 +229,7 @@ fn strip_spans(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(m) => {
             m.remove("span");
+            m.remove("cells");
             m.retain(|_, v| !v.is_null());
             m.values_mut().for_each(strip_spans);
         }

@@ -7,7 +7,7 @@ mod decimal;
 mod spans;
 mod tables;
 
-pub use date::Date;
+pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError};
 pub use tables::{
     ActiveDisclosure, ApplicantColumn, ApplicantCounts, Applications, DecisionCounts, Denied,
@@ -15,12 +15,16 @@ pub use tables::{
     ReviewsAndLawsuits, UnableToProvide,
 };
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostic, Span};
+use crate::{Diagnostic, Span, UnknownName};
 
 /// A parsed 政府信息公开工作年度报告 (government information-disclosure annual report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AnnualReport {
     /// 标题: the report's title, lines joined, e.g. `垫江县周嘉镇人民政府2023年政府信息公开工作年度报告`.
@@ -70,6 +74,7 @@ impl AnnualReport {
 
 /// Which official format a report follows (format.md: eras C, B, A).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Edition {
     /// 国办公开办函〔2021〕30号: reports on 2021 onward.
@@ -87,8 +92,43 @@ pub enum Edition {
     Unknown,
 }
 
+impl Edition {
+    /// The name used in JSON: `2021`, `2019`, `legacy`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Edition::Format2021 => "2021",
+            Edition::Format2019 => "2019",
+            Edition::Legacy => "legacy",
+            Edition::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for Edition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Edition {
+    type Err = UnknownName;
+
+    /// The names of [`as_str`](Self::as_str).
+    ///
+    /// ```
+    /// use gov_info_disclosure::Edition;
+    /// assert_eq!("2019".parse::<Edition>(), Ok(Edition::Format2019));
+    /// assert_eq!(Edition::Legacy.to_string(), "legacy");
+    /// assert!("2020".parse::<Edition>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UnknownName::parse("edition", s)
+    }
+}
+
 /// 落款: the signing body and date at the end of a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Signature {
     /// The signing body, e.g. `威海市文登区宋村镇人民政府`.
@@ -101,6 +141,7 @@ pub struct Signature {
 
 /// The text before the first level-1 heading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Preamble {
     /// The title lines (possibly several, joined into [`AnnualReport::title`]).
@@ -125,6 +166,7 @@ pub struct Preamble {
 
 /// One line of a crawler's header ([`Preamble::front_matter`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FrontField {
     /// The label before the colon, as written (`标题`, `发布时间`, `文号`, `原文链接`); empty for
@@ -139,6 +181,7 @@ pub struct FrontField {
 
 /// A section: a heading and everything up to the next heading of the same or a higher level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Section {
     /// The ordinal of its marker: 3 for `三、`, 2 for `（二）`.
@@ -164,6 +207,7 @@ pub struct Section {
 
 /// A paragraph of body text: PDF line breaks joined, stray CJK–digit spaces removed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Paragraph {
     /// Normalized text.
@@ -174,6 +218,7 @@ pub struct Paragraph {
 
 /// The part of a section that holds one of the statistical tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TableRegion {
     /// Which table.
@@ -184,6 +229,7 @@ pub struct TableRegion {
 
 /// The three statistical tables of the 2019 and 2021 formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TableKind {
@@ -197,6 +243,7 @@ pub enum TableKind {
 
 /// What a level-1 section is about, from its wording (format.md §1.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SectionKind {
@@ -223,6 +270,22 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
+    /// The name used in JSON, snake_case: `overview`, `active_disclosure` …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Overview => "overview",
+            SectionKind::ActiveDisclosure => "active_disclosure",
+            SectionKind::Applications => "applications",
+            SectionKind::ReviewsAndLawsuits => "reviews_and_lawsuits",
+            SectionKind::Fees => "fees",
+            SectionKind::ProblemsAndImprovements => "problems_and_improvements",
+            SectionKind::Problems => "problems",
+            SectionKind::Improvements => "improvements",
+            SectionKind::OtherMatters => "other_matters",
+            SectionKind::Other => "other",
+        }
+    }
+
     /// The table a section of this kind holds in the 2019 and 2021 formats.
     pub fn table(self) -> Option<TableKind> {
         match self {
@@ -231,5 +294,68 @@ impl SectionKind {
             SectionKind::ReviewsAndLawsuits => Some(TableKind::ReviewsAndLawsuits),
             _ => None,
         }
+    }
+}
+
+impl fmt::Display for SectionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for SectionKind {
+    type Err = UnknownName;
+
+    /// The names of [`as_str`](Self::as_str).
+    ///
+    /// ```
+    /// use gov_info_disclosure::SectionKind;
+    /// assert_eq!("other_matters".parse::<SectionKind>(), Ok(SectionKind::OtherMatters));
+    /// assert_eq!(SectionKind::Overview.to_string(), "overview");
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UnknownName::parse("section kind", s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each name is the JSON one and reads back: `as_str` and the serde attributes are
+    /// two lists of the same names.
+    #[test]
+    fn names_are_the_json_names() {
+        fn agree<T>(all: &[T])
+        where
+            T: fmt::Display + FromStr<Err = UnknownName> + Serialize + PartialEq + fmt::Debug,
+        {
+            for x in all {
+                let name = x.to_string();
+                assert_eq!(
+                    serde_json::to_value(x).unwrap(),
+                    serde_json::Value::String(name.clone())
+                );
+                assert_eq!(name.parse::<T>().as_ref(), Ok(x));
+            }
+        }
+        agree(&[Edition::Format2021, Edition::Format2019, Edition::Legacy, Edition::Unknown]);
+        agree(&[
+            SectionKind::Overview,
+            SectionKind::ActiveDisclosure,
+            SectionKind::Applications,
+            SectionKind::ReviewsAndLawsuits,
+            SectionKind::Fees,
+            SectionKind::ProblemsAndImprovements,
+            SectionKind::Problems,
+            SectionKind::Improvements,
+            SectionKind::OtherMatters,
+            SectionKind::Other,
+        ]);
+        agree(&[crate::Severity::Error, crate::Severity::Warning, crate::Severity::Note]);
+        assert_eq!(
+            "Overview".parse::<SectionKind>(),
+            Err(UnknownName { what: "section kind", found: "Overview".into() })
+        );
     }
 }

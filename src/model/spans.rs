@@ -20,7 +20,7 @@ macro_rules! cells {
 impl AnnualReport {
     /// Replaces every span of the report — its own, the preamble's, each section's, paragraph's,
     /// table region's, table row's and cell's, the signature's, the trailer's, and each
-    /// diagnostic's and label's — by `f(span)`, in document order of the model's fields.
+    /// diagnostic's, label's and formula operand's — by `f(span)`, in document order of the model's fields.
     ///
     /// `f` should be monotone (`a <= b` ⇒ `f(a) <= f(b)` on both ends) for the coverage
     /// invariant to survive it.
@@ -117,6 +117,12 @@ impl Diagnostic {
         self.span = f(self.span);
         for l in &mut self.related {
             l.map_spans(f);
+        }
+        if let Some(formula) = &mut self.formula {
+            let operands = formula.lhs.iter_mut().chain(&mut formula.rhs);
+            for span in operands.filter_map(|o| o.span.as_mut()) {
+                *span = f(*span);
+            }
         }
     }
 }

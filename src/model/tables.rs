@@ -2,8 +2,9 @@
 //!
 //! A count is `Option<u64>`: `None` when the cell is blank, `-`, `—`, `/`, `无` or missing,
 //! kept distinct from an explicit 0. A row that the table does not have is `None` too, and a
-//! `missing-row` diagnostic says so. Every row keeps the span of its source line(s); each
-//! cell's span is available from the row's `cell_span` method.
+//! `missing-row` diagnostic says so. Every row keeps the span of its source line(s) and the
+//! span of each cell (`cells`, serialized: a report read back from JSON points at the same
+//! bytes, and [`check`](crate::check::check) on it labels the same cells).
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,7 @@ use crate::Span;
 /// The 2021 and 2019 editions share this object; each fills its own columns and leaves the
 /// other edition's fields `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct ActiveDisclosure {
@@ -44,6 +46,7 @@ pub struct ActiveDisclosure {
 
 /// A 第二十条第（一）项 row: 规章 or (行政)规范性文件.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct DocumentCounts {
@@ -62,12 +65,13 @@ pub struct DocumentCounts {
     /// The row's source line(s).
     pub span: Span,
     /// Span of each value cell, in column order as printed.
-    #[serde(skip)]
+    #[serde(default)]
     pub cells: Vec<Span>,
 }
 
 /// A 第二十条第（五）（六）项 row: 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct DecisionCounts {
@@ -80,12 +84,13 @@ pub struct DecisionCounts {
     /// The row's source line(s).
     pub span: Span,
     /// Span of each value cell, in column order as printed.
-    #[serde(skip)]
+    #[serde(default)]
     pub cells: Vec<Span>,
 }
 
 /// The 第二十条第（八）项 row: 行政事业性收费.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct FeeCounts {
@@ -98,12 +103,13 @@ pub struct FeeCounts {
     /// The row's source line(s).
     pub span: Span,
     /// Span of each value cell, in column order as printed.
-    #[serde(skip)]
+    #[serde(default)]
     pub cells: Vec<Span>,
 }
 
 /// The 第二十条第（九）项 row (2019 only): 政府集中采购.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct Procurement {
@@ -116,7 +122,7 @@ pub struct Procurement {
     /// The row's source line(s).
     pub span: Span,
     /// Span of each value cell, in column order as printed.
-    #[serde(skip)]
+    #[serde(default)]
     pub cells: Vec<Span>,
 }
 
@@ -126,6 +132,7 @@ pub struct Procurement {
 
 /// The seven data columns of table 三 (申请人情况), in the official order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum ApplicantColumn {
@@ -188,6 +195,7 @@ impl ApplicantColumn {
 
 /// One row of table 三: a count per applicant column.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct ApplicantCounts {
@@ -208,7 +216,7 @@ pub struct ApplicantCounts {
     /// The row's source line(s).
     pub span: Span,
     /// Span of each of the seven cells, in [`ApplicantColumn`] order (`None` where absent).
-    #[serde(skip)]
+    #[serde(default)]
     pub cells: [Option<Span>; 7],
 }
 
@@ -253,6 +261,7 @@ impl ApplicantCounts {
 
 /// Table 三 收到和处理政府信息公开申请情况. Rows the table lacks are `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct Applications {
@@ -336,6 +345,7 @@ impl Applications {
 
 /// （三）不予公开 — eight reasons (条例 第十四、十五、十六、三十六条).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct Denied {
@@ -359,6 +369,7 @@ pub struct Denied {
 
 /// （四）无法提供 — three reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct UnableToProvide {
@@ -372,6 +383,7 @@ pub struct UnableToProvide {
 
 /// （五）不予处理 — five reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct NotProcessed {
@@ -389,6 +401,7 @@ pub struct NotProcessed {
 
 /// （六）其他处理: three sub-rows (2021), or one undivided row (2019, and some 2021 reports).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct OtherHandling {
@@ -408,6 +421,7 @@ pub struct OtherHandling {
 
 /// Table 四 政府信息公开行政复议、行政诉讼情况: three blocks of five.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct ReviewsAndLawsuits {
@@ -423,6 +437,7 @@ pub struct ReviewsAndLawsuits {
 
 /// One block of table 四.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub struct Outcomes {
@@ -437,7 +452,7 @@ pub struct Outcomes {
     /// 总计.
     pub total: Option<u64>,
     /// Span of each of the five cells, in field order (`None` where absent).
-    #[serde(skip)]
+    #[serde(default)]
     pub cells: [Option<Span>; 5],
 }
 

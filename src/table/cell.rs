@@ -611,6 +611,6 @@ mod tests {
         assert_eq!(as_i64("-185"), Some(-185));
         assert_eq!(as_i64("+1036"), Some(1036));
         let (d, u) = as_decimal("73802895.90元").unwrap();
-        assert_eq!((d.as_str(), u.as_deref()), ("73802895.90", Some("元")));
+        assert_eq!((d.to_string().as_str(), u.as_deref()), ("73802895.90", Some("元")));
     }
 }
