@@ -155,6 +155,7 @@ pub mod parsers;
 mod span;
 pub mod table;
 mod template;
+mod text;
 mod write;
 
 pub use diagnostic::{Code, Diagnostic, DiagnosticRenderer, Formula, Label, Operand, Severity};

@@ -31,13 +31,14 @@
 
 use std::cell::OnceCell;
 
-use crate::layout::{ends_paragraph, strip_markdown, width, Line, LineKind};
+use crate::layout::{ends_paragraph, strip_markdown, Line, LineKind};
 use crate::parsers::{
     compact_starts_with, fold_char, fold_compact, format_chinese_numeral, heading_marker,
     is_ignorable, is_space, MarkerStyle,
 };
 use crate::table::is_table_line;
 use crate::template::{SUBTITLE_STEMS, SUBTITLE_SUFFIXES, TEMPLATE_TITLES, UNNUMBERED_TITLES};
+use crate::text::width::width;
 use crate::{Code, Diagnostic, ParseError, ParseOptions, SectionKind, Span, TableKind};
 
 /// The longest heading title accepted, in characters. The longest official level-1 title,

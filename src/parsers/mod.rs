@@ -12,18 +12,18 @@
 //! | [`page_number`] | page-number lines: `- 3 -`, `— 3 —`, `-3-`, `第3页` |
 
 mod date;
-mod fold;
+
 mod heading;
 mod numeral;
 mod page;
 
+pub(crate) use crate::text::fold::{
+    blanks, compact_chars, compact_ends_with, compact_starts_with, fold_compact, is_blank,
+    is_blank_at, may_change,
+};
+pub use crate::text::fold::{fold, fold_char, is_ignorable, is_space, Folded};
 pub use date::date;
 pub(crate) use date::date_fields;
-pub(crate) use fold::{
-    blanks, compact_chars, compact_ends_with, compact_starts_with, fold_compact, is_blank_at,
-    may_change,
-};
-pub use fold::{fold, fold_char, is_ignorable, is_space, Folded};
 pub use heading::{heading_marker, HeadingMarker, MarkerStyle};
 pub use numeral::{arabic_number, chinese_numeral, format_chinese_numeral};
 pub use page::page_number;

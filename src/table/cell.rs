@@ -3,29 +3,8 @@
 //! Full-width and half-width forms are equal (`０`–`９`, `（`, `．`, U+3000); a cell holding only
 //! whitespace or U+00A0 is blank; `-`, `—`, `/`, `无` … are an explicit "no value".
 
+use crate::parsers::{fold_char, is_blank};
 use crate::{Decimal, Span};
-
-/// Folds one character: full-width ASCII to ASCII, ideographic space and NBSP to a space.
-pub(crate) fn fold(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
-        '“' | '”' | '„' | '″' => '"',
-        '‐' | '‑' | '−' => '-',
-        c => c,
-    }
-}
-
-/// Whether `c` separates cells or words in extracted text (NBSP and U+3000 included).
-pub(crate) fn is_space(c: char) -> bool {
-    match c {
-        ' ' | '\t'..='\r' => true,
-        // ASCII, and from past U+3000 on (CJK text, full-width forms) but for U+FEFF, nothing
-        // is white space: no Unicode lookup for the common characters (issue 5).
-        '\0'..='\u{7F}' | '\u{3001}'..='\u{FEFE}' | '\u{FF00}'.. => false,
-        _ => c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}'),
-    }
-}
 
 /// A label folded for matching: full/half-width folded, whitespace and quotes removed.
 ///
@@ -108,8 +87,8 @@ pub(crate) fn norm_label_char(c: char) -> Option<char> {
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return Some(c);
     }
-    let f = fold(c);
-    (!is_space(f) && !matches!(f, '"' | '\'' | '‘' | '’')).then_some(f)
+    let f = fold_char(c);
+    (!is_blank(f) && !matches!(f, '"' | '\'' | '‘' | '’')).then_some(f)
 }
 
 /// What a cell holds, by its text.
@@ -162,15 +141,15 @@ fn classify_other(text: &str) -> CellKind {
     // `&nbsp;` blank with `&`. Anything else is Text, found without copying (prose tokens hold
     // full-width punctuation, so the copy below was made for almost every token: 9% of a
     // parse, issue 5).
-    match text.chars().map(fold).find(|c| !is_space(*c)) {
+    match text.chars().map(fold_char).find(|c| !is_blank(*c)) {
         None => return CellKind::Blank,
         Some('-' | '—' | '–' | '/' | '\\' | '无' | '／' | '…' | '+' | '0'..='9' | '&') => {}
         Some(_) => return CellKind::Text,
     }
     // Copy only when folding or dropping spaces changes something (a cell or token usually
     // holds neither): classify runs on every token of every table line.
-    let t: std::borrow::Cow<'_, str> = if text.chars().any(|c| fold(c) != c || is_space(c)) {
-        text.chars().map(fold).filter(|c| !is_space(*c)).collect::<String>().into()
+    let t: std::borrow::Cow<'_, str> = if text.chars().any(|c| fold_char(c) != c || is_blank(c)) {
+        text.chars().map(fold_char).filter(|c| !is_blank(*c)).collect::<String>().into()
     } else {
         text.into()
     };
@@ -284,16 +263,16 @@ fn is_numeral_char(c: char) -> bool {
 /// never label text that would shift the cells after it. A list marker (`1.`, `一、`) is not.
 pub(crate) fn looks_like_value(text: &str) -> bool {
     let mut digit = false;
-    for c in text.chars().map(fold) {
+    for c in text.chars().map(fold_char) {
         match c {
             '0'..='9' => digit = true,
             c if is_numeral_char(c) => digit = true,
             ',' | '.' | '+' | '-' | 'e' | 'E' | '%' | '元' => {}
-            c if COUNT_UNITS.contains(&c) || is_space(c) => {}
+            c if COUNT_UNITS.contains(&c) || is_blank(c) => {}
             _ => return false,
         }
     }
-    digit && !text.trim_end_matches(is_space).ends_with(['.', '．', '、'])
+    digit && !text.trim_end_matches(is_blank).ends_with(['.', '．', '、'])
 }
 
 /// An integer cell read: (negative, magnitude, what the reading took beyond digits).
@@ -318,7 +297,7 @@ fn integer(text: &str) -> Option<Integer> {
 
 /// [`integer`] of a text that is not a few ASCII digits.
 fn integer_other(text: &str) -> Option<Integer> {
-    let mut chars = text.chars().map(fold).filter(|c| !is_space(*c)).peekable();
+    let mut chars = text.chars().map(fold_char).filter(|c| !is_blank(*c)).peekable();
     let negative = match chars.peek() {
         Some('-') => true,
         Some('+') => false,
@@ -445,7 +424,7 @@ pub(crate) fn cell_diagnostic(
 
 /// The cell as exact money, with the unit written after it (`元`, `万元`).
 pub(crate) fn as_decimal(text: &str) -> Option<(Decimal, Option<String>)> {
-    let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    let t: String = text.chars().map(fold_char).filter(|c| !is_blank(*c)).collect();
     let (sign, body, unit) = number_parts(&t)?;
     let mut s = String::with_capacity(body.len() + 1);
     if sign == Some('-') {
@@ -488,7 +467,7 @@ mod tests {
     /// The first definitions of `as_u64` and `as_i64` (through a digit string), as the
     /// oracle of the on-the-fly reading.
     fn integer_reference(text: &str, signed: bool) -> Option<i64> {
-        let t: String = text.chars().map(fold).filter(|c| !is_space(*c)).collect();
+        let t: String = text.chars().map(fold_char).filter(|c| !is_blank(*c)).collect();
         let (sign, body, unit) = number_parts(&t)?;
         let digits: String = body.chars().filter(|c| *c != ',').collect();
         if unit.is_some() || digits.contains('.') || (!signed && sign == Some('-')) {
@@ -541,15 +520,7 @@ mod tests {
     #[test]
     fn folding_keeps_spaces_and_non_spaces_apart() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_space(fold(c)), is_space(c), "{:?}", c);
-        }
-    }
-
-    #[test]
-    fn spaces_are_unicode_white_space_and_three_more() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let want = c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}');
-            assert_eq!(is_space(c), want, "{:04X}", u32::from(c));
+            assert_eq!(is_blank(fold_char(c)), is_blank(c), "{:?}", c);
         }
     }
 

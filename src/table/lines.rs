@@ -2,11 +2,12 @@
 //! the text: tab-separated cells, Markdown `|` rows, space-separated or column-aligned rows,
 //! one cell per line, or digits glued to their label.
 
-use super::cell::{classify, is_space, looks_like_value, Cell, CellKind};
+use super::cell::{classify, looks_like_value, Cell, CellKind};
 use crate::layout;
+use crate::parsers::is_blank;
+use crate::text::width::char_width;
 use crate::Span;
 use std::ops::ControlFlow;
-use unicode_width::UnicodeWidthChar;
 
 /// One line of a table region, split into its label part and its value cells.
 #[derive(Debug, Clone)]
@@ -152,9 +153,9 @@ fn trimmed_span(s: &str, start: usize) -> Span {
     if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
         return Span::new(start, start + s.len());
     }
-    let t = s.trim_start_matches(is_space);
+    let t = s.trim_start_matches(is_blank);
     let lead = s.len() - t.len();
-    let t = t.trim_end_matches(is_space);
+    let t = t.trim_end_matches(is_blank);
     Span::new(start + lead, start + lead + t.len())
 }
 
@@ -165,7 +166,7 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
     out.values.clear();
     out.cols.clear();
     out.label_col = 0;
-    let trimmed = line.trim_start_matches(is_space);
+    let trimmed = line.trim_start_matches(is_blank);
     let is_markdown = trimmed.starts_with('|') || trimmed.starts_with('｜');
     if is_markdown || line.contains('\t') {
         let cells = &mut scratch.cells;
@@ -352,19 +353,7 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
     l.values.insert(0, Cell { span: digits, kind: CellKind::Number, glued: true });
 }
 
-/// The display width of a character: its Unicode width (none for a control character),
-/// with the common cases first: printable ASCII is one column and CJK ideographs and U+3000
-/// are two (the width table lookup was most of the display-column scans; issue 5).
-#[inline]
-fn cols(c: char) -> usize {
-    match c {
-        ' '..='~' => 1,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3000}' => 2,
-        _ => c.width().unwrap_or(0),
-    }
-}
-
-/// The byte offset and the display width ([`cols`]) of each character of `s`. CJK
+/// The byte offset and the display width ([`char_width`]) of each character of `s`. CJK
 /// ideographs from U+5000 (leading byte E5–E9, two columns) and printable ASCII are read
 /// from their first byte, without decoding them (the decoding was most of the display
 /// column scans of space-separated rows; issue 5).
@@ -377,7 +366,7 @@ fn char_cols(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             b' '..=b'~' => (1, 1),
             _ => {
                 let c = s.get(i..)?.chars().next()?;
-                (cols(c), c.len_utf8())
+                (char_width(c), c.len_utf8())
             }
         };
         let at = i;
@@ -386,7 +375,7 @@ fn char_cols(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// The byte offset of each character of `s` and whether it is a space ([`is_space`]). CJK
+/// The byte offset of each character of `s` and whether it is a space ([`is_blank`]). CJK
 /// ideographs (leading byte E4–E9) and ASCII are read from their first byte, without
 /// decoding them.
 fn char_spaces(s: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
@@ -395,10 +384,10 @@ fn char_spaces(s: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
     std::iter::from_fn(move || {
         let (space, len) = match *bytes.get(i)? {
             0xE4..=0xE9 => (false, 3),
-            b @ 0..=0x7F => (is_space(char::from(b)), 1),
+            b @ 0..=0x7F => (is_blank(char::from(b)), 1),
             _ => {
                 let c = s.get(i..)?.chars().next()?;
-                (is_space(c), c.len_utf8())
+                (is_blank(c), c.len_utf8())
             }
         };
         let at = i;
@@ -548,7 +537,7 @@ pub(crate) fn could_place(l: &Line, n: usize) -> bool {
 /// gives positions that such a run would be placed by, as one cell and six blanks.
 pub(crate) fn splits_as_run(input: &str, l: &Line, n: usize) -> bool {
     let is_digits =
-        |s: &str| !s.is_empty() && s.chars().all(|c| super::cell::fold(c).is_ascii_digit());
+        |s: &str| !s.is_empty() && s.chars().all(|c| crate::parsers::fold_char(c).is_ascii_digit());
     let pieces: Vec<&str> = l.values.iter().map(|c| c.span.slice(input)).collect();
     n >= 2
         && pieces.iter().all(|p| is_digits(p))
@@ -601,14 +590,14 @@ fn header_columns(
         let mut width = 0usize;
         let mut tok: Option<(usize, usize)> = None;
         for (i, c) in text.char_indices() {
-            if is_space(c) {
+            if is_blank(c) {
                 if let Some((col, s)) = tok.take() {
                     tokens.push((col, text.get(s..i).unwrap_or_default()));
                 }
             } else if tok.is_none() {
                 tok = Some((width, i));
             }
-            width += cols(c);
+            width += char_width(c);
         }
         if let Some((col, s)) = tok {
             tokens.push((col, text.get(s..).unwrap_or_default()));
@@ -721,22 +710,21 @@ impl SliceIn for Span {
 mod tests {
     use super::*;
 
+    #[test]
+    fn byte_readings_agree_with_the_decoded_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            // The byte readings agree with the decoded character, after another one.
+            let s = format!("a{c}");
+            assert_eq!(char_cols(&s).collect::<Vec<_>>(), [(0, 1), (1, char_width(c))], "{:?}", c);
+            assert_eq!(char_spaces(&s).collect::<Vec<_>>(), [(0, false), (1, is_blank(c))]);
+        }
+    }
+
     fn placed(text: &str) -> Vec<CellKind> {
         let mut lines = split_lines(text, &crate::firstpass::lines(text), Span::new(0, text.len()));
         let want = |_, l: &Line| (!l.label_is_empty() && l.has_values()).then_some(4);
         place_short_rows(text, &mut lines, want, &[], true);
         lines.last().map(|l| l.values.iter().map(|c| c.kind).collect()).unwrap_or_default()
-    }
-
-    #[test]
-    fn cols_is_the_unicode_width() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(cols(c), c.width().unwrap_or(0), "{:?}", c);
-            // The byte readings agree with the decoded character, after another one.
-            let s = format!("a{c}");
-            assert_eq!(char_cols(&s).collect::<Vec<_>>(), [(0, 1), (1, cols(c))], "{:?}", c);
-            assert_eq!(char_spaces(&s).collect::<Vec<_>>(), [(0, false), (1, is_space(c))]);
-        }
     }
 
     proptest::proptest! {

@@ -162,7 +162,7 @@ pub(crate) fn is_table_line(line: &str) -> bool {
         return true;
     }
     // The line's last value, read once for the prose exit and the trailing values.
-    let end = line.trim_end_matches(cell::is_space);
+    let end = line.trim_end_matches(crate::parsers::is_blank);
     let last = last_value(end);
     if last.is_none() && is_prose_text(line) {
         return false;
@@ -288,7 +288,7 @@ fn trailing_values<'a>(end: &'a str, last: Option<&str>) -> (&'a str, usize) {
     while let Some(token) = value {
         nvals += 1;
         rest = rest.get(..rest.len() - token.len()).unwrap_or_default();
-        rest = rest.trim_end_matches(cell::is_space);
+        rest = rest.trim_end_matches(crate::parsers::is_blank);
         if nvals == 3 {
             break;
         }
@@ -303,7 +303,7 @@ fn trailing_values<'a>(end: &'a str, last: Option<&str>) -> (&'a str, usize) {
 /// most lines end otherwise (`。`, `，`, CJK text), and their last token (for a prose line,
 /// the whole line) is then not scanned for (the scan was 4% of a parse, issue 5).
 fn last_value(s: &str) -> Option<&str> {
-    let end = s.chars().next_back().map(cell::fold)?;
+    let end = s.chars().next_back().map(crate::parsers::fold_char)?;
     if !matches!(end, '0'..='9' | ',' | '元' | '-' | '—' | '–' | '/' | '\\' | '无' | '…') {
         return None;
     }
@@ -311,7 +311,7 @@ fn last_value(s: &str) -> Option<&str> {
     let start = s
         .char_indices()
         .rev()
-        .find(|&(_, c)| cell::is_space(c))
+        .find(|&(_, c)| crate::parsers::is_blank(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let token = s.get(start..).unwrap_or_default();
     matches!(cell::classify(token), cell::CellKind::Number | cell::CellKind::Dash).then_some(token)
@@ -337,7 +337,7 @@ fn is_prose_text(line: &str) -> bool {
 /// The quick exit as a whole: [`is_prose_text`] of a line whose last token is no value.
 #[cfg(test)]
 fn is_prose_line(line: &str) -> bool {
-    let rest = line.trim_end_matches(cell::is_space);
+    let rest = line.trim_end_matches(crate::parsers::is_blank);
     !rest.is_empty() && last_value(rest).is_none() && is_prose_text(line)
 }
 
@@ -365,7 +365,7 @@ mod tests {
         ) {
             let line = v.concat();
             if !line.contains('\t') && !line.trim_start().starts_with('|') && super::is_prose_line(&line) {
-                let end = line.trim_end_matches(super::cell::is_space);
+                let end = line.trim_end_matches(crate::parsers::is_blank);
                 let last = super::last_value(end);
                 proptest::prop_assert!(!super::is_table_line_rest(&line, end, last), "{line}");
             }
@@ -382,8 +382,8 @@ mod tests {
             ]), 1..8)
         ) {
             let line = v.concat();
-            let s = line.trim_end_matches(super::cell::is_space);
-            let token = s.split(super::cell::is_space).next_back().unwrap_or_default();
+            let s = line.trim_end_matches(crate::parsers::is_blank);
+            let token = s.split(crate::parsers::is_blank).next_back().unwrap_or_default();
             let value = !token.is_empty()
                 && matches!(
                     super::cell::classify(token),

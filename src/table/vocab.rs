@@ -535,7 +535,7 @@ fn wording_chars(chars: impl Iterator<Item = char>) -> bool {
 pub(crate) fn table_wording_tokens(line: &str) -> bool {
     let set = wording_bigrams();
     let (mut hit, mut all, mut chars) = (0usize, 0usize, 0usize);
-    for tok in line.split(super::cell::is_space).filter(|t| !t.is_empty()) {
+    for tok in line.split(crate::parsers::is_blank).filter(|t| !t.is_empty()) {
         let mut prev = None;
         for c in norm_label_chars(tok) {
             chars += 1;

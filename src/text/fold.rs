@@ -8,13 +8,17 @@
 /// Folds one character for matching.
 ///
 /// Rule: U+FF01–U+FF5E (full-width ASCII forms) → U+0021–U+007E; U+3000 (ideographic space),
-/// U+00A0 (NBSP) and U+2002–U+200A (en space … hair space) → `' '`; anything else unchanged.
+/// U+00A0 (NBSP) and U+2002–U+200A (en space … hair space) → `' '`; the curly double quotes
+/// `“` `”` `„` and `″` → `"` (`“三安全一稳定”` vs `"三安全一稳定"`, format.md §6.2); the hyphens
+/// U+2010, U+2011 and the minus sign U+2212 → `-`; anything else unchanged. The one fold of
+/// the crate: headings, dates, page numbers, front matter and table cells all match through it.
 ///
 /// ```
 /// use gov_info_disclosure::parsers::fold_char;
 /// assert_eq!(fold_char('（'), '(');
 /// assert_eq!(fold_char('１'), '1');
 /// assert_eq!(fold_char('\u{3000}'), ' ');
+/// assert_eq!(fold_char('“'), '"');
 /// // Not folded: CJK punctuation that has no ASCII twin, and circled digits.
 /// assert_eq!(fold_char('、'), '、');
 /// assert_eq!(fold_char('①'), '①');
@@ -23,6 +27,8 @@ pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' => ' ',
+        '“' | '”' | '„' | '″' => '"',
+        '‐' | '‑' | '−' => '-',
         _ => c,
     }
 }
@@ -47,6 +53,18 @@ pub fn is_ignorable(c: char) -> bool {
 /// ```
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || fold_char(c) == ' '
+}
+
+/// Whether a character separates words or cells: a space ([`is_space`]) or an ignorable
+/// ([`is_ignorable`]: a zero-width space between two numbers still parts them).
+pub(crate) fn is_blank(c: char) -> bool {
+    match c {
+        ' ' | '\t'..='\r' => true,
+        // No other ASCII character, nothing from U+3001 on (CJK text, full-width forms) but
+        // U+FEFF: the common characters need no Unicode table (`is_blank_matches_its_definition`).
+        '\0'..='\u{7F}' | '\u{3001}'..='\u{FEFE}' | '\u{FF00}'.. => false,
+        _ => is_space(c) || is_ignorable(c),
+    }
 }
 
 /// A folded copy of some text, with the map back to the original byte offsets.
@@ -282,6 +300,10 @@ mod tests {
             ('\u{00A0}', ' '),
             ('\u{2002}', ' '),
             ('\u{200A}', ' '),
+            ('“', '"'),
+            ('”', '"'),
+            ('‐', '-'),
+            ('−', '-'),
             // unchanged
             ('、', '、'),
             ('。', '。'),
@@ -292,6 +314,13 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(fold_char(input), want, "fold_char({input:?})");
+        }
+    }
+
+    #[test]
+    fn is_blank_matches_its_definition() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_blank(c), is_space(c) || is_ignorable(c), "{c:?}");
         }
     }
 
