@@ -610,7 +610,7 @@ fn header_columns(
             {
                 continue;
             }
-            let wide = |s: &str| -> usize { s.chars().map(cols).sum() };
+            let wide = |s: &str| -> usize { s.chars().map(char_width).sum() };
             hits.clear();
             hits.extend(header.iter().filter_map(|&(word, col)| {
                 let at = find_short(t, word)?;
