@@ -8,7 +8,7 @@
 //! 上年结转 (year N) == 结转下年度继续办理 (year N−1)
 //! ```
 //!
-//! The format does not print this rule (format.md §3.5, R5): it follows from the two
+//! The format does not print this rule (docs/format.md §3.5, R5): it follows from the two
 //! rows' meaning, and real data often breaks it (a re-count, a change of the organ's remit),
 //! so [`year_over_year`] reports each column's two numbers and leaves the verdict to the
 //! caller. Pairing reports needs to know when two names are one organ: [`organ_key`].

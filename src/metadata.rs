@@ -721,7 +721,7 @@ pub(crate) fn year_from_period(input: &str) -> Option<u16> {
     u16::try_from(year).ok().filter(|y| (1990..=2100).contains(y))
 }
 
-// Edition markers, format.md §6.1. Matched on folded text with spaces removed, so
+// Edition markers, docs/format.md §6.1. Matched on folded text with spaces removed, so
 // `〔2021〕30 号` (sample 001) and `第二十条第(九)项` match.
 const MARKERS_2021: &[&str] = &[
     "2021〕30号",
@@ -852,7 +852,7 @@ fn is_anchor(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
-/// Decides the edition from the markers of format.md §6.1, then from the year: 2021 format for
+/// Decides the edition from the markers of docs/format.md §6.1, then from the year: 2021 format for
 /// reports on 2021 onward, 2019 for 2019–2020, legacy before.
 pub(crate) fn edition(
     input: &str,

@@ -57,7 +57,7 @@ pub(crate) fn recognize_rows(input: &str, lines: &[Line]) -> Vec<Option<ActiveRo
         .collect()
 }
 
-/// Whether the table is in the 2019 edition: from its header words (format.md §6.1), else
+/// Whether the table is in the 2019 edition: from its header words (docs/format.md §6.1), else
 /// from the values (a 行政许可 row with three values). `rows`: [`recognize_rows`].
 fn detect_2019(input: &str, lines: &[Line], rows: &[Option<ActiveRow>]) -> bool {
     let mut y2019 = false;
