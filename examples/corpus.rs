@@ -774,7 +774,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use common::{run_tool, test_file};
+    use common::{assert_help, report_with_failed_check, run_tool, test_file};
     use gov_info_disclosure::parse;
 
     /// A fresh empty directory under the system temp dir.
@@ -791,9 +791,7 @@ mod tests {
 
     #[test]
     fn help_and_bad_usage() {
-        let (code, out, _) = run_tool(run, &["--help"], b"");
-        assert_eq!(code, 0);
-        assert!(out.contains("--cells") && out.contains("--year-over-year"), "{out}");
+        assert_help(run, &["--cells", "--jsonl", "--failures", "--year-over-year"]);
         assert_eq!(run_tool(run, &[], b"").0, 2, "no input");
         assert_eq!(run_tool(run, &["--threads", "x", "."], b"").0, 2);
         let (code, _, err) = run_tool(run, &["/no/such/folder"], b"");
@@ -916,10 +914,7 @@ mod tests {
 
     #[test]
     fn cells_of_a_failed_check_say_so() {
-        let text =
-            std::fs::read_to_string(test_file("tests/fixtures/year_over_year/qingshui_2021.txt"))
-                .unwrap()
-                .replacen("（七）总计 6", "（七）总计 9", 1);
+        let text = report_with_failed_check();
         let report = parse(&text).unwrap();
         let cells = cells("x", &report);
         let failed: Vec<_> = cells.iter().filter(|c| c.status == "failed-check").collect();
