@@ -89,13 +89,11 @@ fn main() -> std::process::ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use common::{run_tool, test_file};
+    use common::{assert_help, report_with_failed_check, run_tool, test_file};
 
     #[test]
     fn help_and_bad_usage() {
-        let (code, out, _) = run_tool(run, &["--help"], b"");
-        assert_eq!(code, 0);
-        assert!(out.contains("--deny") && out.contains("--allow"), "{out}");
+        assert_help(run, &["--deny", "--allow"]);
         let (code, _, err) = run_tool(run, &["--allow", "no-such-code"], b"");
         assert_eq!(code, 2);
         assert!(err.contains("not a diagnostic code"), "{err}");
@@ -122,8 +120,7 @@ mod tests {
     #[test]
     fn an_error_exits_1() {
         let clean = test_file("tests/fixtures/year_over_year/qingshui_2021.txt");
-        let broken =
-            std::fs::read_to_string(&clean).unwrap().replacen("（七）总计 6", "（七）总计 9", 1);
+        let broken = report_with_failed_check();
         let (code, out, _) = run_tool(run, &[&clean, "-"], broken.as_bytes());
         assert_eq!(code, 1);
         assert!(out.contains("qingshui_2021.txt: 0 errors, 0 warnings"), "{out}");

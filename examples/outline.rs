@@ -138,13 +138,11 @@ fn main() -> std::process::ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use common::{run_tool, test_file};
+    use common::{assert_help, report_with_failed_check, run_tool};
 
     #[test]
     fn help_and_bad_usage() {
-        let (code, out, _) = run_tool(run, &["--help"], b"");
-        assert_eq!(code, 0);
-        assert!(out.contains("Usage") && out.contains("--all"), "{out}");
+        assert_help(run, &["--all"]);
         assert_eq!(run_tool(run, &["a", "b"], b"").0, 2);
         assert_eq!(run_tool(run, &["/no/such/file"], b"").0, 2);
     }
@@ -162,10 +160,7 @@ mod tests {
 
     #[test]
     fn a_failed_check_is_rendered_and_exits_1() {
-        let text =
-            std::fs::read_to_string(test_file("tests/fixtures/year_over_year/qingshui_2021.txt"))
-                .unwrap()
-                .replacen("（七）总计 6", "（七）总计 9", 1);
+        let text = report_with_failed_check();
         let (code, out, _) = run_tool(run, &["-"], text.as_bytes());
         assert_eq!(code, 1);
         assert!(out.contains("勾稽 checks: ") && !out.contains("none failed"), "{out}");

@@ -263,7 +263,7 @@ fn first_table(section: &Section) -> Option<&TableRegion> {
     section.tables.first().or_else(|| section.subsections.iter().find_map(first_table))
 }
 
-/// The six sections of the 2019 and 2021 templates (format.md §1.1): a `missing-section`
+/// The six sections of the 2019 and 2021 templates (docs/format.md §1.1): a `missing-section`
 /// warning for each one no level-1 section matches. 五 may be split into problems and plans.
 fn missing_sections(report: &AnnualReport, diagnostics: &mut Vec<Diagnostic>) {
     use crate::SectionKind::*;

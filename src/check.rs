@@ -1,4 +1,4 @@
-//! The 勾稽关系 (arithmetic consistency) checks of tables 三 and 四 (format.md §3.5, §4).
+//! The 勾稽关系 (arithmetic consistency) checks of tables 三 and 四 (docs/format.md §3.5, §4).
 //!
 //! They report; they never change a number. Each failure is one diagnostic whose message
 //! names the column, row or block checked (`column 自然人 does not balance: …`,
@@ -156,7 +156,7 @@ fn compare(
     let (l, r) = (sum(lhs), sum(rhs));
     let blanks = || terms().filter(|t| t.value.is_none());
     // A side printed all blank was not filled in, not zero: Shanghai 2019 leaves 总计 blank
-    // in the result rows (format.md §3.5), and `158 + 9 + … ≠ 总计 (blank)` would be an error
+    // in the result rows (docs/format.md §3.5), and `158 + 9 + … ≠ 总计 (blank)` would be an error
     // on every such row. The check is skipped, with a note.
     let all_blank = |ts: &[Term<'_>]| ts.iter().all(|t| t.value.is_none());
     if all_blank(lhs) || all_blank(rhs) {

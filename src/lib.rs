@@ -130,6 +130,13 @@
 //!   the report's JSON (also committed as `schema/annual_report.schema.json`).
 //!
 //! The limits and what they guarantee are detailed on [`ParseOptions`].
+//!
+//! # The format
+//!
+//! `docs/format.md`, shipped with the crate, summarises the official format
+//! (国办公开办函〔2021〕30号 and 〔2019〕60号): sections, the rows and columns of the three tables,
+//! the 勾稽 rules and what real reports do otherwise. The docs cite it by section
+//! (`docs/format.md §3.5`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -823,7 +823,7 @@ fn is_anchor(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
-/// Decides the edition from the markers of format.md §6.1, then from the year: 2021 format for
+/// Decides the edition from the markers of docs/format.md §6.1, then from the year: 2021 format for
 /// reports on 2021 onward, 2019 for 2019–2020, legacy before.
 pub(crate) fn edition(
     input: &str,

@@ -23,7 +23,7 @@
 //! What *is* a heading beyond `marker title`: Markdown decoration around it (`## 一、总体情况`,
 //! `**（一）主动公开。**正文`; excluded from marker and title, covered by the span); marker
 //! variants (`四．`, `一 、`); an exact template title alone on a line with no marker
-//! (`总体情况`, format.md §1.3); a title run into its text (`一、总体情况2020年，…`, `（一）主动
+//! (`总体情况`, docs/format.md §1.3); a title run into its text (`一、总体情况2020年，…`, `（一）主动
 //! 公开情况我局…`, `（二）改进举措 一是…`: [`glued_title_end`]), or into its table
 //! (`四、…行政诉讼情况 行政复议 行政诉讼 …`: the table region then starts after the title);
 //! a marker alone on its line with the title on the next; a long title wrapped onto a short
@@ -475,7 +475,7 @@ fn glued_title_end(rest: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// A `一、`-style heading whose title is one of the known section titles (format.md §1.3):
+/// A `一、`-style heading whose title is one of the known section titles (docs/format.md §1.3):
 /// strong enough evidence of a level-1 section to accept it whatever number comes before.
 fn is_known_level1(c: &Candidate) -> bool {
     c.style == Some(MarkerStyle::ChineseComma) && c.kind() != SectionKind::Other
@@ -520,7 +520,7 @@ fn is_table_caption(text: &str) -> bool {
     compact_starts_with(text, "(本列数据的勾稽关系")
 }
 
-/// What a level-1 section is about, from its wording (format.md §1.3, legacy wording too).
+/// What a level-1 section is about, from its wording (docs/format.md §1.3, legacy wording too).
 pub(crate) fn section_kind(title: &str) -> SectionKind {
     let t = fold_compact(title);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
@@ -593,7 +593,7 @@ fn ends_a_title_ending(c: char) -> bool {
     TITLE_ENDINGS.iter().any(|e| e.ends_with(c))
 }
 
-/// Words a section title ends with (format.md §1.3: every template and observed title ends
+/// Words a section title ends with (docs/format.md §1.3: every template and observed title ends
 /// with one of them; `举措` and `方面` from the sub-headings of extra-samples 101, 106, 111:
 /// `（二）改进举措`, `（一）主动公开方面`).
 const TITLE_ENDINGS: &[&str] = &[

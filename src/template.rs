@@ -7,10 +7,10 @@
 //! the reader recognises it. Words are as printed in the template, folded (half-width
 //! brackets) where the matchers compare folded text.
 
-// Sections (format.md §1).
+// Sections (docs/format.md §1).
 
-/// The six template titles (format.md §1.1), for level-1 headings that run straight into their
-/// text with no punctuation (format.md §6.5: `一、总体情况2020年，我区…`).
+/// The six template titles (docs/format.md §1.1), for level-1 headings that run straight into their
+/// text with no punctuation (docs/format.md §6.5: `一、总体情况2020年，我区…`).
 pub(crate) const TEMPLATE_TITLES: &[&str] = &[
     "总体情况",
     "主动公开政府信息情况",
@@ -20,7 +20,7 @@ pub(crate) const TEMPLATE_TITLES: &[&str] = &[
     "其他需要报告的事项",
 ];
 
-/// Level-1 titles that real reports print with no marker (format.md §1.3: `总体情况`,
+/// Level-1 titles that real reports print with no marker (docs/format.md §1.3: `总体情况`,
 /// `政府信息公开工作总体情况`, `收到和处理政府信息公开申请情况` unnumbered), with their template
 /// position: the template titles (§1.1) and the longer wording of the official notices (§1.2).
 /// Only an exact match counts (after folding, space removal and a trailing `。`/`：`), so a
@@ -39,7 +39,7 @@ pub(crate) const UNNUMBERED_TITLES: &[(&str, u32)] = &[
     ("其他需要报告的事项", 6),
 ];
 
-/// Sub-titles of section 一 in the 2021 template's model text (format.md §1.3: 主动公开,
+/// Sub-titles of section 一 in the 2021 template's model text (docs/format.md §1.3: 主动公开,
 /// 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障), which reports print with
 /// [`SUBTITLE_SUFFIXES`] or bare: known titles, so that one run straight into its text
 /// (`（一）主动公开截至2023年底…`, extra-samples 102) ends where its wording ends.
@@ -49,7 +49,7 @@ pub(crate) const SUBTITLE_STEMS: &[&str] =
 /// What a [`SUBTITLE_STEMS`] entry may carry: `主动公开情况`, `依申请公开工作`, `监督保障方面`.
 pub(crate) const SUBTITLE_SUFFIXES: &[&str] = &["工作情况", "情况", "工作", "方面"];
 
-// Table 二, 主动公开政府信息情况 (format.md §2).
+// Table 二, 主动公开政府信息情况 (docs/format.md §2).
 
 /// Rows of table 二.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +99,7 @@ pub(crate) const ACTIVE_KEYS: [(&str, ActiveRow); 9] = [
     ("规章", ActiveRow::Regulations),
 ];
 
-// Table 三, 收到和处理政府信息公开申请情况 (format.md §3).
+// Table 三, 收到和处理政府信息公开申请情况 (docs/format.md §3).
 
 /// Number of row slots of table 三 (see [`APP_ROWS`]).
 pub(crate) const APP_SLOTS: usize = 26;
@@ -191,12 +191,12 @@ pub(crate) const APP_COLUMN_WORDS: &[(&str, usize)] = &[
     ("总计", 6),
 ];
 
-// Table 四, 政府信息公开行政复议、行政诉讼情况 (format.md §4).
+// Table 四, 政府信息公开行政复议、行政诉讼情况 (docs/format.md §4).
 
 /// The blocks of table 四 (its column groups), in the template's order.
 pub(crate) const REVIEW_BLOCKS: [&str; 3] = ["行政复议", "未经复议直接起诉", "复议后起诉"];
 
-// Header words and edition markers (format.md §6.1).
+// Header words and edition markers (docs/format.md §6.1).
 
 /// Header words of the three tables (the column captions, the 勾稽 note, the group captions).
 pub(crate) const HEADER_WORDS: &[&str] = &[
@@ -244,7 +244,7 @@ pub(crate) const WORDING: &[&str] = &[
     "未经复议直接起诉复议后起诉",
 ];
 
-/// Markers of the 2021 edition anywhere in a report (format.md §6.1): the notice's number and
+/// Markers of the 2021 edition anywhere in a report (docs/format.md §6.1): the notice's number and
 /// wording only its tables have. Matched on folded text with spaces removed, so
 /// `〔2021〕30 号` (sample 001) and `第二十条第(九)项` match.
 pub(crate) const MARKERS_2021: &[&str] = &[
@@ -259,7 +259,7 @@ pub(crate) const MARKERS_2021: &[&str] = &[
     "逾期未按收费通知要求缴纳费用",
 ];
 
-/// Markers of the 2019 edition (format.md §6.1), matched as [`MARKERS_2021`].
+/// Markers of the 2019 edition (docs/format.md §6.1), matched as [`MARKERS_2021`].
 pub(crate) const MARKERS_2019: &[&str] = &[
     "2019〕60号",
     "2019]60号",
@@ -282,7 +282,7 @@ pub(crate) const MARKERS_LEGACY: &[&str] = &["收费及减免", "历年累计", 
 /// What a word of table 二's header or labels says about the table's edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ActiveMark {
-    /// A caption of the 2019 edition only (format.md §6.1).
+    /// A caption of the 2019 edition only (docs/format.md §6.1).
     Format2019,
     /// A caption of the 2021 edition only.
     Format2021,

@@ -145,7 +145,7 @@ fn run_together_rows_split_by_arithmetic() {
 
 #[test]
 fn ambiguous_digits_are_left_blank() {
-    // 1,10,0,0,11 and 11,0,0,0,11 both fit the second block (format.md §6.3's example).
+    // 1,10,0,0,11 and 11,0,0,0,11 both fit the second block (docs/format.md §6.3's example).
     let input = "行政复议 行政诉讼\n20103110001100000\n";
     let (t, d) = read(input, Span::new(0, input.len()), TableKind::ReviewsAndLawsuits);
     let Some(TableData::ReviewsAndLawsuits(r)) = t else { panic!() };

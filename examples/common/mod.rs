@@ -211,3 +211,24 @@ pub fn run_tool(
 pub fn test_file(path: &str) -> String {
     format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Checks that `--help` exits 0 with the usage and each of `flags` on stdout.
+#[cfg(test)]
+pub fn assert_help(run: fn(Vec<OsString>, &mut Io<'_>) -> u8, flags: &[&str]) {
+    let (code, out, err) = run_tool(run, &["--help"], b"");
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("Usage"), "{out}");
+    for flag in flags {
+        assert!(out.contains(flag), "{flag} missing from\n{out}");
+    }
+}
+
+/// A clean fixture with one number changed: （七）总计 of 自然人 is 9 where its rows sum to 6,
+/// so the report fails its row-total and balance checks.
+#[cfg(test)]
+pub fn report_with_failed_check() -> String {
+    let clean = test_file("tests/fixtures/year_over_year/qingshui_2021.txt");
+    let text = std::fs::read_to_string(clean).unwrap();
+    assert!(text.contains("（七）总计 6 "));
+    text.replacen("（七）总计 6 ", "（七）总计 9 ", 1)
+}

@@ -562,7 +562,7 @@ fn extra_columns(start: usize, end: usize) -> u64 {
 ///   blocks (a Word-exported data cell holds one `<p>`, a header cell a few `<br>`s);
 /// - extra columns: a column whose header cell reads 小计 (a subtotal) in a table whose
 ///   header also has a 总计 column. The official tables have no 小计 and total their columns
-///   in 总计 (spec/format.md), so such a column subtotals some of the others — table 三's
+///   in 总计 (docs/format.md), so such a column subtotals some of the others — table 三's
 ///   five 法人或其他组织 columns, table 四's two lawsuit blocks — and is left out, where
 ///   read as a value column it would shift every cell after it. A 小计 in a table without
 ///   总计 stands for it, and is kept. A table with no header (its first row holds numbers)

@@ -184,7 +184,7 @@ fn run_parsers(s: &str) {
 
 /// The layouts whose tables must read back exactly: every layout but
 /// [`Layout::RunTogether`](crate::render::Layout::RunTogether), which cannot express a blank
-/// cell and whose digit runs are ambiguous by nature (format.md §6.3).
+/// cell and whose digit runs are ambiguous by nature (docs/format.md §6.3).
 #[cfg(feature = "arbitrary")]
 pub const ROUNDTRIP_LAYOUTS: [crate::render::Layout; 6] = {
     use crate::render::Layout::*;

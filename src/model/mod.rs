@@ -72,7 +72,7 @@ impl AnnualReport {
     }
 }
 
-/// Which official format a report follows (format.md: eras C, B, A).
+/// Which official format a report follows (docs/format.md: eras C, B, A).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -241,7 +241,7 @@ pub enum TableKind {
     ReviewsAndLawsuits,
 }
 
-/// What a level-1 section is about, from its wording (format.md §1.3).
+/// What a level-1 section is about, from its wording (docs/format.md §1.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -59,8 +59,8 @@ pub(crate) fn recognize_rows(input: &str, lines: &[Line]) -> Vec<Option<ActiveRo
 }
 
 /// The edition of the table's columns, from its own evidence: its header words and labels
-/// (format.md §6.1), else the values (a 行政许可 row with three values is the 2019 layout),
-/// else the report's `document` edition. A report can be mixed (format.md §6.1: some 2019
+/// (docs/format.md §6.1), else the values (a 行政许可 row with three values is the 2019 layout),
+/// else the report's `document` edition. A report can be mixed (docs/format.md §6.1: some 2019
 /// reports only "参照" the format), so the table's own words come before the document's.
 /// `rows`: [`recognize_rows`].
 fn detect(input: &str, lines: &[Line], rows: &[Option<ActiveRow>], document: Edition) -> Edition {

@@ -775,7 +775,7 @@ impl<'a> State<'a> {
         self.resolve_by_table();
         let mut rows = self.rows;
         // `（六）其他处理` with values is the 2019 edition's undivided row, unless its sub-items
-        // follow: then it was a subtotal row (format.md §3.2: tolerate, do not require), and
+        // follow: then it was a subtotal row (docs/format.md §3.2: tolerate, do not require), and
         // keeping it would count （六） twice in the column total.
         if (20..=SLOT_OTHER3).any(|s| rows[s].is_some()) {
             if let Some(sub) = rows[SLOT_UNDIVIDED].take() {
@@ -811,7 +811,7 @@ impl<'a> State<'a> {
                     ),
                 )
                 .with_note(format!(
-                    "rule: the {} format has {expected} data rows (format.md §3.2)",
+                    "rule: the {} format has {expected} data rows (docs/format.md §3.2)",
                     if undivided { "2019" } else { "2021" }
                 )),
             );

@@ -9,7 +9,7 @@ use crate::{Decimal, Span};
 /// A label folded for matching: full/half-width folded, whitespace and quotes removed.
 ///
 /// The official template breaks narrow labels inside their cell (`商业 企业`, `规 章`), so
-/// whitespace never matters to a label (format.md §3.1).
+/// whitespace never matters to a label (docs/format.md §3.1).
 pub(crate) fn norm_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_norm_label(&mut out, s);

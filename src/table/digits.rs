@@ -1,5 +1,5 @@
 //! Splitting digit runs whose cell separators were lost (`一、本年新收…数量530010360`, a web
-//! table flattened naively; format.md §6.3), using the table's own arithmetic.
+//! table flattened naively; docs/format.md §6.3), using the table's own arithmetic.
 //!
 //! A split is accepted only when exactly one satisfies every constraint. Every cell is at most
 //! [`MAX_CELL_DIGITS`] digits long and a run at most 32 of them, so the work per run is
@@ -1002,7 +1002,7 @@ mod tests {
 
     #[test]
     fn row_with_total() {
-        // format.md §6.3: 53, 0, 0, 1, 0, 3 | 57.
+        // docs/format.md §6.3: 53, 0, 0, 1, 0, 3 | 57.
         assert_eq!(values(split_sum_row(&["5300103", "57"], 6)), Some(vec![53, 0, 0, 1, 0, 3, 57]));
         assert_eq!(values(split_sum_row(&["530010357"], 6)), Some(vec![53, 0, 0, 1, 0, 3, 57]));
         assert_eq!(
@@ -1014,7 +1014,7 @@ mod tests {
 
     #[test]
     fn table4_blocks() {
-        // format.md §6.3 calls this split unique, but 1,10,0,0,11 fits the second block too.
+        // docs/format.md §6.3 calls this split unique, but 1,10,0,0,11 fits the second block too.
         assert_eq!(split_blocks(&["20103110001100000"], 3), Split::Ambiguous);
         // Real numbers (extra-samples 003) run together: the block sums make the split unique.
         // Real numbers (extra-samples 003) run together: several splits fit, so none is taken.

@@ -386,7 +386,7 @@ impl<T: Copy> KeyIndex<T> {
     }
 }
 
-/// A marker of the 2019 edition of table 二 (format.md §6.1).
+/// A marker of the 2019 edition of table 二 (docs/format.md §6.1).
 const MARK_2019: u8 = 1;
 /// A marker of the 2021 edition of table 二.
 const MARK_2021: u8 = 2;
@@ -420,7 +420,7 @@ impl EditionMarks {
         EditionMarks(marks)
     }
 
-    /// A marker of the 2019 edition (format.md §6.1).
+    /// A marker of the 2019 edition (docs/format.md §6.1).
     pub(crate) fn y2019(self) -> bool {
         self.0 & MARK_2019 != 0
     }

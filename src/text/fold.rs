@@ -9,7 +9,7 @@
 ///
 /// Rule: U+FF01–U+FF5E (full-width ASCII forms) → U+0021–U+007E; U+3000 (ideographic space),
 /// U+00A0 (NBSP) and U+2002–U+200A (en space … hair space) → `' '`; the curly double quotes
-/// `“` `”` `„` and `″` → `"` (`“三安全一稳定”` vs `"三安全一稳定"`, format.md §6.2); the hyphens
+/// `“` `”` `„` and `″` → `"` (`“三安全一稳定”` vs `"三安全一稳定"`, docs/format.md §6.2); the hyphens
 /// U+2010, U+2011 and the minus sign U+2212 → `-`; anything else unchanged. The one fold of
 /// the crate: headings, dates, page numbers, front matter and table cells all match through it.
 ///

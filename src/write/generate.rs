@@ -174,7 +174,7 @@ pub fn report(u: &mut Unstructured<'_>, layouts: &[Layout]) -> Result<GeneratedR
 
 const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-/// Official template titles and variants seen in real reports (format.md §1.3).
+/// Official template titles and variants seen in real reports (docs/format.md §1.3).
 const SECTION_TITLES: [&[&str]; 6] = [
     &["总体情况", "概述", "总体工作情况"],
     &["主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开政府信息的情况"],
@@ -192,7 +192,7 @@ const SECTION_TITLES: [&[&str]; 6] = [
     &["其他需要报告的事项"],
 ];
 
-/// Subsection titles per level-1 section (format.md §1.3 "Common sub-headings", §5).
+/// Subsection titles per level-1 section (docs/format.md §1.3 "Common sub-headings", §5).
 const SUBSECTIONS: [&[&str]; 6] = [
     &["主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"],
     &[],
