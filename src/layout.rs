@@ -74,7 +74,14 @@ pub(crate) fn lines(input: &str) -> Vec<Line> {
     let crs = if bytes.contains(&b'\r') { count_byte(bytes, b'\r') } else { 0 };
     // A run of blank lines is one record, so there are at most two records per line that
     // starts with text (the line, and the blank run after it), whatever the number of lines.
-    let records = (count_byte(bytes, b'\n') + crs + 1).min(2 * count_text_starts(bytes) + 2);
+    // Those are counted only where lines are short enough for their records to outweigh the
+    // text (under 8 bytes on average): text lines run longer.
+    let at_most = count_byte(bytes, b'\n') + crs + 1;
+    let records = if at_most * 8 > bytes.len() {
+        at_most.min(2 * count_text_starts(bytes) + 2)
+    } else {
+        at_most
+    };
     let mut out: Vec<Line> = Vec::with_capacity(records);
     let mut start = 0;
     // `memchr` finds each `\n` with SIMD: `str::find(char)` (a word at a time) was 3 of a
