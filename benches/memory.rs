@@ -8,6 +8,10 @@
 //! copy of the text: one more × the input). With `--check` (`cargo bench --bench memory -- --check`)
 //! it exits non-zero when an input is over the target.
 //!
+//! Besides the samples, it measures 15 MiB families where a per-line cost would dominate (issue
+//! 9): blank lines after a title, `1.` lines, `一、总体情况` lines, table-三 rows, one long
+//! line, and the samples repeated.
+//!
 //! Not a criterion bench: these figures are exact counts, not timings.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -100,13 +104,53 @@ fn measure<T, E: std::fmt::Display>(f: impl FnOnce() -> Result<T, E>) -> Cost {
     cost
 }
 
+/// The title line the adversarial families start with.
+const TITLE: &str = "某某县人民政府2023年政府信息公开工作年度报告\n\n";
+
+/// The size of each adversarial family: near the default `max_input_len` (16 MiB), where a
+/// per-line record costs the most against the input.
+const FAMILY_BYTES: usize = 15 << 20;
+
+/// `pattern` repeated after `head` until the whole reaches [`FAMILY_BYTES`].
+fn repeat_to(head: &str, pattern: &str) -> String {
+    let mut s = String::with_capacity(FAMILY_BYTES + pattern.len());
+    s.push_str(head);
+    while s.len() + pattern.len() <= FAMILY_BYTES {
+        s.push_str(pattern);
+    }
+    s
+}
+
+/// Inputs whose lines are as short as lines get, or whose every line is a heading candidate or
+/// a table row: the families where the per-line records, not the text, set the peak.
+fn families(all: &str) -> Vec<(&'static str, String)> {
+    let table3_head = "三、收到和处理政府信息公开申请情况\n\n\
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\n\
+        \t\t自然人\t法人或其他组织\t\t\t\t\t总计\n";
+    let mut blank = repeat_to(TITLE, "\n");
+    blank.push_str("一、总体情况\n");
+    vec![
+        ("blank", blank),
+        ("arabic", repeat_to(TITLE, "1.\n")),
+        ("chinese", repeat_to(TITLE, "一、总体情况\n")),
+        (
+            "rows",
+            repeat_to(&format!("{TITLE}{table3_head}"), "1.属于国家秘密\t1\t0\t0\t0\t0\t1\t2\n"),
+        ),
+        ("longline", repeat_to(TITLE, "本机关严格落实政府信息公开条例，")),
+        ("repeated", repeat_to("", &format!("{all}\n"))),
+    ]
+}
+
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
     let samples = common::samples();
     let all = common::all_samples(&samples);
+    let families = families(&all);
     let mut inputs: Vec<(&str, &str)> =
         samples.iter().map(|(n, t)| (n.split('_').next().unwrap_or(n), t.as_str())).collect();
     inputs.push(("all", all.as_str()));
+    inputs.extend(families.iter().map(|(n, t)| (*n, t.as_str())));
 
     println!(
         "{:>8} {:>9} {:>10} {:>6} {:>7} {:>10} {:>8} {:>15}",

@@ -63,13 +63,25 @@ fn ends_without_trim(text: &str) -> bool {
     last_start.is_some_and(|last| !blank(0) && !blank(last))
 }
 
-/// Splits `input` into lines that tile it (see the module docs for terminators).
+/// Splits `input` into lines that tile it (see the module docs for terminators). Consecutive
+/// blank lines make one [`LineKind::Blank`] line: no stage tells them apart, and a record per
+/// empty line was 40 times the input on a file of blank lines.
 pub(crate) fn lines(input: &str) -> Vec<Line> {
     let bytes = input.as_bytes();
     // Sized up front: growing by doubling left up to half of a 40-byte slot per line unused, a
     // third of the peak memory of samples 000/004 (issue 5).
     let crs = if bytes.contains(&b'\r') { count_byte(bytes, b'\r') } else { 0 };
-    let mut out = Vec::with_capacity(count_byte(bytes, b'\n') + crs + 1);
+    // A run of blank lines is one record, so there are at most two records per line that
+    // starts with text (the line, and the blank run after it), whatever the number of lines.
+    // Those are counted only where lines are short enough for their records to outweigh the
+    // text (under 8 bytes on average): text lines run longer.
+    let at_most = count_byte(bytes, b'\n') + crs + 1;
+    let records = if at_most * 8 > bytes.len() {
+        at_most.min(2 * count_text_starts(bytes) + 2)
+    } else {
+        at_most
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(records);
     let mut start = 0;
     // `memchr` finds each `\n` with SIMD: `str::find(char)` (a word at a time) was 3 of a
     // parse's instructions per byte (issue 5). Most inputs have no `\r`: then no line is
@@ -86,7 +98,13 @@ pub(crate) fn lines(input: &str) -> Vec<Line> {
             None if bytes.get(start + nl - 1) == Some(&b'\n') => (nl - 1, nl),
             None => (nl, nl), // the last line, with no terminator
         };
-        out.push(make_line(input, start, start + content_end, start + next));
+        let line = make_line(input, start, start + content_end, start + next);
+        match out.last_mut() {
+            Some(last) if line.kind == LineKind::Blank && last.kind == LineKind::Blank => {
+                last.span.end = line.span.end;
+            }
+            _ => out.push(line),
+        }
         start += next;
     }
     out
@@ -101,6 +119,20 @@ fn count_byte(bytes: &[u8], byte: u8) -> usize {
         .map(|block| block.iter().fold(0u8, |n, &b| n + u8::from(b == byte)))
         .map(usize::from)
         .sum()
+}
+
+/// How many lines may start with a byte other than a line end: the first line and each line
+/// end followed by another byte. Counted like [`count_byte`], in blocks that vectorize.
+fn count_text_starts(bytes: &[u8]) -> usize {
+    let is_end = |b: u8| b == b'\n' || b == b'\r';
+    let (Some(before), Some(after)) = (bytes.get(..bytes.len().saturating_sub(1)), bytes.get(1..))
+    else {
+        return 1;
+    };
+    let starts = before.chunks(255).zip(after.chunks(255)).map(|(p, c)| {
+        p.iter().zip(c).fold(0u8, |n, (&p, &c)| n + u8::from(is_end(p) & !is_end(c)))
+    });
+    1 + starts.map(usize::from).sum::<usize>()
 }
 
 /// The line `start..end` whose text ends at `content_end` (before its terminator).
@@ -440,7 +472,10 @@ mod tests {
             ]), 0..30)
         ) {
             let s: String = v.concat();
-            proptest::prop_assert_eq!(lines(&s), lines_reference(&s));
+            let ls = lines(&s);
+            // The up-front size is a bound, so the vector never grows.
+            proptest::prop_assert!(ls.len() <= 2 * count_text_starts(s.as_bytes()) + 2);
+            proptest::prop_assert_eq!(ls, lines_reference(&s));
         }
     }
 
@@ -480,7 +515,17 @@ mod tests {
         if start < input.len() {
             out.push(make_line(input, start, input.len(), input.len()));
         }
-        out
+        // Then each run of blank lines as one.
+        let mut merged: Vec<Line> = Vec::new();
+        for line in out {
+            match merged.last_mut() {
+                Some(last) if line.kind == LineKind::Blank && last.kind == LineKind::Blank => {
+                    last.span = last.span.cover(line.span);
+                }
+                _ => merged.push(line),
+            }
+        }
+        merged
     }
 
     #[test]
@@ -493,6 +538,11 @@ mod tests {
             kinds,
             [Text, Blank, PageNumber, Text, PageNumber, PageNumber, Text, Text, Text]
         );
+        // Blank lines in a row are one line.
+        let runs = lines("标题\n\n \r\n\t\n正文\n\n");
+        let kinds: Vec<_> = runs.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [Text, Blank, Text, Blank]);
+        assert_eq!(runs[1].span, Span::new(7, 13));
         assert_eq!(ls[0].text(input), "标题");
         assert_eq!(ls[3].text(input), "正文");
     }

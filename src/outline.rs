@@ -152,6 +152,14 @@ fn candidate(
     let marker_only = marker.as_ref().is_ok_and(|(rest, _)| rest.is_empty());
     let after_text = after.trim_start_matches(char::is_whitespace);
     let bare = marker_only && after_text.is_empty();
+    // Only a `一、` or `（一）` alone may take its title from the next line: any other bare
+    // marker (`1.` alone) is no candidate, whatever `is_table_line` says of it.
+    let section_bare = marker.as_ref().is_ok_and(|(_, m)| {
+        matches!(m.style, MarkerStyle::ChineseComma | MarkerStyle::ChineseParen)
+    });
+    if bare && !section_bare {
+        return None;
+    }
     let table_like = if marker_only && !bare {
         is_table_line(&format!("{text}{after_text}"))
     } else {
