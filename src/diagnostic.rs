@@ -80,6 +80,8 @@ pub enum Code {
     /// buttons, `附件下载`, footer lines) was recognized and kept out of the title, the organ
     /// and the signature.
     SiteChrome,
+    /// Control characters (NUL, other C0 and C1 controls) in the text, ignored; noted once.
+    ControlCharacters,
 }
 
 impl Code {
@@ -107,6 +109,7 @@ impl Code {
             Code::InvalidDate => "invalid-date",
             Code::Decoded => "decoded",
             Code::SiteChrome => "site-chrome",
+            Code::ControlCharacters => "control-characters",
         }
     }
 }

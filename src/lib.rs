@@ -113,6 +113,7 @@
 pub mod __bench;
 mod assemble;
 pub mod check;
+mod controls;
 mod diagnostic;
 mod encoding;
 mod error;

@@ -105,3 +105,69 @@ fn item2_commas_only_in_groups_of_three() {
     assert_eq!(naming(&r, &text, Code::InvalidCell, "4,4,7").len(), 1);
     assert!(naming(&r, &text, Code::InvalidCell, "1,234").is_empty());
 }
+
+/// A small full report: table 三's first row, table 四 one line.
+const SMALL: &str = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n\
+                     二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\
+                     一、本年新收政府信息公开申请数量\t10\t0\t0\t0\t2\t0\t12\n\
+                     四、政府信息公开行政复议、行政诉讼情况\n\
+                     行政复议\t行政诉讼\n2\t0\t1\t0\t3\t11\t0\t0\t0\t11\t0\t0\t0\t0\t0\n\
+                     五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+
+/// The model of `text` without spans: what must not change when controls are added.
+fn model(text: &str) -> (String, Vec<String>, serde_json::Value) {
+    let r = parse(text).expect("parses");
+    assert_eq!(r.check_coverage(), Ok(()));
+    let titles = r.sections.iter().map(|s| s.title.clone()).collect();
+    let mut tables = serde_json::json!([r.applications, r.reviews_and_lawsuits]);
+    strip_spans(&mut tables);
+    (r.title, titles, tables)
+}
+
+fn strip_spans(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.retain(|k, _| k != "span" && k != "cells");
+            m.values_mut().for_each(strip_spans);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_spans),
+        _ => {}
+    }
+}
+
+/// Item 4: NUL after cells, or a control character after every character, changes nothing
+/// but one `control-characters` note with the count; VT, FF, NEL, U+2028 and U+2029 as the
+/// only line ends give the same sections.
+#[test]
+fn item4_control_characters_are_ignored_and_noted_once() {
+    let want = model(SMALL);
+    assert_eq!(want.1.len(), 6);
+    let nul_after_cells = SMALL.replace("\t0", "\t0\0");
+    let every_char: String = SMALL.chars().flat_map(|c| [c, '\u{1}']).collect();
+    for (text, count) in [
+        (nul_after_cells.clone(), SMALL.matches("\t0").count()),
+        (every_char.clone(), SMALL.chars().count()),
+    ] {
+        assert_eq!(model(&text), want);
+        let r = parse(&text).expect("parses");
+        let notes: Vec<_> =
+            r.diagnostics.iter().filter(|d| d.code == Code::ControlCharacters).collect();
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].message.contains(&format!("found {count} control")),
+            "{}",
+            notes[0].message
+        );
+        // Else the same diagnostics (table 二 is missing in both).
+        let codes = |r: &AnnualReport| -> Vec<Code> {
+            r.diagnostics.iter().map(|d| d.code).filter(|&c| c != Code::ControlCharacters).collect()
+        };
+        assert_eq!(codes(&r), codes(&parse(SMALL).expect("parses")));
+    }
+    for end in ["\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\u{c}\n", "\r\u{c}"] {
+        let text = SMALL.replace('\n', end);
+        assert_eq!(model(&text), want, "{end:?}");
+        let r = parse(&text).expect("parses");
+        assert!(!r.diagnostics.iter().any(|d| d.code == Code::ControlCharacters), "{end:?}");
+    }
+}
