@@ -82,6 +82,8 @@ pub enum Code {
     SiteChrome,
     /// Control characters (NUL, other C0 and C1 controls) in the text, ignored; noted once.
     ControlCharacters,
+    /// Bytes malformed in the encoding detected, decoded as U+FFFD (lossy decoding).
+    InvalidBytes,
 }
 
 impl Code {
@@ -110,6 +112,7 @@ impl Code {
             Code::Decoded => "decoded",
             Code::SiteChrome => "site-chrome",
             Code::ControlCharacters => "control-characters",
+            Code::InvalidBytes => "invalid-bytes",
         }
     }
 }

@@ -171,3 +171,33 @@ fn item4_control_characters_are_ignored_and_noted_once() {
         assert!(!r.diagnostics.iter().any(|d| d.code == Code::ControlCharacters), "{end:?}");
     }
 }
+
+/// Item 6: UTF-8 with one stray `0x80` is UTF-8 with one U+FFFD and an `invalid-bytes`
+/// warning giving the offset (an error naming UTF-8, not gb18030, when lossy decoding is
+/// off); UTF-16 without a BOM is detected in both byte orders.
+#[test]
+fn item6_encoding_errors_name_the_right_encoding() {
+    use gov_info_disclosure::{
+        parse_bytes, parse_bytes_with, ParseError, ParseOptions, TextEncoding,
+    };
+    let at = SMALL.find("本年度").expect("in SMALL");
+    let mut bytes = SMALL.as_bytes().to_vec();
+    bytes.insert(at, 0x80);
+    let decoded = parse_bytes(&bytes).expect("lossy by default");
+    assert_eq!(decoded.encoding, TextEncoding::Utf8);
+    assert_eq!(decoded.text.matches('\u{FFFD}').count(), 1);
+    let warning = &decoded.report.diagnostics[0];
+    assert_eq!(warning.code, Code::InvalidBytes);
+    assert!(warning.message.contains(&format!("at byte {at}")), "{}", warning.message);
+    assert_eq!(warning.span.slice(&decoded.text), "\u{FFFD}");
+    assert_eq!(model(&decoded.text), model(SMALL));
+    let strict = parse_bytes_with(&bytes, &ParseOptions::new().lossy_decoding(false));
+    assert_eq!(strict.unwrap_err(), ParseError::Undecodable { encoding: "UTF-8", offset: at });
+
+    let le: Vec<u8> = SMALL.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = SMALL.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bytes, encoding) in [(le, TextEncoding::Utf16Le), (be, TextEncoding::Utf16Be)] {
+        let decoded = parse_bytes(&bytes).expect("decodes");
+        assert_eq!((decoded.encoding, decoded.text.as_str()), (encoding, SMALL));
+    }
+}
