@@ -84,6 +84,8 @@ pub enum Code {
     ControlCharacters,
     /// Bytes malformed in the encoding detected, decoded as U+FFFD (lossy decoding).
     InvalidBytes,
+    /// A table region that holds table text (labelled rows, numbers) but yields no table.
+    TableUnread,
 }
 
 impl Code {
@@ -113,6 +115,7 @@ impl Code {
             Code::SiteChrome => "site-chrome",
             Code::ControlCharacters => "control-characters",
             Code::InvalidBytes => "invalid-bytes",
+            Code::TableUnread => "table-unread",
         }
     }
 }

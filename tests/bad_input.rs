@@ -201,3 +201,79 @@ fn item6_encoding_errors_name_the_right_encoding() {
         assert_eq!((decoded.encoding, decoded.text.as_str()), (encoding, SMALL));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// For random rows of table 三 (tab-separated or space-separated) with one random cell
+    /// replaced by junk, every other cell still reads right, and exactly one diagnostic of the
+    /// table reader names the junk cell. (`—` is the template's own "no value": it reads as
+    /// blank, and only the 勾稽 checks that treat it as 0 name it; they are left out here.)
+    #[test]
+    fn one_junk_cell_changes_only_itself(
+        values in proptest::collection::vec(0u64..2000, 7),
+        col in 0usize..7,
+        junk in proptest::sample::select(vec!["十二", "12件", "1,2", "\0", "—"]),
+        tabs in proptest::bool::ANY,
+    ) {
+        let sep = if tabs { "\t" } else { " " };
+        let cells: Vec<String> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if i == col { junk.to_string() } else { v.to_string() })
+            .collect();
+        let row = format!("一、本年新收政府信息公开申请数量{sep}{}", cells.join(sep));
+        // A NUL alone between spaces leaves no cell at all: tabs only.
+        proptest::prop_assume!(tabs || junk != "\0");
+        let text = report_with_table3(&row);
+        let (r, got) = new_received(&text);
+        let want_junk = match junk {
+            "十二" | "12件" => Some(12),
+            _ => None,
+        };
+        for (i, (g, v)) in got.iter().zip(&values).enumerate() {
+            let want = if i == col { want_junk } else { Some(*v) };
+            proptest::prop_assert_eq!(*g, want, "cell {} of {}", i, row);
+        }
+        let junk_at = text.find(&row).expect("row") + "一、本年新收政府信息公开申请数量".len()
+            + cells[..col].iter().map(|c| c.len() + sep.len()).sum::<usize>() + sep.len();
+        let junk_span = Span::new(junk_at, junk_at + junk.len());
+        let checks = [
+            Code::BalanceMismatch,
+            Code::RowTotalMismatch,
+            Code::ColumnTotalMismatch,
+            Code::OutcomeTotalMismatch,
+            Code::BlankInCheck,
+            Code::MissingRow,
+            Code::TableMissing,
+            Code::MissingSection,
+        ];
+        let named = r
+            .diagnostics
+            .iter()
+            .filter(|d| !checks.contains(&d.code))
+            .filter(|d| d.span.start < junk_span.end && junk_span.start < d.span.end)
+            .count();
+        proptest::prop_assert_eq!(named, usize::from(junk != "—"), "{:?}", r.diagnostics);
+    }
+}
+
+/// Item 5: a region that holds table text yet yields no table gets `table-unread` with what it
+/// found, never the "image?" message; `table-missing` stays for a region with nothing.
+#[test]
+fn item5_unread_table_text_is_not_called_an_image() {
+    let text = "甲类 1 2 3 4 5 6 21\n乙类 1 2 3\n";
+    let mut diags = Vec::new();
+    let t = read_table(text, Span::new(0, text.len()), TableKind::Applications, &mut diags);
+    assert!(t.is_none());
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&Code::TableUnread), "{diags:?}");
+    assert!(!codes.contains(&Code::TableMissing), "{diags:?}");
+    let unread = diags.iter().find(|d| d.code == Code::TableUnread).expect("unread");
+    assert!(unread.message.contains("2 labelled line(s), 10 number(s)"), "{}", unread.message);
+    assert!(!unread.message.contains("image"));
+
+    let mut diags = Vec::new();
+    let empty = "";
+    assert!(read_table(empty, Span::new(0, 0), TableKind::Applications, &mut diags).is_none());
+    assert_eq!(diags.iter().map(|d| d.code).collect::<Vec<_>>(), [Code::TableMissing]);
+}
