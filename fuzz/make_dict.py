@@ -69,6 +69,13 @@ GBK_TOO = MARKERS[:20] + HEADINGS[:12] + TABLE_LABELS[:40]
 RAW = [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x84\x31\x95\x33", b"\x81\x30\x81\x30",
        b"\x80", b"\xff"]
 
+# Issue 14: control characters (NUL, C0, DEL, C1) and the rare line ends (VT, FF, NEL,
+# U+2028/U+2029) that the parser folds away, and the cell junk of its property.
+RAW += [b"\x00", b"\x01", b"\x1f", b"\x7f", b"\x0b", b"\x0c", b"\x0c\n", b"\r\x0c",
+        "\u0085".encode(), "\u0080".encode(), "\u2028".encode(), "\u2029".encode()]
+RAW += [t.encode() for t in ["件", "条", "个", "项", "起", "十二", "12件", "1,2", "4,4,7",
+                             "1,234", "1.5万", "1e3", "—"]]
+
 
 def escape(data: bytes) -> str:
     out = []

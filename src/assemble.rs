@@ -10,11 +10,39 @@ use crate::{
     TableKind, TableRegion,
 };
 
-/// Builds the report.
+/// Builds the report: from the input, or from its copy without control characters
+/// ([`controls`](crate::controls)), with every span mapped back into the input.
 pub(crate) fn assemble(input: &str, options: &ParseOptions) -> Result<AnnualReport, ParseError> {
     if input.len() > options.max_input_len {
         return Err(ParseError::TooLarge { len: input.len(), limit: options.max_input_len });
     }
+    let Some(cleaned) = crate::controls::clean(input) else { return assemble_text(input, options) };
+    let mut report = assemble_text(&cleaned.text, options).map_err(|e| match e {
+        ParseError::TooDeep { depth, limit, offset, heading } => ParseError::TooDeep {
+            depth,
+            limit,
+            offset: cleaned.offset(offset),
+            heading: cleaned.map(heading),
+        },
+        e => e,
+    })?;
+    report.map_spans(&mut |s| cleaned.map(s));
+    if let Some((count, first)) = cleaned.ignored {
+        report.diagnostics.push(Diagnostic::note(
+            Code::ControlCharacters,
+            first,
+            format!(
+                "expected text, found {count} control character(s) (the first {:?}); ignored them",
+                first.slice(input)
+            ),
+        ));
+    }
+    debug_assert_eq!(report.check_coverage(), Ok(()), "coverage");
+    Ok(report)
+}
+
+/// Builds the report from text without control characters.
+fn assemble_text(input: &str, options: &ParseOptions) -> Result<AnnualReport, ParseError> {
     let lines = firstpass::lines(input);
     if lines.iter().all(|l| l.kind == LineKind::Blank) {
         return Err(ParseError::Empty);

@@ -109,6 +109,12 @@ pub enum Code {
     /// buttons, `附件下载`, footer lines) was recognized and kept out of the title, the organ
     /// and the signature.
     SiteChrome,
+    /// Control characters (NUL, other C0 and C1 controls) in the text, ignored; noted once.
+    ControlCharacters,
+    /// Bytes malformed in the encoding detected, decoded as U+FFFD (lossy decoding).
+    InvalidBytes,
+    /// A table region that holds table text (labelled rows, numbers) but yields no table.
+    TableUnread,
 }
 
 impl Code {
@@ -136,6 +142,9 @@ impl Code {
             Code::InvalidDate => "invalid-date",
             Code::Decoded => "decoded",
             Code::SiteChrome => "site-chrome",
+            Code::ControlCharacters => "control-characters",
+            Code::InvalidBytes => "invalid-bytes",
+            Code::TableUnread => "table-unread",
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Bytes in: UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030/GBK.
+//! Bytes in: UTF-8 (with or without BOM), UTF-16 (with a BOM, or told by its zero bytes),
+//! GB18030/GBK; a few malformed bytes replaced by U+FFFD, with a warning, when asked.
 //!
 //! Reports scraped from government sites come as whatever the site served or the extractor
 //! wrote: UTF-8 mostly, GBK from files saved on Chinese Windows, UTF-16 from Notepad's
@@ -93,11 +94,15 @@ pub struct DecodedReport {
 /// 2. Bytes that are valid UTF-8 are UTF-8. (GBK text of any length is almost never valid
 ///    UTF-8: its two-byte sequences put a byte ≥ `0x81` after a lead byte ≥ `0x81`, which UTF-8
 ///    allows only after specific lead bytes and in specific counts.)
-/// 3. Otherwise the bytes are decoded strictly as GB18030, the superset of GBK and GB2312.
+/// 3. UTF-16 without a BOM, told by its zero bytes: the ASCII characters of the text (line
+///    ends, digits, spaces) put a `00` at every odd offset (little-endian) or every even one
+///    (big-endian), and no other encoding here has zero bytes but for NUL
+///    ([`utf16_by_zero_bytes`]). The bytes must then be valid UTF-16.
+/// 4. Otherwise the bytes are decoded strictly as GB18030, the superset of GBK and GB2312.
 ///
 /// Decoding is strict: a byte sequence that is invalid in the chosen encoding is never
 /// replaced by `U+FFFD`; it is a [`ParseError::Undecodable`] that gives its offset in the
-/// input bytes.
+/// input bytes. ([`parse_bytes_with`] with [`ParseOptions::lossy_decoding`] replaces a few.)
 ///
 /// **The BOM is not part of the text.** The decoded text never starts with `U+FEFF` that came
 /// from a BOM, so the same report saved as UTF-8, UTF-8 with a BOM, UTF-16 or GBK decodes to the
@@ -120,51 +125,143 @@ pub struct DecodedReport {
 ///
 /// # Errors
 /// [`ParseError::Undecodable`] with the offset of the first invalid byte: for input with a
-/// BOM, in the encoding it announces; otherwise in whichever of UTF-8 and GB18030 decoded the
-/// longer valid prefix (UTF-8 on a tie).
+/// BOM, in the encoding it announces; otherwise in whichever of UTF-8 and GB18030 finds
+/// fewer malformed sequences (UTF-8 on a tie).
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ParseError> {
+    decode_with(bytes, false).map(|(d, _)| d)
+}
+
+/// The most malformed sequences a lossy decoding replaces: one per 100 bytes. More, and the
+/// bytes are no text in that encoding (or not text at all).
+fn lossy_limit(len: usize) -> usize {
+    len / 100
+}
+
+/// [`decode`], replacing up to [`lossy_limit`] malformed sequences by U+FFFD when `lossy`;
+/// with the (byte offset in the input, offset in the text) of each replacement.
+pub(crate) fn decode_with(
+    bytes: &[u8],
+    lossy: bool,
+) -> Result<(Decoded<'_>, Vec<(usize, usize)>), ParseError> {
     const BOMS: [(&[u8], TextEncoding); 4] = [
         (b"\xef\xbb\xbf", TextEncoding::Utf8),
         (b"\xff\xfe", TextEncoding::Utf16Le),
         (b"\xfe\xff", TextEncoding::Utf16Be),
         (b"\x84\x31\x95\x33", TextEncoding::Gb18030),
     ];
+    let limit = if lossy { lossy_limit(bytes.len()) } else { 0 };
     for (bom, encoding) in BOMS {
         if let Some(body) = bytes.strip_prefix(bom) {
             let bom_len = bom.len();
-            let undecodable = |at: usize| ParseError::Undecodable {
-                encoding: encoding.name(),
-                offset: bom_len + at,
-            };
-            let text = match encoding {
-                TextEncoding::Utf8 => Cow::Borrowed(
-                    std::str::from_utf8(body).map_err(|e| undecodable(e.valid_up_to()))?,
-                ),
-                _ => Cow::Owned(decode_strict(encoding.encoding_rs(), body).map_err(undecodable)?),
-            };
-            return Ok(Decoded { text, encoding, bom_len });
+            if encoding == TextEncoding::Utf8 {
+                if let Ok(text) = std::str::from_utf8(body) {
+                    return Ok((Decoded { text: Cow::Borrowed(text), encoding, bom_len }, vec![]));
+                }
+            }
+            let mut d = Decoding::of(encoding, body);
+            d.bad.iter_mut().for_each(|b| b.0 += bom_len);
+            return d.finish(limit, bom_len);
         }
     }
-    let utf8_error = match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            return Ok(Decoded {
-                text: Cow::Borrowed(text),
-                encoding: TextEncoding::Utf8,
-                bom_len: 0,
-            })
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((
+            Decoded { text: Cow::Borrowed(text), encoding: TextEncoding::Utf8, bom_len: 0 },
+            vec![],
+        ));
+    }
+    if let Some(encoding) = utf16_by_zero_bytes(bytes) {
+        let d = Decoding::of(encoding, bytes);
+        if d.bad.len() <= limit {
+            return d.finish(limit, 0);
         }
-        Err(e) => e.valid_up_to(),
-    };
-    match decode_strict(GB18030, bytes) {
-        Ok(text) => {
-            Ok(Decoded { text: Cow::Owned(text), encoding: TextEncoding::Gb18030, bom_len: 0 })
+    }
+    // Whichever finds fewer malformed sequences: a stray byte in UTF-8 text is one, while
+    // reading that text as GB18030 pairs its bytes wrongly again and again.
+    let gb = Decoding::of(TextEncoding::Gb18030, bytes);
+    if gb.bad.is_empty() {
+        return gb.finish(limit, 0);
+    }
+    let utf8 = Decoding::of(TextEncoding::Utf8, bytes);
+    if utf8.bad.len() <= gb.bad.len() {
+        utf8.finish(limit, 0)
+    } else {
+        gb.finish(limit, 0)
+    }
+}
+
+/// The UTF-16 byte order that the zero bytes of `bytes` show, if any: at least one in 16 of
+/// the bytes at one parity is `00` (the high byte of an ASCII character), and at most one in
+/// 8 of as many at the other (NUL characters are rare, and UTF-8 and GB18030 have no other
+/// zero byte).
+fn utf16_by_zero_bytes(bytes: &[u8]) -> Option<TextEncoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let zeros = |parity: usize| bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let half = bytes.len() / 2;
+    let shows = |many: usize, few: usize| many * 16 >= half && few * 8 <= many;
+    if shows(odd, even) {
+        Some(TextEncoding::Utf16Le)
+    } else if shows(even, odd) {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// All of some bytes decoded in one encoding, malformed sequences replaced by U+FFFD.
+struct Decoding {
+    encoding: TextEncoding,
+    text: String,
+    /// (byte offset, offset in `text`) of each malformed sequence.
+    bad: Vec<(usize, usize)>,
+}
+
+impl Decoding {
+    /// Decodes `bytes` (no BOM handling), counting every malformed sequence.
+    fn of(encoding: TextEncoding, bytes: &[u8]) -> Self {
+        let mut decoder = encoding.encoding_rs().new_decoder_without_bom_handling();
+        let capacity =
+            decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len());
+        let mut text = String::with_capacity(capacity);
+        let mut bad = Vec::new();
+        let mut read_total = 0;
+        loop {
+            let rest = bytes.get(read_total..).unwrap_or_default();
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(rest, &mut text, true);
+            read_total += read;
+            match result {
+                DecoderResult::InputEmpty => break,
+                // Only if the capacity estimate was short; give it room and go on.
+                DecoderResult::OutputFull => text.reserve(rest.len().saturating_sub(read) * 3 + 16),
+                // `read_total` includes the malformed sequence and the bytes read after it.
+                DecoderResult::Malformed(b, after) => {
+                    let at = read_total.saturating_sub(usize::from(b) + usize::from(after));
+                    bad.push((at, text.len()));
+                    text.push('\u{FFFD}');
+                }
+            }
         }
-        Err(gb_error) if gb_error > utf8_error => Err(ParseError::Undecodable {
-            encoding: TextEncoding::Gb18030.name(),
-            offset: gb_error,
-        }),
-        Err(_) => {
-            Err(ParseError::Undecodable { encoding: TextEncoding::Utf8.name(), offset: utf8_error })
+        Decoding { encoding, text, bad }
+    }
+
+    /// The decoding, if its malformed sequences are within `limit`; else the error naming the
+    /// first.
+    fn finish(
+        self,
+        limit: usize,
+        bom_len: usize,
+    ) -> Result<(Decoded<'static>, Vec<(usize, usize)>), ParseError> {
+        match self.bad.first() {
+            Some(&(offset, _)) if self.bad.len() > limit => {
+                Err(ParseError::Undecodable { encoding: self.encoding.name(), offset })
+            }
+            _ => Ok((
+                Decoded { text: Cow::Owned(self.text), encoding: self.encoding, bom_len },
+                self.bad,
+            )),
         }
     }
 }
@@ -175,31 +272,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ParseError> {
 pub(crate) fn decode_strict_as(encoding: TextEncoding, bytes: &[u8]) -> Option<Cow<'_, str>> {
     match encoding {
         TextEncoding::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
-        _ => decode_strict(encoding.encoding_rs(), bytes).ok().map(Cow::Owned),
-    }
-}
-
-/// Decodes all of `bytes` as `encoding` (no BOM handling), or returns the offset of the first
-/// byte of the first malformed sequence.
-fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity =
-        decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len());
-    let mut out = String::with_capacity(capacity);
-    let mut read_total = 0;
-    loop {
-        let rest = bytes.get(read_total..).unwrap_or_default();
-        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, true);
-        read_total += read;
-        match result {
-            DecoderResult::InputEmpty => return Ok(out),
-            // Only if the capacity estimate was short; give it room and go on.
-            DecoderResult::OutputFull => out.reserve(rest.len().saturating_sub(read) * 3 + 16),
-            // `read_total` includes the malformed sequence and the bytes read after it.
-            DecoderResult::Malformed(bad, after) => {
-                return Err(read_total.saturating_sub(usize::from(bad) + usize::from(after)))
-            }
-        }
+        _ => Decoding::of(encoding, bytes).finish(0, 0).ok().map(|(d, _)| d.text),
     }
 }
 
@@ -238,7 +311,8 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<DecodedR
     if crate::html::looks_like_html(bytes) {
         return crate::html::parse_html_bytes_with(bytes, options);
     }
-    let Decoded { text, encoding, bom_len } = decode(bytes)?;
+    let (Decoded { text, encoding, bom_len }, replaced) =
+        decode_with(bytes, options.lossy_decoding)?;
     // A UTF-16 page shows its markup only once decoded.
     #[cfg(feature = "html")]
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
@@ -251,6 +325,7 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<DecodedR
     let text = text.into_owned();
     let mut report = crate::parse_with(&text, options)?;
     note_decoding(&mut report, encoding);
+    note_replaced(&mut report, &text, encoding, &replaced);
     Ok(DecodedReport { encoding, bom_len, text, report })
 }
 
@@ -268,6 +343,35 @@ pub(crate) fn note_decoding(report: &mut crate::AnnualReport, encoding: TextEnco
             .with_note("spans are byte offsets into the decoded UTF-8 text"),
         );
     }
+}
+
+/// One `invalid-bytes` warning for the malformed sequences a lossy decoding replaced by
+/// U+FFFD (`replaced`: byte offset in the input, offset in the text), at the first, with the
+/// byte offsets (the first ten).
+fn note_replaced(
+    report: &mut AnnualReport,
+    text: &str,
+    encoding: TextEncoding,
+    replaced: &[(usize, usize)],
+) {
+    let Some(&(_, first)) = replaced.first() else { return };
+    let shown: Vec<String> = replaced.iter().take(10).map(|b| b.0.to_string()).collect();
+    let more = if replaced.len() > 10 { ", …" } else { "" };
+    let span = Span::new(first, (first + '\u{FFFD}'.len_utf8()).min(text.len()));
+    report.diagnostics.insert(
+        0,
+        Diagnostic::warning(
+            Code::InvalidBytes,
+            span,
+            format!(
+                "expected {encoding}, found {} malformed byte sequence(s) at byte {}{more}; \
+                 replaced each by U+FFFD",
+                replaced.len(),
+                shown.join(", ")
+            ),
+        )
+        .with_note("ParseOptions::lossy_decoding(false) makes this an error"),
+    );
 }
 
 #[cfg(test)]
@@ -337,6 +441,25 @@ mod tests {
         assert_eq!(err(b"\xd5\xfe\x81\x30\x81"), ("gb18030", 2));
         // A tie goes to UTF-8: `\xd2\xbb` is valid in both, `\x81` in neither here.
         assert_eq!(err(b"\xd2\xbb\x81\x20"), ("UTF-8", 2));
+    }
+
+    #[test]
+    fn lossy_decoding_takes_the_encoding_with_fewer_errors() {
+        let text = "一、总体情况\n本年度无变化。\n二、主动公开政府信息情况\n".repeat(4);
+        let (gb, _, _) = GB18030.encode(&text);
+        let mut gb = gb.into_owned();
+        gb.insert(8, 0xFF);
+        let (d, bad) = decode_with(&gb, true).unwrap();
+        assert_eq!((d.encoding, bad.len(), bad[0].0), (TextEncoding::Gb18030, 1, 8));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), text);
+        // Strict, or past one bad sequence per 100 bytes: an error.
+        assert!(decode_with(&gb, false).is_err());
+        assert!(decode_with(b"\xff\xff\xff", true).is_err());
+        // Zero bytes at neither parity, or at both: no UTF-16.
+        assert_eq!(utf16_by_zero_bytes(&gb), None);
+        assert_eq!(utf16_by_zero_bytes(b"\0\0\0\0"), None);
+        assert_eq!(utf16_by_zero_bytes(b"a\0b\0"), Some(TextEncoding::Utf16Le));
+        assert_eq!(utf16_by_zero_bytes(b"\0a\0b"), Some(TextEncoding::Utf16Be));
     }
 
     #[test]

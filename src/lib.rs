@@ -111,9 +111,11 @@
 //! # Bytes and encodings
 //!
 //! Files saved on Chinese Windows are often GBK. [`parse_bytes`] takes the raw bytes, detects
-//! UTF-8 (with or without BOM), UTF-16 with a BOM or GB18030/GBK, decodes them strictly and
-//! returns the decoded text with the report ([`DecodedReport`]); spans point into that text.
-//! Bytes valid in no supported encoding are a [`ParseError::Undecodable`] naming the offset.
+//! UTF-8 (with or without BOM), UTF-16 (with a BOM or without) or GB18030/GBK, decodes them
+//! and returns the decoded text with the report ([`DecodedReport`]); spans point into that
+//! text. A few malformed bytes become U+FFFD with an `invalid-bytes` warning
+//! ([`ParseOptions::lossy_decoding`]); bytes valid in no supported encoding are a
+//! [`ParseError::Undecodable`] naming the offset.
 //!
 #![cfg_attr(feature = "html", doc = include_str!("html/doc.md"))]
 //! # Features
@@ -145,6 +147,7 @@
 mod assemble;
 pub mod check;
 pub mod compare;
+mod controls;
 mod diagnostic;
 mod encoding;
 mod error;

@@ -54,11 +54,18 @@ pub struct ParseOptions {
     pub max_input_len: usize,
     /// Deepest heading nesting accepted (一、 → （一） → 1. → （1） → ① is 5). Default: 8.
     pub max_heading_depth: usize,
+    /// Whether [`parse_bytes_with`](crate::parse_bytes_with) decodes bytes with a few
+    /// malformed sequences (at most one per 100 bytes) by replacing each with U+FFFD, with an
+    /// `invalid-bytes` warning giving their offsets, rather than failing with
+    /// [`ParseError::Undecodable`](crate::ParseError::Undecodable). Default: `true` — one
+    /// stray byte in a scraped file should not lose the report, and the warning says where
+    /// it was.
+    pub lossy_decoding: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { max_input_len: 16 * 1024 * 1024, max_heading_depth: 8 }
+        ParseOptions { max_input_len: 16 * 1024 * 1024, max_heading_depth: 8, lossy_decoding: true }
     }
 }
 
@@ -71,6 +78,12 @@ impl ParseOptions {
     /// Sets [`max_input_len`](Self::max_input_len).
     pub fn max_input_len(mut self, bytes: usize) -> Self {
         self.max_input_len = bytes;
+        self
+    }
+
+    /// Sets [`lossy_decoding`](Self::lossy_decoding).
+    pub fn lossy_decoding(mut self, lossy: bool) -> Self {
+        self.lossy_decoding = lossy;
         self
     }
 

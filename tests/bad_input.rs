@@ -105,3 +105,175 @@ fn item2_commas_only_in_groups_of_three() {
     assert_eq!(naming(&r, &text, Code::InvalidCell, "4,4,7").len(), 1);
     assert!(naming(&r, &text, Code::InvalidCell, "1,234").is_empty());
 }
+
+/// A small full report: table 三's first row, table 四 one line.
+const SMALL: &str = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n\
+                     二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\
+                     一、本年新收政府信息公开申请数量\t10\t0\t0\t0\t2\t0\t12\n\
+                     四、政府信息公开行政复议、行政诉讼情况\n\
+                     行政复议\t行政诉讼\n2\t0\t1\t0\t3\t11\t0\t0\t0\t11\t0\t0\t0\t0\t0\n\
+                     五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+
+/// The model of `text` without spans: what must not change when controls are added.
+fn model(text: &str) -> (String, Vec<String>, serde_json::Value) {
+    let r = parse(text).expect("parses");
+    assert_eq!(r.check_coverage(), Ok(()));
+    let titles = r.sections.iter().map(|s| s.title.clone()).collect();
+    let mut tables = serde_json::json!([r.applications, r.reviews_and_lawsuits]);
+    strip_spans(&mut tables);
+    (r.title, titles, tables)
+}
+
+fn strip_spans(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.retain(|k, _| k != "span" && k != "cells");
+            m.values_mut().for_each(strip_spans);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_spans),
+        _ => {}
+    }
+}
+
+/// Item 4: NUL after cells, or a control character after every character, changes nothing
+/// but one `control-characters` note with the count; VT, FF, NEL, U+2028 and U+2029 as the
+/// only line ends give the same sections.
+#[test]
+fn item4_control_characters_are_ignored_and_noted_once() {
+    let want = model(SMALL);
+    assert_eq!(want.1.len(), 6);
+    let nul_after_cells = SMALL.replace("\t0", "\t0\0");
+    let every_char: String = SMALL.chars().flat_map(|c| [c, '\u{1}']).collect();
+    for (text, count) in [
+        (nul_after_cells.clone(), SMALL.matches("\t0").count()),
+        (every_char.clone(), SMALL.chars().count()),
+    ] {
+        assert_eq!(model(&text), want);
+        let r = parse(&text).expect("parses");
+        let notes: Vec<_> =
+            r.diagnostics.iter().filter(|d| d.code == Code::ControlCharacters).collect();
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].message.contains(&format!("found {count} control")),
+            "{}",
+            notes[0].message
+        );
+        // Else the same diagnostics (table 二 is missing in both).
+        let codes = |r: &AnnualReport| -> Vec<Code> {
+            r.diagnostics.iter().map(|d| d.code).filter(|&c| c != Code::ControlCharacters).collect()
+        };
+        assert_eq!(codes(&r), codes(&parse(SMALL).expect("parses")));
+    }
+    for end in ["\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\u{c}\n", "\r\u{c}"] {
+        let text = SMALL.replace('\n', end);
+        assert_eq!(model(&text), want, "{end:?}");
+        let r = parse(&text).expect("parses");
+        assert!(!r.diagnostics.iter().any(|d| d.code == Code::ControlCharacters), "{end:?}");
+    }
+}
+
+/// Item 6: UTF-8 with one stray `0x80` is UTF-8 with one U+FFFD and an `invalid-bytes`
+/// warning giving the offset (an error naming UTF-8, not gb18030, when lossy decoding is
+/// off); UTF-16 without a BOM is detected in both byte orders.
+#[test]
+fn item6_encoding_errors_name_the_right_encoding() {
+    use gov_info_disclosure::{
+        parse_bytes, parse_bytes_with, ParseError, ParseOptions, TextEncoding,
+    };
+    let at = SMALL.find("本年度").expect("in SMALL");
+    let mut bytes = SMALL.as_bytes().to_vec();
+    bytes.insert(at, 0x80);
+    let decoded = parse_bytes(&bytes).expect("lossy by default");
+    assert_eq!(decoded.encoding, TextEncoding::Utf8);
+    assert_eq!(decoded.text.matches('\u{FFFD}').count(), 1);
+    let warning = &decoded.report.diagnostics[0];
+    assert_eq!(warning.code, Code::InvalidBytes);
+    assert!(warning.message.contains(&format!("at byte {at}")), "{}", warning.message);
+    assert_eq!(warning.span.slice(&decoded.text), "\u{FFFD}");
+    assert_eq!(model(&decoded.text), model(SMALL));
+    let strict = parse_bytes_with(&bytes, &ParseOptions::new().lossy_decoding(false));
+    assert_eq!(strict.unwrap_err(), ParseError::Undecodable { encoding: "UTF-8", offset: at });
+
+    let le: Vec<u8> = SMALL.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = SMALL.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bytes, encoding) in [(le, TextEncoding::Utf16Le), (be, TextEncoding::Utf16Be)] {
+        let decoded = parse_bytes(&bytes).expect("decodes");
+        assert_eq!((decoded.encoding, decoded.text.as_str()), (encoding, SMALL));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// For random rows of table 三 (tab-separated or space-separated) with one random cell
+    /// replaced by junk, every other cell still reads right, and exactly one diagnostic of the
+    /// table reader names the junk cell. (`—` is the template's own "no value": it reads as
+    /// blank, and only the 勾稽 checks that treat it as 0 name it; they are left out here.)
+    #[test]
+    fn one_junk_cell_changes_only_itself(
+        values in proptest::collection::vec(0u64..2000, 7),
+        col in 0usize..7,
+        junk in proptest::sample::select(vec!["十二", "12件", "1,2", "\0", "—"]),
+        tabs in proptest::bool::ANY,
+    ) {
+        let sep = if tabs { "\t" } else { " " };
+        let cells: Vec<String> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if i == col { junk.to_string() } else { v.to_string() })
+            .collect();
+        let row = format!("一、本年新收政府信息公开申请数量{sep}{}", cells.join(sep));
+        // A NUL alone between spaces leaves no cell at all: tabs only.
+        proptest::prop_assume!(tabs || junk != "\0");
+        let text = report_with_table3(&row);
+        let (r, got) = new_received(&text);
+        let want_junk = match junk {
+            "十二" | "12件" => Some(12),
+            _ => None,
+        };
+        for (i, (g, v)) in got.iter().zip(&values).enumerate() {
+            let want = if i == col { want_junk } else { Some(*v) };
+            proptest::prop_assert_eq!(*g, want, "cell {} of {}", i, row);
+        }
+        let junk_at = text.find(&row).expect("row") + "一、本年新收政府信息公开申请数量".len()
+            + cells[..col].iter().map(|c| c.len() + sep.len()).sum::<usize>() + sep.len();
+        let junk_span = Span::new(junk_at, junk_at + junk.len());
+        let checks = [
+            Code::BalanceMismatch,
+            Code::RowTotalMismatch,
+            Code::ColumnTotalMismatch,
+            Code::OutcomeTotalMismatch,
+            Code::BlankInCheck,
+            Code::MissingRow,
+            Code::TableMissing,
+            Code::MissingSection,
+        ];
+        let named = r
+            .diagnostics
+            .iter()
+            .filter(|d| !checks.contains(&d.code))
+            .filter(|d| d.span.start < junk_span.end && junk_span.start < d.span.end)
+            .count();
+        proptest::prop_assert_eq!(named, usize::from(junk != "—"), "{:?}", r.diagnostics);
+    }
+}
+
+/// Item 5: a region that holds table text yet yields no table gets `table-unread` with what it
+/// found, never the "image?" message; `table-missing` stays for a region with nothing.
+#[test]
+fn item5_unread_table_text_is_not_called_an_image() {
+    let text = "甲类 1 2 3 4 5 6 21\n乙类 1 2 3\n";
+    let mut diags = Vec::new();
+    let t = read_table(text, Span::new(0, text.len()), TableKind::Applications, &mut diags);
+    assert!(t.is_none());
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&Code::TableUnread), "{diags:?}");
+    assert!(!codes.contains(&Code::TableMissing), "{diags:?}");
+    let unread = diags.iter().find(|d| d.code == Code::TableUnread).expect("unread");
+    assert!(unread.message.contains("2 labelled line(s), 10 number(s)"), "{}", unread.message);
+    assert!(!unread.message.contains("image"));
+
+    let mut diags = Vec::new();
+    let empty = "";
+    assert!(read_table(empty, Span::new(0, 0), TableKind::Applications, &mut diags).is_none());
+    assert_eq!(diags.iter().map(|d| d.code).collect::<Vec<_>>(), [Code::TableMissing]);
+}

@@ -6,7 +6,9 @@
 
 use std::path::PathBuf;
 
-use gov_info_disclosure::{parse, parse_bytes, AnnualReport, Code, ParseError, TextEncoding};
+use gov_info_disclosure::{
+    parse, parse_bytes, parse_bytes_with, AnnualReport, Code, ParseError, TextEncoding,
+};
 
 fn samples() -> Vec<(PathBuf, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
@@ -75,6 +77,7 @@ fn every_encoding_of_every_sample_gives_the_same_model() {
 
 #[test]
 fn a_damaged_gbk_sample_says_where() {
+    let strict = gov_info_disclosure::ParseOptions::new().lossy_decoding(false);
     for (path, text) in samples() {
         let (gbk, _, _) = encoding_rs::GBK.encode(&text);
         let mut gbk = gbk.into_owned();
@@ -84,8 +87,13 @@ fn a_damaged_gbk_sample_says_where() {
         let at =
             first_cjk + gbk[first_cjk..].iter().position(|&b| b == b'\n').expect("newline") + 1;
         gbk.insert(at, 0xff);
+        // Lossy by default: one U+FFFD, and the warning says where.
+        let lossy = parse_bytes(&gbk).expect("one bad byte is replaced");
+        let warning = &lossy.report.diagnostics[0];
+        assert_eq!(warning.code, Code::InvalidBytes, "{path:?}");
+        assert!(warning.message.contains(&format!("at byte {at};")), "{}", warning.message);
         assert_eq!(
-            parse_bytes(&gbk).unwrap_err(),
+            parse_bytes_with(&gbk, &strict).unwrap_err(),
             ParseError::Undecodable { encoding: "gb18030", offset: at },
             "{path:?}"
         );
@@ -94,7 +102,7 @@ fn a_damaged_gbk_sample_says_where() {
         let (prefix, _, _) = encoding_rs::GBK.encode(&text[..start]);
         let (whole, _, _) = encoding_rs::GBK.encode(&text);
         assert_eq!(
-            parse_bytes(&whole[..prefix.len() + 1]).unwrap_err(),
+            parse_bytes_with(&whole[..prefix.len() + 1], &strict).unwrap_err(),
             ParseError::Undecodable { encoding: "gb18030", offset: prefix.len() },
             "{path:?}"
         );

@@ -116,13 +116,36 @@ pub(crate) fn read(
             TableKind::Applications => "三 收到和处理政府信息公开申请情况",
             _ => "四 政府信息公开行政复议、行政诉讼情况",
         };
-        diagnostics.push(Diagnostic::error(
-            Code::TableMissing,
-            region,
-            format!("expected table {name} here, found no cells (an image in the original?)"),
-        ));
+        let (rows, numbers) = table_text(input, all_lines, region);
+        diagnostics.push(if rows + numbers == 0 {
+            Diagnostic::error(
+                Code::TableMissing,
+                region,
+                format!("expected table {name} here, found no cells (an image in the original?)"),
+            )
+        } else {
+            Diagnostic::error(
+                Code::TableUnread,
+                region,
+                format!(
+                    "expected table {name} here, found table text ({rows} labelled line(s), \
+                     {numbers} number(s)) that could not be read as it"
+                ),
+            )
+        });
     }
     data
+}
+
+/// How many lines of `region` have both label text and values, and how many numbers it holds:
+/// what a region that yields no table still shows of one.
+fn table_text(input: &str, all_lines: &[crate::layout::Line], region: Span) -> (usize, usize) {
+    let (mut rows, mut numbers) = (0, 0);
+    for l in lines::split_lines(input, all_lines, region) {
+        rows += usize::from(!l.label_is_empty() && l.has_values());
+        numbers += l.values.iter().filter(|c| c.kind == cell::CellKind::Number).count();
+    }
+    (rows, numbers)
 }
 
 /// Keeps a region inside the input and on char boundaries (never panics on a bad span).
