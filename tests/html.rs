@@ -964,3 +964,89 @@ fn a_subtotal_standing_for_the_total_is_kept() {
     assert!(r.diagnostics().iter().all(|d| d.code != Code::RaggedRow), "{:?}", r.diagnostics());
     spans_hold_their_text(&r, &html).unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Title and heading markup: hints, not rules
+// ---------------------------------------------------------------------------------------------
+
+/// How pages mark a title: a heading element, a centered paragraph, bold.
+const TITLE_FORMS: [&str; 5] = [
+    "<h1>{}</h1>",
+    "<p style=\"text-align:center\">{}</p>",
+    "<p align=center><strong>{}</strong></p>",
+    "<center><b>{}</b></center>",
+    "<div style=\"TEXT-ALIGN: center; font-size:22px\"><span><strong>{}</strong></span></div>",
+];
+
+/// How pages mark a heading.
+const HEADING_FORMS: [&str; 6] = [
+    "<p style=\"text-indent:2em\">{}</p>",
+    "<h2>{}</h2>",
+    "<h3 style=\"font-size:16px\">{}</h3>",
+    "<p><strong>{}</strong></p>",
+    "<p style=\"text-indent:2em\"><b><span>{}</span></b></p>",
+    "<div><strong>{}</strong>&nbsp;</div>",
+];
+
+fn is_heading_line(s: &str) -> bool {
+    let rest = s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    (rest.len() < s.len() && rest.starts_with('、')) || s.starts_with('（')
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// A page whose title is an `<h1>`, a centered or a bold paragraph, whose headings are
+    /// `<h2>`/`<h3>` or bold paragraphs, and with a bold phrase shaped like the next heading
+    /// inside a paragraph, reads as the same page with plain `<p>`s: the markup never makes a
+    /// heading or a title of what the text would not.
+    #[test]
+    fn title_and_heading_markup_reads_as_plain_paragraphs(
+        n in numbers(),
+        (organ, year) in organ_and_year(),
+        title_form in 0..TITLE_FORMS.len(),
+        forms in proptest::collection::vec(0..HEADING_FORMS.len(), 16),
+    ) {
+        let mut blocks = report(&organ, year, &n);
+        // A paragraph with a heading's words inside it.
+        for b in &mut blocks {
+            if let Block::Line(s) = b {
+                if s.starts_with("依法规范") {
+                    *s = "依法规范办理，二、主动公开政府信息情况中的申请。".into();
+                }
+            }
+        }
+        let plain = as_html(&blocks, "utf-8");
+        let want = parse_html(&plain).unwrap();
+        let mut marked = plain.clone();
+        let mut k = 0;
+        for (i, b) in blocks.iter().enumerate() {
+            let Block::Line(s) = b else { continue };
+            let form = if i == 0 {
+                TITLE_FORMS[title_form]
+            } else if is_heading_line(s) {
+                k += 1;
+                HEADING_FORMS[forms[k % forms.len()]]
+            } else if s.starts_with("依法") {
+                "<p>依法规范办理，<strong>二、主动公开政府信息情况</strong>中的申请。</p>"
+            } else {
+                continue;
+            };
+            let from = format!("<p style=\"text-indent:2em\">{s}</p>");
+            marked = marked.replacen(&from, &form.replace("{}", s), 1);
+        }
+        prop_assert!(k >= 8, "{} headings marked", k);
+        let got = parse_html(&marked).map_err(|e| TestCaseError::fail(format!("html: {e}")))?;
+        prop_assert_eq!(&got.title, &want.title);
+        let d = common::differences(&model(&got), &model(&want));
+        prop_assert!(d.is_empty(), "marked page:\n{}", d);
+        spans_hold_their_text(&got, &marked).map_err(TestCaseError::fail)?;
+        // The bold phrase stayed in its paragraph.
+        let overview = &got.sections[0].subsections[1];
+        prop_assert_eq!(
+            overview.paragraphs[0].text.as_str(),
+            "依法规范办理，二、主动公开政府信息情况中的申请。"
+        );
+        prop_assert!(overview.subsections.is_empty());
+    }
+}
