@@ -194,7 +194,7 @@ pub(crate) fn decode_with(
 /// 8 of as many at the other (NUL characters are rare, and UTF-8 and GB18030 have no other
 /// zero byte).
 fn utf16_by_zero_bytes(bytes: &[u8]) -> Option<TextEncoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let zeros = |parity: usize| bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
