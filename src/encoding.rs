@@ -97,7 +97,8 @@ pub struct DecodedReport {
 /// 3. UTF-16 without a BOM, told by its zero bytes: the ASCII characters of the text (line
 ///    ends, digits, spaces) put a `00` at every odd offset (little-endian) or every even one
 ///    (big-endian), and no other encoding here has zero bytes but for NUL
-///    ([`utf16_by_zero_bytes`]). The bytes must then be valid UTF-16.
+///    ([`utf16_by_zero_bytes`]). The bytes must then be valid UTF-16 and read as more
+///    plausible report text in UTF-16 than in GB18030 (GB18030 text with NULs has zero bytes).
 /// 4. Otherwise the bytes are decoded strictly as GB18030, the superset of GBK and GB2312.
 ///
 /// Decoding is strict: a byte sequence that is invalid in the chosen encoding is never
@@ -171,7 +172,10 @@ pub(crate) fn decode_with(
     }
     if let Some(encoding) = utf16_by_zero_bytes(bytes) {
         let d = Decoding::of(encoding, bytes);
-        if d.bad.len() <= limit {
+        // GB18030 text with NUL characters shows zero bytes too (`0\0信息内容`): UTF-16 only
+        // where it reads as more plausible report text than GB18030 does.
+        let gb = Decoding::of(TextEncoding::Gb18030, bytes);
+        if d.bad.len() <= limit && plausibility(&d.text) > plausibility(&gb.text) {
             return d.finish(limit, 0);
         }
     }
@@ -208,6 +212,22 @@ fn utf16_by_zero_bytes(bytes: &[u8]) -> Option<TextEncoding> {
     } else {
         None
     }
+}
+
+/// How much of `text` reads as a Chinese report's characters, in thousandths: ASCII text
+/// characters (printable, tab, line ends), CJK punctuation (U+3000–U+303F), CJK ideographs
+/// (U+4E00–U+9FFF) and full-width forms (U+FF00–U+FFEF). The other decoding of UTF-16 bytes
+/// gives NULs and stray syllables, that of GB18030 bytes read as UTF-16 Hangul and rare
+/// ideographs outside these ranges.
+fn plausibility(text: &str) -> usize {
+    let (mut plausible, mut all) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        plausible += usize::from(matches!(c,
+            '\t' | '\n' | '\r' | ' '..='~' | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}'
+                | '\u{FF00}'..='\u{FFEF}'));
+    }
+    (plausible * 1000).checked_div(all).unwrap_or(0)
 }
 
 /// All of some bytes decoded in one encoding, malformed sequences replaced by U+FFFD.
