@@ -124,7 +124,7 @@
 //!   generator of structurally valid report text (random sections, tables in random layouts,
 //!   random numbers) for downstream fuzz harnesses and benches.
 //!
-//! - `schema`: `schemars::JsonSchema` for the model and [`json_schema`], the JSON Schema of
+//! - `schema`: `schemars::JsonSchema` for the model and `json_schema()`, the JSON Schema of
 //!   the report's JSON (also committed as `schema/annual_report.schema.json`).
 //!
 //! The limits and what they guarantee are detailed on [`ParseOptions`].
