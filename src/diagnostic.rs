@@ -4,11 +4,10 @@
 //! collected in [`AnnualReport::diagnostics`](crate::AnnualReport::diagnostics).
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{LineIndex, Span, UnknownName};
+use crate::{LineIndex, Span};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -35,20 +34,7 @@ impl Severity {
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = UnknownName;
-
-    /// The names of [`as_str`](Self::as_str): `error`, `warning`, `note`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UnknownName::parse("severity", s)
-    }
-}
+crate::error::json_names!(Severity, "severity");
 
 /// Stable, kebab-case name of a kind of diagnostic. Match on it; never on the message.
 ///
@@ -166,20 +152,7 @@ impl Code {
     }
 }
 
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Code {
-    type Err = UnknownName;
-
-    /// The names of [`as_str`](Self::as_str), as in JSON (`table-missing`).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UnknownName::parse("diagnostic code", s)
-    }
-}
+crate::error::json_names!(Code, "diagnostic code");
 
 /// A secondary place in the source that a diagnostic refers to (a header, a total cell).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

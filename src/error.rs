@@ -90,3 +90,25 @@ impl UnknownName {
         T::deserialize(de).map_err(|_| UnknownName { what, found: s.to_string() })
     }
 }
+
+/// `Display` and `FromStr` for a model enum from its `as_str`: writes its JSON name, and
+/// reads the JSON names through [`UnknownName::parse`] (`what` names the enum in errors).
+macro_rules! json_names {
+    ($ty:ty, $what:literal) => {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = $crate::UnknownName;
+
+            /// The JSON names, those of `as_str`.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $crate::UnknownName::parse($what, s)
+            }
+        }
+    };
+}
+pub(crate) use json_names;

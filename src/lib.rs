@@ -128,7 +128,7 @@
 //!   random numbers) for downstream fuzz harnesses and benches.
 //! - `internals`: the crate's own test, fuzz and bench harness. Not public API (hidden, no
 //!   semver promise); its tests enable it through a dev-dependency on itself.
-//! - `schema`: `schemars::JsonSchema` for the model and [`json_schema`], the JSON Schema of
+//! - `schema`: `schemars::JsonSchema` for the model and `json_schema()`, the JSON Schema of
 //!   the report's JSON (also committed as `schema/annual_report.schema.json`).
 //!
 //! The limits and what they guarantee are detailed on [`ParseOptions`].

@@ -15,12 +15,9 @@ pub use tables::{
     ReviewsAndLawsuits, UnableToProvide,
 };
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostic, Span, UnknownName};
+use crate::{Diagnostic, Span};
 
 /// A parsed 政府信息公开工作年度报告 (government information-disclosure annual report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,7 +90,15 @@ pub enum Edition {
 }
 
 impl Edition {
-    /// The name used in JSON: `2021`, `2019`, `legacy`, `unknown`.
+    /// The name used in JSON: `2021`, `2019`, `legacy`, `unknown`; what `Display` writes
+    /// and `FromStr` reads.
+    ///
+    /// ```
+    /// use gov_info_disclosure::Edition;
+    /// assert_eq!("2019".parse::<Edition>(), Ok(Edition::Format2019));
+    /// assert_eq!(Edition::Legacy.to_string(), "legacy");
+    /// assert!("2020".parse::<Edition>().is_err());
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Edition::Format2021 => "2021",
@@ -104,27 +109,7 @@ impl Edition {
     }
 }
 
-impl fmt::Display for Edition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Edition {
-    type Err = UnknownName;
-
-    /// The names of [`as_str`](Self::as_str).
-    ///
-    /// ```
-    /// use gov_info_disclosure::Edition;
-    /// assert_eq!("2019".parse::<Edition>(), Ok(Edition::Format2019));
-    /// assert_eq!(Edition::Legacy.to_string(), "legacy");
-    /// assert!("2020".parse::<Edition>().is_err());
-    /// ```
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UnknownName::parse("edition", s)
-    }
-}
+crate::error::json_names!(Edition, "edition");
 
 /// 落款: the signing body and date at the end of a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,7 +255,14 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
-    /// The name used in JSON, snake_case: `overview`, `active_disclosure` …
+    /// The name used in JSON, snake_case: `overview`, `active_disclosure` …; what
+    /// `Display` writes and `FromStr` reads.
+    ///
+    /// ```
+    /// use gov_info_disclosure::SectionKind;
+    /// assert_eq!("other_matters".parse::<SectionKind>(), Ok(SectionKind::OtherMatters));
+    /// assert_eq!(SectionKind::Overview.to_string(), "overview");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             SectionKind::Overview => "overview",
@@ -297,30 +289,15 @@ impl SectionKind {
     }
 }
 
-impl fmt::Display for SectionKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for SectionKind {
-    type Err = UnknownName;
-
-    /// The names of [`as_str`](Self::as_str).
-    ///
-    /// ```
-    /// use gov_info_disclosure::SectionKind;
-    /// assert_eq!("other_matters".parse::<SectionKind>(), Ok(SectionKind::OtherMatters));
-    /// assert_eq!(SectionKind::Overview.to_string(), "overview");
-    /// ```
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UnknownName::parse("section kind", s)
-    }
-}
+crate::error::json_names!(SectionKind, "section kind");
 
 #[cfg(test)]
 mod tests {
+    use std::fmt;
+    use std::str::FromStr;
+
     use super::*;
+    use crate::UnknownName;
 
     /// Each name is the JSON one and reads back: `as_str` and the serde attributes are
     /// two lists of the same names.
