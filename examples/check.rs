@@ -40,9 +40,9 @@ enum Deny {
     Warnings,
 }
 
-/// A diagnostic code by its JSON name (stands in for `Code::from_str`).
+/// A diagnostic code by its JSON name.
 fn code(s: &str) -> Result<Code, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_string()))
+    s.parse::<Code>()
         .map_err(|_| format!("`{s}` is not a diagnostic code (e.g. ragged-row, balance-mismatch)"))
 }
 

@@ -51,7 +51,7 @@ use serde::Serialize;
 
 mod common;
 
-use common::{arguments, edition_name, is_check, Io, KeyTotals, BAD_INPUT, CLEAN, REPORT_ERRORS};
+use common::{arguments, edition_name, Io, KeyTotals, BAD_INPUT, CLEAN, REPORT_ERRORS};
 
 /// Parses a corpus of reports in parallel: summary, cells, JSON Lines, failures, year over year.
 #[derive(Debug, Parser)]
@@ -397,7 +397,7 @@ fn cells(file: &str, r: &AnnualReport) -> Vec<CellRow> {
     let failed: HashSet<Span> = r
         .diagnostics
         .iter()
-        .filter(|d| is_check(d.code))
+        .filter(|d| d.code.is_check())
         .flat_map(|d| std::iter::once(d.span).chain(d.related.iter().map(|l| l.span)))
         .collect();
     let edition = edition_name(r);

@@ -19,9 +19,7 @@ use gov_info_disclosure::{LineIndex, Section, Severity};
 
 mod common;
 
-use common::{
-    arguments, bad_input, edition_name, is_check, load, report_status, show, Io, KeyTotals,
-};
+use common::{arguments, bad_input, edition_name, load, report_status, show, Io, KeyTotals};
 
 /// Prints a report's metadata, key totals, section tree and errors.
 #[derive(Debug, Parser)]
@@ -105,7 +103,7 @@ fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
             show(k.lawsuit_after_review),
         );
     }
-    let checks = report.diagnostics.iter().filter(|d| is_check(d.code)).count();
+    let checks = report.diagnostics.iter().filter(|d| d.code.is_check()).count();
     let _ = writeln!(
         out,
         "勾稽 checks: {}",

@@ -15,7 +15,7 @@ use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use gov_info_disclosure::{AnnualReport, ApplicantCounts, Code, DecodedReport, Severity};
+use gov_info_disclosure::{AnnualReport, ApplicantCounts, DecodedReport, Severity};
 
 /// Exit code: the input was read and its report has no error.
 pub const CLEAN: u8 = 0;
@@ -102,20 +102,6 @@ pub fn report_status(report: &AnnualReport) -> u8 {
     } else {
         CLEAN
     }
-}
-
-/// Whether a diagnostic is a failed 勾稽 (arithmetic consistency) check.
-///
-/// Stands in for `Code::is_check()` of the model's structured checks: replace the body by a
-/// call to it when the crate has it.
-pub fn is_check(code: Code) -> bool {
-    matches!(
-        code,
-        Code::BalanceMismatch
-            | Code::RowTotalMismatch
-            | Code::ColumnTotalMismatch
-            | Code::OutcomeTotalMismatch
-    )
 }
 
 /// The figures a reader looks at first: the counts of table 二, the 总计 column of table 三's
