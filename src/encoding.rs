@@ -96,9 +96,9 @@ pub struct DecodedReport {
 ///    allows only after specific lead bytes and in specific counts.)
 /// 3. UTF-16 without a BOM, told by its zero bytes: the ASCII characters of the text (line
 ///    ends, digits, spaces) put a `00` at every odd offset (little-endian) or every even one
-///    (big-endian), and no other encoding here has zero bytes but for NUL
-///    ([`utf16_by_zero_bytes`]). The bytes must then be valid UTF-16 and read as more
-///    plausible report text in UTF-16 than in GB18030 (GB18030 text with NULs has zero bytes).
+///    (big-endian), and no other encoding here has zero bytes but for NUL (at least one byte in
+///    16 at one parity). The bytes must then be valid UTF-16 and read as more plausible report
+///    text in UTF-16 than in GB18030 (GB18030 text with NULs has zero bytes).
 /// 4. Otherwise the bytes are decoded strictly as GB18030, the superset of GBK and GB2312.
 ///
 /// Decoding is strict: a byte sequence that is invalid in the chosen encoding is never

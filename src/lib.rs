@@ -58,24 +58,35 @@
 //!   (16 MiB) and [`ParseOptions::max_heading_depth`] (8).
 //! - **Deterministic**: the same input gives the same report, diagnostics included.
 //!
-//! # Layers
+//! # The pipeline
 //!
-//! 1. [`parsers`]: public parsers (nom's shape, the crate's own types) for the text's
-//!    pieces — full-width/half-width folding, Chinese numerals, heading markers, dates, page
-//!    numbers.
-//! 2. The first pass: logical lines that tile the input — physical lines (`\n`, `\r\n`, a lone
-//!    `\r`), cut further where structure starts inside a line (a heading marker that continues
-//!    the document's numbering, a table anchor, a table row label), so that a web page's
-//!    one-line body reads like a PDF's lines. Every later stage reads these lines; none
-//!    splits the raw text again.
-//! 3. Metadata: a crawler's `key: value` header and site chrome, the title, organ, year,
-//!    edition, publication date and signature.
-//! 4. Outline: headings and their levels (from the order in which marker styles appear), the
-//!    title of a heading glued to its text, the kind of each level-1 section, and the table
-//!    regions; paragraphs rebuilt from PDF-broken lines.
-//! 5. Tables: the three statistical tables typed from their regions' lines in any layout,
-//!    digits run together split by the table's own arithmetic; then [`check`] runs the 勾稽
-//!    (arithmetic consistency) rules on the assembled [`AnnualReport`].
+//! Data flows one way; each stage reads what the one before it produced (module in brackets):
+//!
+//! 0. Input (`encoding`, `html`, `controls`): bytes decoded (BOM, UTF-8, UTF-16, GB18030); an
+//!    HTML page projected to text with a map back to its bytes; NUL and other control
+//!    characters set aside. Every span is mapped back into what the user passed.
+//! 1. The first pass (`firstpass`, over `layout`'s physical lines): logical lines that tile the
+//!    input — physical lines (`\n`, `\r\n`, a lone `\r`, VT, FF, NEL, U+2028/9), cut further
+//!    where structure starts inside a line (a heading marker that continues the document's
+//!    numbering, a table anchor, a table row label), so that a web page's one-line body reads
+//!    like a PDF's lines. Every later stage reads these lines; none splits the raw text again.
+//! 2. Front matter (`metadata`): a crawler's `key: value` header and site chrome, the title,
+//!    organ, year, the edition (decided once, passed down), publication date and signature.
+//! 3. Outline (`outline`): headings and their levels (from the order in which marker styles
+//!    appear), the title of a heading glued to its text, the kind of each level-1 section, the
+//!    table regions; paragraphs rebuilt from PDF-broken lines (`layout`).
+//! 4. Tables (`table`): the three statistical tables typed from their regions' lines in any
+//!    layout, each cell read by one value grammar, digits run together split by the table's own
+//!    arithmetic; then [`check`] runs the 勾稽 (arithmetic consistency) rules on the assembled
+//!    [`AnnualReport`] (`assemble` runs the stages in this order).
+//!
+//! Beside the pipeline: the leaves every stage shares — `text` (the one fold, blank rule and
+//! display width), [`parsers`] (public parsers in nom's shape for the text's pieces: Chinese
+//! numerals, heading markers, dates, page numbers) and `template` (the official format's words:
+//! section titles, table rows and columns, edition markers); the model ([`AnnualReport`] and
+//! its parts); and the writer ([`render`], `generate`), which reads the model and the template
+//! only, never the reader, so that the round trip tests the reader against text it did not
+//! shape.
 //!
 //! # Errors and diagnostics
 //!
