@@ -72,8 +72,7 @@ pub fn check(report: &AnnualReport) -> Vec<Diagnostic> {
 ///
 /// Checks pass far more often than they fail, so nothing here is formatted until a
 /// diagnostic needs it: a name is borrowed, and [`compare`] gets the words of its messages as
-/// [`fmt::Arguments`]. (Formatting them up front cost ~90 instructions per input byte on
-/// generated reports, most of the time spent checking.)
+/// [`fmt::Arguments`].
 #[derive(Debug, Clone, Copy)]
 struct Term<'a> {
     name: &'a str,

@@ -68,8 +68,7 @@ fn ends_without_trim(text: &str) -> bool {
 /// empty line was 40 times the input on a file of blank lines.
 pub(crate) fn lines(input: &str) -> Vec<Line> {
     let bytes = input.as_bytes();
-    // Sized up front: growing by doubling left up to half of a 40-byte slot per line unused, a
-    // third of the peak memory of samples 000/004 (issue 5).
+    // Sized up front: growing by doubling would leave up to half of the slots unused.
     let crs = if bytes.contains(&b'\r') { count_byte(bytes, b'\r') } else { 0 };
     // A run of blank lines is one record, so there are at most two records per line that
     // starts with text (the line, and the blank run after it), whatever the number of lines.
@@ -83,8 +82,7 @@ pub(crate) fn lines(input: &str) -> Vec<Line> {
     };
     let mut out: Vec<Line> = Vec::with_capacity(records);
     let mut start = 0;
-    // `memchr` finds each `\n` with SIMD: `str::find(char)` (a word at a time) was 3 of a
-    // parse's instructions per byte (issue 5). Most inputs have no `\r`: then no line is
+    // `memchr` finds each `\n` with SIMD. Most inputs have no `\r`: then no line is
     // searched for one.
     while let Some(rest) = input.get(start..).filter(|r| !r.is_empty()) {
         // One past the `\n`, or the end.
@@ -111,8 +109,7 @@ pub(crate) fn lines(input: &str) -> Vec<Line> {
 }
 
 /// How many times `byte` occurs in `bytes`. Counted into a `u8` per block of 255 bytes, which
-/// the compiler turns into 16-byte vector compares: a plain `filter(…).count()` took 3.5
-/// instructions per byte, and a `matches(char).count()` (memchr once per line) about 2.
+/// the compiler turns into 16-byte vector compares.
 fn count_byte(bytes: &[u8], byte: u8) -> usize {
     bytes
         .chunks(255)
@@ -333,8 +330,7 @@ pub(crate) fn normalize(text: &str) -> String {
 
 /// [`normalize`], appending to `out`. Only the spaces and ignorables are looked at (found from
 /// the bytes, [`blanks`]): the text between them is copied whole, and letter-spacing is decided
-/// from the characters around each space. (Decoding and classifying every character, twice,
-/// was most of the cost of building paragraphs: issue 5.)
+/// from the characters around each space: most characters are copied without decoding.
 fn normalize_into(out: &mut String, text: &str) {
     let mut blanks = blanks(text).peekable();
     // Most lines of Chinese prose hold no space and no ignorable: then the text is the result.
@@ -405,9 +401,7 @@ pub(crate) fn paragraphs(
     let mut out = Vec::new();
     // The texts of the paragraph being built (taken once: each was asked for three times),
     // as spans of `input`, and the cover of its segments. The paragraph's text is written once
-    // it is complete, into a `String` sized for all of them: growing it by doubling line after
-    // line, then shrinking it for the report, took several reallocations per paragraph
-    // (issue 5).
+    // it is complete, into a `String` sized for all of them: one allocation per paragraph.
     let mut pending: Vec<Span> = Vec::new();
     let mut cover: Option<Span> = None;
     for seg in segments {
@@ -493,7 +487,7 @@ mod tests {
         }
     }
 
-    /// The byte-by-byte splitter `lines` replaced (issue 5), as the oracle.
+    /// The plain byte-by-byte splitter, kept as the oracle the fast path is tested against.
     fn lines_reference(input: &str) -> Vec<Line> {
         let bytes = input.as_bytes();
         let mut out = Vec::new();
@@ -634,7 +628,7 @@ mod tests {
         }
     }
 
-    /// The `Vec<char>` implementation `normalize_into` replaced (issue 5), kept as the oracle.
+    /// The plain `Vec<char>` version, kept as the oracle the fast path is tested against.
     fn normalize_reference(text: &str) -> String {
         let chars: Vec<char> = text.chars().filter(|&c| !is_ignorable(c)).collect();
         let spaced_pairs =

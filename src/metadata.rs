@@ -594,7 +594,7 @@ const MAX_FIELD_LINES: usize = 12;
 ///
 /// Only the first characters are read: the label ends at the first character that is not
 /// alphanumeric, which must be the colon (after spaces, if any). Scanning each line whole for
-/// a colon was a third of [`front`]'s cost (issue 5).
+/// a colon is not needed.
 fn is_field_line(text: &str) -> bool {
     let mut chars = text.chars().skip_while(|c| c.is_whitespace()).peekable();
     let mut label = 0;
@@ -622,7 +622,7 @@ fn published_date(input: &str, text: &str) -> Option<Result<Date, Diagnostic>> {
     // Folding never makes an ideograph and only drops ignorables between them, so a line
     // without `发布日期` or `发布时间` (ignorables allowed between) is no such line: most lines,
     // some of them long paragraphs with `发展`, `发挥` or `发布`, are rejected without the
-    // folded copy and its map (which cost 10 000 instructions for a paragraph line).
+    // folded copy and its map.
     let is_label = |(i, fa): (usize, &str)| {
         let mut after = text.get(i + fa.len()..).unwrap_or_default().chars();
         let mut next = || after.find(|&c| !is_ignorable(c));
@@ -730,12 +730,10 @@ pub(crate) fn year_from_period(input: &str) -> Option<u16> {
 /// no other character folds to, and which PDF spacing cannot split: the folded text holds the
 /// marker exactly where the anchor occurs with the marker's text before it and after it
 /// (compared on folded characters, spaces skipped). Each anchor is found with `memchr`'s SIMD
-/// substring search, and only its occurrences are looked at. A scalar pass that looked at
-/// every character cost 15 instructions per input byte, a seventh of a parse (issue 5). The
-/// search costs about half an instruction per byte and anchor, whatever the anchor (its
-/// prefilter takes the UTF-8 lead bytes of CJK for rare, which they are not in Chinese
-/// text), so the anchors are chosen to be few ([`ANCHORS`]); one byte search per anchor on
-/// its last byte, or `aho-corasick` over all anchors at once, measured worse.
+/// substring search, and only its occurrences are looked at: no pass over every character.
+/// The search's cost grows with the number of anchors (its prefilter takes the UTF-8 lead
+/// bytes of CJK for rare, which they are not in Chinese text), so the anchors are chosen to be
+/// few ([`ANCHORS`]).
 fn count_markers(text: &str) -> [usize; 3] {
     let index = MarkerIndex::get();
     let mut found: Vec<bool> = index.markers.iter().map(|_| false).collect();
@@ -1108,7 +1106,8 @@ mod tests {
         assert!(('\u{4E00}'..='\u{9FFF}').all(char::is_alphanumeric));
     }
 
-    /// The implementation that searched the whole line for the colon (issue 5), as the oracle.
+    /// The plain version that searches the whole line for the colon, kept as the oracle the fast
+    /// path is tested against.
     fn is_field_line_reference(text: &str) -> bool {
         let Some((pos, _)) = text.char_indices().find(|&(_, c)| matches!(c, '：' | ':')) else {
             return false;
@@ -1133,8 +1132,8 @@ mod tests {
         }
     }
 
-    /// The implementations that matched on a folded copy of the whole input (issue 5), as
-    /// oracles.
+    /// The plain versions that match on a folded copy of the whole input, kept as the oracles
+    /// the fast paths are tested against.
     fn count_markers_reference<const N: usize>(text: &str, sets: [&[&str]; N]) -> [usize; N] {
         let compact = crate::parsers::fold_compact(text);
         sets.map(|ms| ms.iter().filter(|m| compact.contains(*m)).count())

@@ -96,7 +96,7 @@ struct Candidate {
     /// heading is not taken, the line belongs to the table.
     glued_table: bool,
     /// `section_kind(title)`, computed on first use: the outline asks it up to four times per
-    /// candidate, and each ask folds the title and scans it for ~40 words (issue 5).
+    /// candidate, and each ask folds the title and scans it for ~40 words.
     kind: OnceCell<SectionKind>,
 }
 
@@ -125,7 +125,7 @@ fn is_markdown_table_row(text: &str) -> bool {
 /// heading span covers it.
 ///
 /// `full_is_table` receives `is_table_line` of the whole line when this computes it, so that
-/// the outline does not compute it a second time for lines inside table sections (issue 5).
+/// the outline does not compute it a second time for lines inside table sections.
 fn candidate(
     input: &str,
     line: &Line,
@@ -139,8 +139,7 @@ fn candidate(
     }
     // Most lines are prose with no marker and not one of the few unnumbered titles: they are
     // no candidate whatever `is_table_line` says, so that costliest test of a line runs only
-    // on lines that could be headings (issue 5: it was a third of a parse when it ran on every
-    // line).
+    // on lines that could be headings.
     let marker = heading_marker(text);
     if marker.is_err() && !could_be_unnumbered(text) {
         return None;
@@ -164,7 +163,7 @@ fn candidate(
         is_table_line(&format!("{text}{after_text}"))
     } else {
         // `text` is a sub-slice of `full`: of the same length, it is `full` (no Markdown), and
-        // is_table_line need not run twice (issue 5).
+        // is_table_line need not run twice.
         let full_table = is_table_line(full);
         *full_is_table = Some(full_table);
         full_table || (text.len() != full.len() && is_table_line(text))
@@ -491,8 +490,7 @@ fn is_known_level1(c: &Candidate) -> bool {
 
 /// Whether `rest` holds the next marker of the same style: the intro sentence that lists the
 /// titles (`一、总体情况；二、主动公开政府信息情况；…`) is not a heading. Compared on folded
-/// characters (ignorables dropped), in place: a folded copy of every title was 1.8 of the
-/// outline's instructions per input byte (issue 5).
+/// characters (ignorables dropped), in place: no folded copy of every title.
 fn lists_next_marker(style: MarkerStyle, ordinal: u32, rest: &str) -> bool {
     match style {
         // Folding never makes a `、`: `{next}、` is a `、` after the folded numeral.
@@ -726,8 +724,8 @@ pub(crate) fn outline(
     options: &ParseOptions,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Heading>, ParseError> {
-    // Boxed: most lines are no candidate, and an inline `Option<Candidate>` slot per line was
-    // the peak of a parse's memory on samples with a blank line after every line (issue 5).
+    // Boxed: most lines are no candidate, and an inline `Option<Candidate>` slot per line would
+    // dominate memory on reports with a blank line after every line.
     // `table_memo[i]`: is_table_line of line i's text, when `candidate` computed it.
     let mut table_memo: Vec<Option<bool>> = vec![None; lines.len()];
     let cands: Vec<Option<Box<Candidate>>> = lines

@@ -39,8 +39,7 @@ fn name(row: ActiveRow) -> &'static str {
 }
 
 /// The row each line's label names (`None` for a line without label), for [`place`] and
-/// [`read`]: recognized once per line, in one reused buffer (the label was folded into a new
-/// String three times per line: issue 5).
+/// [`read`]: recognized once per line, in one reused buffer: no allocation per line.
 pub(crate) fn recognize_rows(input: &str, lines: &[Line]) -> Vec<Option<ActiveRow>> {
     let mut label = String::new();
     lines

@@ -72,7 +72,7 @@ struct Queued {
 /// kept: a count is the reading of its cell's text ([`as_u64`]; a cell that does not read as
 /// one is blank), so they are read once, when the table is built. The cells are spans with
 /// a bit each for whether they are present (an `Option<Span>` takes 24 bytes): 136 bytes
-/// instead of the 304 of an [`ApplicantCounts`], for 26 slots (issue 5 memory target).
+/// instead of the 304 of an [`ApplicantCounts`], for 26 slots.
 #[derive(Debug, Clone, Copy)]
 struct Row {
     span: Span,
@@ -300,8 +300,7 @@ impl TotalFirst {
 /// Reads table 三 from `lines`; `None` when no row at all could be typed.
 ///
 /// Takes the lines to drop them once read, before the table is built: the lines and the
-/// table are the two largest things the reader holds, and need not be held together (issue 5
-/// memory target).
+/// table are the two largest things the reader holds, and need not be held together.
 fn read(
     input: &str,
     lines: Vec<Line>,
@@ -326,7 +325,7 @@ impl<'a> State<'a> {
         State {
             input,
             // Allocated on the first row (see `assign`): a region with no data row (sample
-            // 000, whose tables were images) then costs nothing (~4 KB otherwise; issue 5).
+            // 000, whose tables were images) then costs nothing.
             rows: Vec::new(),
             queue: Vec::new(),
             vbuf: Vec::new(),

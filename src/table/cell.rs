@@ -30,8 +30,7 @@ fn kept_len(b: u8) -> Option<usize> {
 }
 
 /// Appends [`norm_label`]`(s)` to `out`. The runs of characters that folding keeps as they
-/// are (most of a label: CJK text) are copied whole, not pushed one character at a time
-/// (~55 instructions a character: 1% of a parse, issue 5).
+/// are (most of a label: CJK text) are copied whole, not pushed one character at a time.
 pub(crate) fn push_norm_label(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let (mut i, mut run) = (0, 0);
@@ -74,8 +73,8 @@ pub(crate) fn norm_label_cow(s: &str) -> std::borrow::Cow<'_, str> {
     s.into()
 }
 
-/// The characters of [`norm_label`]`(s)`, without collecting them. Sized up front, the label
-/// no longer grows by reallocation (it was 6% of a parse in `RawVec::grow`, issue 5).
+/// The characters of [`norm_label`]`(s)`, without collecting them, so that a label can be
+/// sized up front rather than grown by reallocation.
 pub(crate) fn norm_label_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter_map(norm_label_char)
 }
@@ -83,7 +82,7 @@ pub(crate) fn norm_label_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// A character of [`norm_label`]: folded, `None` for a space or a quote.
 pub(crate) fn norm_label_char(c: char) -> Option<char> {
     // CJK ideographs, most of a label, fold to themselves: one range test instead of `fold`
-    // and `is_space` (a Unicode table lookup) per character (issue 5).
+    // and `is_space` (a Unicode table lookup) per character.
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return Some(c);
     }
@@ -120,8 +119,7 @@ pub(crate) struct Cell {
 #[inline]
 pub(crate) fn classify(text: &str) -> CellKind {
     // Most cells are a few ASCII digits, a number by the rules of `classify_other`: answered
-    // here, inline, without the call and the folding (the call's own cost was ~45
-    // instructions a cell; issue 5).
+    // here, inline, without the call and the folding.
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         return CellKind::Number;
     }
@@ -138,9 +136,8 @@ pub(crate) fn classify(text: &str) -> CellKind {
 fn classify_other(text: &str) -> CellKind {
     // Blank, Dash and Number are decided by the first folded non-space character: a dash
     // string starts with one of the dashes listed below, a number with a sign or a digit, an
-    // `&nbsp;` blank with `&`. Anything else is Text, found without copying (prose tokens hold
-    // full-width punctuation, so the copy below was made for almost every token: 9% of a
-    // parse, issue 5).
+    // `&nbsp;` blank with `&`. Anything else is Text, found without copying: prose tokens hold
+    // full-width punctuation, which the copy below would be made for.
     match text.chars().map(fold_char).find(|c| !is_blank(*c)) {
         None => return CellKind::Blank,
         Some('-' | '—' | '–' | '/' | '\\' | '无' | '／' | '…' | '+' | '0'..='9' | '&') => {}
@@ -175,8 +172,8 @@ fn classify_other(text: &str) -> CellKind {
 /// Accepts `+1036`, `-185`, `7,730.28`, `251000元`, `73802895.90万元`; commas only as
 /// thousands separators ([`thousands_ok`]): `1,2` and `4,4,7` are no numbers.
 ///
-/// Validates without copying: `classify` runs this on every value cell, and the digit string
-/// it used to build was one allocation per cell (issue 5). The commas are dropped by the
+/// Validates without copying: `classify` runs this on every value cell, so there is no
+/// allocation per cell. The commas are dropped by the
 /// callers that need the digits.
 fn number_parts(t: &str) -> Option<(Option<char>, &str, Option<&'static str>)> {
     let (unit, body) = if let Some(b) = t.strip_suffix("万元") {
@@ -283,12 +280,12 @@ type Integer = (bool, u64, Option<Liberty>);
 /// (`十二`), then at most one attached unit of [`COUNT_UNITS`]; folded, spaces ignored. No dot:
 /// decimals are money ([`as_decimal`]), never a count.
 ///
-/// Read on the fly: a count is read for every cell of tables 三 and 四, and the two strings
-/// the reading used to build were 2 % of a parse (issue 5).
+/// Read on the fly, without building strings: a count is read for every cell of tables 三 and
+/// 四.
 #[inline]
 fn integer(text: &str) -> Option<Integer> {
     // Most cells are a few ASCII digits: read their bytes (19 digits cannot overflow a u64),
-    // inline (the call cost more than the reading; issue 5).
+    // inline.
     if (1..=19).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
         return Some((false, text.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0')), None));
     }

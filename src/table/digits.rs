@@ -147,10 +147,8 @@ impl FreeMemo {
 /// as many digits as it has. The cells before it are then counted by meeting in the middle:
 /// every way to read the first half of them forwards from the start, every way to read the
 /// rest backwards from the 总计, joined where they meet with sums adding up to the 总计. For
-/// six cells that is at most 7³ partial readings per side instead of 7⁶ whole ones: the
-/// search this replaces, memoized on (position, cells left, remaining sum), almost never hit
-/// its memo since the remaining sums differ, and cost ~1.1 M instructions per row on the
-/// generated run-together reports (~1 000 of the 1 890 instructions per input byte).
+/// six cells that is at most 7³ partial readings per side instead of 7⁶ whole ones (a search
+/// memoized on the remaining sum almost never hits its memo, since the sums differ).
 pub(crate) fn split_sum_row(pieces: &[&str], parts: usize) -> Split {
     match sum_row_splits(pieces, parts, 1) {
         None => Split::Ambiguous,
@@ -374,9 +372,7 @@ fn grow(
 /// The blocks that can be read from a position are found once (memoized), by reading four
 /// cells and then checking that their sum is printed next; they are chained by a DP over
 /// (block, position) that counts the ways to read the remaining blocks to the end of the
-/// run, capped at 2. The search this replaces formatted every sum (`to_string`) to learn how
-/// long its total would be and cloned each block's cells: ~430 000 instructions per call on
-/// the generated reports.
+/// run, capped at 2. No sum is formatted and no block's cells are copied.
 pub(crate) fn split_blocks(pieces: &[&str], blocks: usize) -> Split {
     let Some(run) = Run::new(pieces) else { return Split::Impossible };
     let n = run.digits.len();

@@ -147,8 +147,7 @@ struct Scratch {
 
 /// Trims `s` (a slice at absolute `start`) and returns the span of what is left.
 fn trimmed_span(s: &str, start: usize) -> Span {
-    // Most cells are a few digits: no space at either end, nothing to decode (the two trims
-    // were ~50 instructions a cell; issue 5).
+    // Most cells are a few digits: no space at either end, nothing to decode.
     let b = s.as_bytes();
     if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
         return Span::new(start, start + s.len());
@@ -187,8 +186,7 @@ fn split_line(line: &str, start: usize, scratch: &mut Scratch, out: &mut Line) -
                     + if line.as_bytes().get(pos + part.len()) == Some(&b'|') { 1 } else { 3 };
             }
         } else {
-            // A tab is one byte: split on it without decoding the characters between (the
-            // char-set split decoded every character of the row; issue 5).
+            // A tab is one byte: split on it without decoding the characters between.
             let mut from = 0usize;
             for (i, &b) in line.as_bytes().iter().enumerate() {
                 if b == b'\t' {
@@ -355,8 +353,7 @@ fn peel_glued(l: &mut Line, line: &str, start: usize) {
 
 /// The byte offset and the display width ([`char_width`]) of each character of `s`. CJK
 /// ideographs from U+5000 (leading byte E5–E9, two columns) and printable ASCII are read
-/// from their first byte, without decoding them (the decoding was most of the display
-/// column scans of space-separated rows; issue 5).
+/// from their first byte, without decoding them.
 fn char_cols(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -573,7 +570,7 @@ fn header_columns(
         }
         found.iter_mut().for_each(|f| *f = None);
     };
-    // Reused from line to line: a token is a slice of its line, not a copy (issue 5).
+    // Reused from line to line: a token is a slice of its line, not a copy.
     let mut tokens: Vec<(usize, &str)> = Vec::new();
     let mut hits: Vec<(usize, usize, &str)> = Vec::new();
     for l in lines {
@@ -632,7 +629,7 @@ fn header_columns(
 }
 
 /// `t.find(word)` for a short token: compares at each byte equal to the word's first byte,
-/// without building a `str` searcher per call (twelve per token: issue 5). A match found this
+/// without building a `str` searcher per call. A match found this
 /// way starts on a character boundary, since the first byte of a UTF-8 word is a leading byte.
 fn find_short(t: &str, word: &str) -> Option<usize> {
     let (t, w) = (t.as_bytes(), word.as_bytes());

@@ -67,7 +67,7 @@ pub fn read_table(
 
 /// One table, typed and not boxed: [`TableData`] for the parse, which moves the table into
 /// the report. The box of table 三 (~8 KB) would be allocated for a moment only, at the
-/// highest point of a parse's heap (issue 5 memory target).
+/// highest point of a parse's heap.
 #[derive(Debug)]
 #[expect(
     clippy::large_enum_variant,
@@ -172,8 +172,8 @@ fn clamp(input: &str, region: Span) -> Span {
 /// False for section headings such as `三、收到和处理政府信息公开申请情况`, for prose, and for
 /// page numbers (`- 3 -`), which belong to neither and which [`read_table`] skips anywhere.
 pub(crate) fn is_table_line(line: &str) -> bool {
-    // The first character of `vocab::norm(line)`, without building it (this runs on every
-    // line of a report; issue 5).
+    // The first character of `vocab::norm(line)`, without building it: this runs on every
+    // line of a report.
     let first = line.chars().find_map(cell::norm_label_char);
     // A page number starts with a dash or `第` once folded and stripped of spaces: `first`
     // then (a line starting with a quote is none), so most lines skip the test.
@@ -298,7 +298,7 @@ fn ends_in_glued_digits(s: &str) -> bool {
 
 /// Splits a line (`end`: trimmed at the end; `last`: its [`last_value`]) into its label part
 /// (trimmed at the end) and the number of number or dash tokens that end it, scanning back
-/// from the end: no token list (issue 5). The label part is empty when every token is a
+/// from the end: no token list. The label part is empty when every token is a
 /// value.
 ///
 /// Counts at most three values: three make a table line whatever the label
@@ -324,7 +324,7 @@ fn trailing_values<'a>(end: &'a str, last: Option<&str>) -> (&'a str, usize) {
 ///
 /// A number or a dash ends in a digit, `,`, `元`, a dash, a slash, `无` or `…` once folded;
 /// most lines end otherwise (`。`, `，`, CJK text), and their last token (for a prose line,
-/// the whole line) is then not scanned for (the scan was 4% of a parse, issue 5).
+/// the whole line) is then not scanned for.
 fn last_value(s: &str) -> Option<&str> {
     let end = s.chars().next_back().map(crate::parsers::fold_char)?;
     if !matches!(end, '0'..='9' | ',' | '元' | '-' | '—' | '–' | '/' | '\\' | '无' | '…') {
@@ -347,8 +347,7 @@ fn last_value(s: &str) -> Option<&str> {
 /// before its
 /// `label.contains(['。', '；', '：', ':'])` / `label.contains(['，', ','])` exits cannot return
 /// true (they need `nvals > 0`, no `。`, or at most 60 characters), and those two return false.
-/// This skips building the label and its several scans (is_table_line was 40% of a parse,
-/// issue 5 profile).
+/// This skips building the label and its several scans on most lines.
 fn is_prose_text(line: &str) -> bool {
     if line.contains('。') {
         return true;

@@ -40,8 +40,8 @@ fn sum_ok(v: &[Option<u64>]) -> bool {
 
 /// Fits `cells` to `n` columns. `row_span` and `what` (the row's name) are for diagnostics.
 ///
-/// Borrows the cells: the readers keep them (table 三 for its column rules), and a copy per
-/// row was made for that (issue 5).
+/// Borrows the cells: the readers keep them (table 三 for its column rules) without a copy per
+/// row.
 pub(crate) fn fit(
     input: &str,
     cells: &[Cell],

@@ -57,8 +57,8 @@ fn is_numeral(c: char) -> bool {
 /// When several rows' key words occur (`三、本年度办理结果(一)予以公开`, `(四)无法提供1.本机关
 /// 不掌握…`), the data row named last wins: group cells come first on a line.
 pub(crate) fn recognize_app(norm: &str) -> Option<AppLabel> {
-    // The row keys and the group keys in one index, found in one pass: the groups were a
-    // second pass over every label without a row key (issue 5).
+    // The row keys and the group keys in one index, found in one pass: no second pass for the
+    // groups.
     static INDEX: std::sync::OnceLock<KeyIndex<Result<usize, AppGroup>>> =
         std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
@@ -188,7 +188,7 @@ fn recognize_active_with(
 /// What the key words of a folded label say to `is_table_line`, found in one pass over it:
 /// whether a header word occurs, the row and group keys of table 三 and the row key of
 /// table 二 occurring last, and where the first key word of table 三 starts past the list
-/// marker. (Five passes of separate indices over each label before; issue 5.)
+/// marker, all in one pass over each label.
 #[derive(Debug, Default)]
 pub(crate) struct LabelKeys {
     /// Some header word occurs.
@@ -281,18 +281,16 @@ impl LabelKeys {
 }
 
 /// Key words indexed by their first character, to find which of them occurs last in a text in
-/// one pass. Replaces a loop of `rfind`s, one per key word (37 for table 三), which ran on
-/// every line of every report through `is_table_line` and was a quarter of a parse's
-/// instructions (issue 5 profile).
+/// one pass rather than one search per key word: it runs on every line through
+/// `is_table_line`.
 #[derive(Debug)]
 pub(crate) struct KeyIndex<T: 'static> {
     /// (first char, key, value), sorted by the first char's bucket ([`bucket`]) and then by
     /// first char; stable, so keys with the same first char keep their original order.
     entries: Vec<(char, &'static str, T)>,
     /// The keys whose first char falls in bucket `b` are `entries[starts[b]..starts[b + 1]]`:
-    /// one load per character of the text finds them (a bit set, then a binary search of the
-    /// entries for each character the set let through, was ~15 % more per label scan: most
-    /// characters of a table label start some key; issue 5).
+    /// one load per character of the text finds them (most characters of a table label start
+    /// some key, so a filter in front would not pay).
     starts: [u16; BUCKETS + 1],
 }
 
@@ -306,8 +304,7 @@ fn bucket(c: char) -> usize {
 
 /// The bucket of the char that starts at byte `p` of `bytes` (a char boundary), and its
 /// length, from its bytes: the low ten bits of a code point are the low six of its last byte
-/// and the low four of the byte before (of the only byte, for ASCII). No decoding, which
-/// was half of a scan's instructions (issue 5).
+/// and the low four of the byte before (of the only byte, for ASCII). No decoding.
 fn bucket_at(bytes: &[u8], p: usize) -> (usize, usize) {
     let b0 = bytes.get(p).copied().unwrap_or_default();
     let len = match b0 {
@@ -400,8 +397,7 @@ const MARK_NORMATIVE_2021: u8 = 8;
 pub(crate) struct EditionMarks(u8);
 
 impl EditionMarks {
-    /// Finds the markers of `norm` in one indexed pass (it was one `contains` per marker word
-    /// and per line, 17 of them: 2 % of a parse, issue 5).
+    /// Finds the markers of `norm` in one indexed pass, not one search per marker word.
     pub(crate) fn of(norm: &str) -> Self {
         static INDEX: std::sync::OnceLock<KeyIndex<u8>> = std::sync::OnceLock::new();
         let index = INDEX.get_or_init(|| {
@@ -453,9 +449,7 @@ fn wording_bigrams() -> &'static Bigrams {
 }
 
 /// A set of character pairs: an open-addressing hash table of the pairs packed in a `u64`,
-/// with a multiplicative hash. A lookup is a multiply and a probe or two; the binary search
-/// of a sorted vector it replaces took ten comparisons (table_wording_tokens was 2.7% of a
-/// parse, issue 5), and SipHash was dearer still.
+/// with a multiplicative hash. A lookup is a multiply and a probe or two.
 struct Bigrams {
     /// Packed pairs, 0 for an empty slot (no pair packs to 0: a pair's first char is
     /// never NUL in the wording). The length is a power of two, at least twice the pairs.
@@ -530,8 +524,7 @@ fn wording_chars(chars: impl Iterator<Item = char>) -> bool {
 /// [`table_wording`] per whitespace-separated token (labels broken inside their cell, like
 /// `维持 纠正  结果 审结`, pair characters across the gaps wrongly), for a short line.
 ///
-/// Reads the folded characters on the fly: it copied every token and the whole line
-/// (4% of a parse, issue 5).
+/// Reads the folded characters on the fly: no copy of the tokens or the line.
 pub(crate) fn table_wording_tokens(line: &str) -> bool {
     let set = wording_bigrams();
     let (mut hit, mut all, mut chars) = (0usize, 0usize, 0usize);
@@ -572,8 +565,7 @@ pub(crate) fn header_fragments(t: &str) -> bool {
     // Byte offsets of the characters of `t`, and its end.
     let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
     let n = bounds.len() - 1;
-    // The wording, normalized once (normalizing every label for every piece, with a
-    // quadratic number of pieces, was 38% of a parse: issue 5).
+    // The wording, normalized once, not for every piece.
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
         WORDING
@@ -586,7 +578,7 @@ pub(crate) fn header_fragments(t: &str) -> bool {
     let pairs = wording_bigrams();
     // A piece inside a word has all its character pairs among the wording's: the pair that
     // `b` adds is checked first (the pieces before were), which rejects most unknown pieces
-    // without searching the 33 words (issue 5).
+    // without searching the words.
     let known = |a: usize, b: usize| {
         let piece = t.get(bounds[a]..bounds[b]).unwrap_or_default();
         pairs.contains(&(chars[b - 2], chars[b - 1])) && words.iter().any(|w| w.contains(piece))

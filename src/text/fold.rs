@@ -124,8 +124,7 @@ fn is_compact_dropped(c: char) -> bool {
 }
 
 /// The characters of [`fold_compact`]`(s)`, produced lazily and in either direction, for
-/// matchers that look at a few characters at a place: copying the whole input to match a
-/// few markers across PDF spacing was 17 instructions per input byte (issue 5 profile).
+/// matchers that look at a few characters at a place: no folded copy of the whole input.
 pub(crate) fn compact_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
     s.chars().filter(|&c| !is_compact_dropped(c)).map(fold_char)
 }
@@ -213,8 +212,7 @@ pub(crate) fn char_len(b: u8) -> usize {
 /// and ignorables match (U+0085, U+00A0: `C2 xx`; U+1680: `E1 9A 80`; U+2000–U+200D, U+2028,
 /// U+2029, U+202F, U+205F, U+2060: `E2 80 xx`, `E2 81 xx`; U+3000: `E3 80 80`; U+FEFF:
 /// `EF BB BF`). CJK punctuation shares the lead bytes `E3` and `EF` (`。` is `E3 80 82`, `，` is
-/// `EF BC 8C`); decoding each such character to rule it out was most of the cost of normalizing
-/// paragraph text (issue 5). A continuation byte (`80`–`BF`) never matches.
+/// `EF BC 8C`), so the bytes are compared instead of decoding each such character. A continuation byte (`80`–`BF`) never matches.
 pub(crate) fn is_blank_at(bytes: &[u8], i: usize) -> bool {
     let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match at(0) {
@@ -252,8 +250,8 @@ pub(crate) fn blanks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 /// Copies `s`, folded, ignorables (and with `drop_spaces`, whitespace) dropped. Works on bytes
 /// and copies unchanged runs whole: a character can change only if it is ASCII whitespace or
 /// starts with one of the UTF-8 lead bytes `C2` (U+0085, U+00A0), `E1` (U+1680), `E2`
-/// (U+2000–U+206F), `E3` (U+3000) or `EF` (U+FEFF, U+FF01–U+FF5E). Decoding and re-encoding
-/// every character was a fifth of a parse's instructions (issue 5 profile).
+/// (U+2000–U+206F), `E3` (U+3000) or `EF` (U+FEFF, U+FF01–U+FF5E): most characters fold to
+/// themselves.
 fn fold_into_string(s: &str, drop_spaces: bool) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());

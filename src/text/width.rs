@@ -8,7 +8,7 @@ pub(crate) fn width(s: &str) -> usize {
     // On bytes: printable ASCII is 1 column; a 3-byte sequence led by E5–E9, or by E4 except
     // E4 B7 (U+4DC0–U+4DFF, the narrow Yijing hexagrams), is a CJK ideograph (U+4000–U+9FFF,
     // East Asian Wide): 2 columns. Anything else is decoded. Widths are taken of every text
-    // line (wrap width, paragraph ends, heading candidates): decoding each char was 7% of a parse.
+    // line (wrap width, paragraph ends, heading candidates), so most characters skip decoding.
     // Likewise the CJK punctuation of every line: U+3000–U+3029 (`E3 80 80`–`E3 80 A9`: `、`,
     // `。`, `《》`, `「」`) and the full-width forms U+FF01–U+FF60 (`EF BC 81`–`EF BD A0`: `，`,
     // `：`, `（）`) are all 2 columns (tested on every character below).
@@ -34,7 +34,7 @@ pub(crate) fn width(s: &str) -> usize {
 }
 
 /// Display width of one character. Printable ASCII and CJK Unified Ideographs (all East Asian
-/// Wide) skip the table lookup, which was 8% of a parse's instructions (issue 5 profile).
+/// Wide) skip the table lookup: they are most of a report.
 pub(crate) fn char_width(c: char) -> usize {
     match c {
         ' '..='~' => 1,
