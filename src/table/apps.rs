@@ -933,16 +933,6 @@ mod tests {
     use super::*;
     use crate::render::{render_applications, Layout};
 
-    const LAYOUTS: [Layout; 7] = [
-        Layout::Tab,
-        Layout::Space,
-        Layout::Aligned,
-        Layout::OneCellRows,
-        Layout::OneCellColumns,
-        Layout::Markdown,
-        Layout::RunTogether,
-    ];
-
     /// The values of every row slot, spans aside.
     fn values(a: &Applications) -> Vec<(&'static str, Option<[Option<u64>; 7]>)> {
         a.rows().into_iter().map(|(name, row)| (name, row.map(ApplicantCounts::values))).collect()
@@ -987,7 +977,7 @@ mod tests {
     fn streamed_reading_agrees_with_the_whole_region_in_every_layout() {
         let mut streamed_count = 0;
         for table in sample_tables() {
-            for layout in LAYOUTS {
+            for layout in Layout::ALL {
                 let text = render_applications(&table, layout);
                 let (streamed, (whole, whole_diagnostics)) = both(&text);
                 let whole = whole.unwrap_or_else(|| panic!("{layout:?}: no table in\n{text}"));
