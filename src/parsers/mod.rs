@@ -25,6 +25,7 @@ pub use crate::text::fold::{fold, fold_char, is_ignorable, is_space, Folded};
 pub use date::date;
 pub(crate) use date::date_fields;
 pub use heading::{heading_marker, HeadingMarker, MarkerStyle};
+pub(crate) use numeral::is_numeral_char;
 pub use numeral::{arabic_number, chinese_numeral, format_chinese_numeral};
 pub use page::page_number;
 

@@ -29,7 +29,7 @@ fn unit_value(c: char) -> Option<u64> {
 }
 
 /// Whether `c` can be part of a Chinese numeral (a digit or a unit character).
-pub(super) fn is_numeral_char(c: char) -> bool {
+pub(crate) fn is_numeral_char(c: char) -> bool {
     digit_value(c).is_some() || unit_value(c).is_some()
 }
 

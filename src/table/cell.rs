@@ -232,25 +232,7 @@ pub(crate) enum Liberty {
 /// Whether `c` belongs to a Chinese numeral as [`crate::parsers::chinese_numeral`] reads it
 /// (with `亿`, which it refuses: a cell holding one is still meant as a value).
 fn is_numeral_char(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-    )
+    crate::parsers::is_numeral_char(c) || c == '亿'
 }
 
 /// Whether a token that is neither a number nor a dash by [`classify`] was meant as a value
